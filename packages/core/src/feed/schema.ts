@@ -1,0 +1,312 @@
+/**
+ * Feed format v1: the one source of truth for the shape of a Safety Widgets feed.
+ *
+ * TypeScript types (./types.ts), the runtime validator (./validate.ts) and the published
+ * JSON Schema (dist/schema/feed-v1.schema.json) are all derived from these valibot schemas.
+ *
+ * Every text field is untrusted: it is carried verbatim and only ever rendered as text.
+ */
+import * as v from 'valibot';
+
+/** Identifier used for places, areas, indicators, grids, layers, categories and events. */
+export const IdSchema = v.pipe(
+  v.string('expected an id string'),
+  v.minLength(1, 'expected a non-empty id'),
+  v.maxLength(128, 'an id may be at most 128 characters'),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'an id may only use letters, digits, ".", "_", ":" and "-"'),
+);
+
+const Text = (max: number) =>
+  v.pipe(v.string('expected text'), v.maxLength(max, `text may be at most ${max} characters`));
+
+/** A name or title in both published locales. Either may be empty, not both. */
+export const LocalizedTextSchema = v.pipe(
+  v.object({
+    zh: Text(500),
+    en: Text(500),
+  }),
+  v.check((t) => t.zh.trim() !== '' || t.en.trim() !== '', 'needs text in zh or en'),
+);
+
+/** A finite number (rejects NaN, Infinity and numbers beyond ±1e15). */
+export const FiniteNumberSchema = v.pipe(
+  v.number('expected a number'),
+  v.finite('expected a finite number'),
+  v.minValue(-1e15, 'number is too small (below -1e15)'),
+  v.maxValue(1e15, 'number is too large (above 1e15)'),
+);
+const NonNegative = v.pipe(FiniteNumberSchema, v.minValue(0, 'expected a number of 0 or more'));
+
+/** ISO 8601 date-time with a zone, e.g. `2017-12-04T09:00:00+08:00`. */
+export const DateTimeSchema = v.pipe(
+  v.string('expected an ISO 8601 date-time'),
+  v.isoTimestamp('expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00'),
+);
+
+/** Calendar date `YYYY-MM-DD`. */
+export const DateSchema = v.pipe(v.string('expected a date'), v.isoDate('expected a date as YYYY-MM-DD'));
+
+export const ProvenanceSchema = v.picklist(
+  ['published', 'synthetic'],
+  'expected "published" (a figure from the cited source) or "synthetic" (made up for the sample)',
+);
+
+export const LonLatSchema = v.tuple(
+  [
+    v.pipe(FiniteNumberSchema, v.minValue(-180, 'longitude below -180'), v.maxValue(180, 'longitude above 180')),
+    v.pipe(FiniteNumberSchema, v.minValue(-90, 'latitude below -90'), v.maxValue(90, 'latitude above 90')),
+  ],
+  'expected a [longitude, latitude] pair',
+);
+
+const Ring = v.pipe(v.array(LonLatSchema, 'expected a ring of positions'), v.minLength(4, 'a ring needs at least 4 positions'));
+
+export const PolygonSchema = v.object({
+  type: v.literal('Polygon', 'expected geometry type "Polygon"'),
+  coordinates: v.pipe(v.array(Ring, 'expected an array of rings'), v.minLength(1, 'a polygon needs an outer ring')),
+});
+export const MultiPolygonSchema = v.object({
+  type: v.literal('MultiPolygon', 'expected geometry type "MultiPolygon"'),
+  coordinates: v.pipe(
+    v.array(v.pipe(v.array(Ring), v.minLength(1, 'a polygon needs an outer ring')), 'expected an array of polygons'),
+    v.minLength(1, 'a multipolygon needs at least one polygon'),
+  ),
+});
+/** Polygon or MultiPolygon in WGS84 lon/lat (GeoJSON, RFC 7946). */
+export const AreaGeometrySchema = v.variant(
+  'type',
+  [PolygonSchema, MultiPolygonSchema],
+  'expected a GeoJSON Polygon or MultiPolygon',
+);
+
+export const PlaceRefSchema = v.object({ id: IdSchema, name: LocalizedTextSchema });
+
+export const PlaceSchema = v.object({
+  id: IdSchema,
+  kind: v.picklist(['city', 'district', 'subdistrict'], 'expected "city", "district" or "subdistrict"'),
+  name: LocalizedTextSchema,
+  population: v.nullish(NonNegative),
+  areaKm2: v.nullish(NonNegative),
+  parent: v.nullish(PlaceRefSchema),
+  /** IANA time zone used for periods and dates, e.g. `Asia/Shanghai`. */
+  timeZone: v.pipe(v.string('expected an IANA time zone'), v.regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/, 'expected an IANA time zone such as "Asia/Shanghai"')),
+  outline: v.nullish(AreaGeometrySchema),
+});
+
+export const SourceSchema = v.object({
+  name: LocalizedTextSchema,
+  url: v.nullish(v.pipe(v.string(), v.url('expected an absolute URL'))),
+  published: v.nullish(DateSchema),
+  note: v.nullish(LocalizedTextSchema),
+});
+
+export const AreaSchema = v.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  /** Points this area contributes to the 100-point composite (normally the sum of its indicators' weights). */
+  weight: v.pipe(NonNegative, v.maxValue(100, 'an area weight may be at most 100')),
+});
+
+/** How an indicator's value becomes attainment in [0, 1]. */
+export const ScoringRuleSchema = v.variant(
+  'type',
+  [
+    /** 0 at `floor`, 1 at target, linear between (direction aware). */
+    v.object({ type: v.literal('linear'), floor: FiniteNumberSchema }),
+    /** 1 when the target is met, else 0. */
+    v.object({ type: v.literal('threshold') }),
+    /** Highest band whose bound the value reaches: `min` for higher-is-better, `max` for lower-is-better. */
+    v.object({
+      type: v.literal('bands'),
+      bands: v.pipe(
+        v.array(
+          v.object({
+            bound: FiniteNumberSchema,
+            attainment: v.pipe(FiniteNumberSchema, v.minValue(0, 'attainment below 0'), v.maxValue(1, 'attainment above 1')),
+          }),
+        ),
+        v.minLength(1, 'bands needs at least one band'),
+      ),
+    }),
+  ],
+  'expected a scoring rule: {type:"linear",floor}, {type:"threshold"} or {type:"bands",bands}',
+);
+
+export const HistoryPointSchema = v.object({
+  /** Period label: `YYYY`, `YYYY-MM`, `YYYY-Qn` or `YYYY-MM-DD`. */
+  period: v.pipe(v.string(), v.regex(/^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?$/, 'expected a period such as 2017, 2017-H1, 2017-Q3, 2017-06 or 2017-06-30')),
+  value: v.nullable(FiniteNumberSchema),
+});
+
+export const IndicatorSchema = v.object({
+  id: IdSchema,
+  area: IdSchema,
+  name: LocalizedTextSchema,
+  unit: v.nullish(LocalizedTextSchema),
+  value: v.nullable(FiniteNumberSchema),
+  target: v.nullable(FiniteNumberSchema),
+  cityAverage: v.nullish(FiniteNumberSchema),
+  direction: v.picklist(['higher', 'lower'], 'expected "higher" or "lower" (which way is better)'),
+  weight: v.pipe(NonNegative, v.maxValue(100, 'an indicator weight may be at most 100')),
+  rule: ScoringRuleSchema,
+  /** Value of the previous period, for the change; falls back to the last history point. */
+  previous: v.nullish(FiniteNumberSchema),
+  history: v.optional(v.pipe(v.array(HistoryPointSchema), v.maxLength(400, 'history may hold at most 400 points')), []),
+  updatedAt: v.nullish(DateTimeSchema),
+  provenance: ProvenanceSchema,
+  note: v.nullish(LocalizedTextSchema),
+});
+
+export const SubdistrictSchema = v.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  population: v.nullish(NonNegative),
+  geometry: v.nullish(AreaGeometrySchema),
+});
+
+export const NeighbourSchema = v.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  geometry: AreaGeometrySchema,
+});
+
+export const GridPropertiesSchema = v.object({
+  name: LocalizedTextSchema,
+  subdistrict: IdSchema,
+  population: v.nullish(NonNegative),
+  /** Named figures for the choropleth, e.g. `cases`, `alerts110`; null = no data. */
+  metrics: v.optional(v.record(IdSchema, v.nullable(FiniteNumberSchema)), {}),
+  synthetic: v.optional(v.boolean(), false),
+});
+
+export const GridFeatureSchema = v.object({
+  type: v.literal('Feature', 'expected a GeoJSON Feature'),
+  id: IdSchema,
+  geometry: AreaGeometrySchema,
+  properties: GridPropertiesSchema,
+});
+
+export const GridCollectionSchema = v.object({
+  type: v.literal('FeatureCollection', 'expected a GeoJSON FeatureCollection'),
+  features: v.array(v.unknown()),
+});
+
+export const RiskLevelSchema = v.picklist(
+  ['red', 'orange', 'yellow', 'blue'],
+  'expected a risk level: "red" (major), "orange" (large), "yellow" (general) or "blue" (low)',
+);
+
+export const PointSchema = v.object({
+  id: IdSchema,
+  coordinates: LonLatSchema,
+  name: v.nullish(LocalizedTextSchema),
+  grid: v.nullish(IdSchema),
+  level: v.nullish(RiskLevelSchema),
+  /** How many items this point stands for (for example cameras at one site). */
+  count: v.nullish(v.pipe(NonNegative, v.integer('expected a whole number'))),
+});
+
+export const LayerSchema = v.object({
+  id: IdSchema,
+  kind: v.picklist(
+    ['fire-station', 'emergency-point', 'camera', 'risk-source', 'other'],
+    'expected a layer kind: "fire-station", "emergency-point", "camera", "risk-source" or "other"',
+  ),
+  name: LocalizedTextSchema,
+  /** Sensitive layers are never drawn at a point: widgets count them per grid. */
+  sensitive: v.boolean('expected true or false'),
+  provenance: ProvenanceSchema,
+  points: v.array(v.unknown()),
+});
+
+export const CategorySchema = v.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  /** Events of a sensitive category are never placed at a point. */
+  sensitive: v.optional(v.boolean(), false),
+});
+
+export const SeriesSchema = v.object({
+  category: IdSchema,
+  interval: v.picklist(['day', 'week', 'month', 'year'], 'expected an interval: "day", "week", "month" or "year"'),
+  /** First period's start date (local to the place's time zone). */
+  start: DateSchema,
+  /** One count per consecutive period from `start`; null = no data. */
+  counts: v.pipe(
+    v.array(v.nullable(v.pipe(NonNegative, v.integer('expected a whole count')))),
+    v.maxLength(100_000, 'a series may hold at most 100,000 periods'),
+  ),
+  subdistrict: v.nullish(IdSchema),
+  grid: v.nullish(IdSchema),
+  provenance: ProvenanceSchema,
+});
+
+export const EventSchema = v.object({
+  id: IdSchema,
+  time: DateTimeSchema,
+  category: IdSchema,
+  /** `incident` is counted; `annotation` marks a campaign or operation on the timeline. */
+  kind: v.optional(v.picklist(['incident', 'annotation'], 'expected "incident" or "annotation"'), 'incident'),
+  grid: v.nullish(IdSchema),
+  subdistrict: v.nullish(IdSchema),
+  /** Never a person's data. */
+  title: v.nullish(LocalizedTextSchema),
+  provenance: ProvenanceSchema,
+});
+
+export const LinksSchema = v.object({
+  self: v.nullish(v.pipe(v.string(), v.url('expected an absolute URL'))),
+  /** Server-Sent Events stream of changes to this feed. */
+  stream: v.nullish(v.pipe(v.string(), v.url('expected an absolute URL'))),
+  schema: v.nullish(v.pipe(v.string(), v.url('expected an absolute URL'))),
+});
+
+export const FEED_FORMAT = 'safety-feed' as const;
+export const FEED_VERSION = 1 as const;
+
+/**
+ * The top level. Collections are checked item by item by the validator (a bad item is
+ * dropped with a warning), so here they are arrays of unknown.
+ */
+export const FeedEnvelopeSchema = v.object({
+  format: v.literal(FEED_FORMAT, 'expected "format": "safety-feed"'),
+  version: v.literal(FEED_VERSION, 'expected "version": 1'),
+  id: IdSchema,
+  place: PlaceSchema,
+  asOf: DateTimeSchema,
+  /** How often the publisher updates this feed; a feed older than twice this is stale. */
+  expectedUpdateSeconds: v.pipe(NonNegative, v.minValue(1, 'expected at least 1 second')),
+  source: SourceSchema,
+  /** True when any value in the feed is synthetic (each item says which). */
+  synthetic: v.optional(v.boolean(), false),
+  areas: v.pipe(v.array(v.unknown(), 'expected an array of areas'), v.minLength(1, 'expected at least one area')),
+  indicators: v.array(v.unknown(), 'expected an array of indicators'),
+  subdistricts: v.optional(v.array(v.unknown()), []),
+  neighbours: v.optional(v.array(v.unknown()), []),
+  grids: v.optional(GridCollectionSchema, { type: 'FeatureCollection', features: [] }),
+  layers: v.optional(v.array(v.unknown()), []),
+  categories: v.optional(v.array(v.unknown()), []),
+  series: v.optional(v.array(v.unknown()), []),
+  events: v.optional(v.array(v.unknown()), []),
+  links: v.nullish(LinksSchema),
+});
+
+/**
+ * The whole feed with every collection typed: what `validateFeed` returns and what
+ * the JSON Schema describes.
+ */
+export const FeedSchema = v.object({
+  ...FeedEnvelopeSchema.entries,
+  areas: v.array(AreaSchema),
+  indicators: v.array(IndicatorSchema),
+  subdistricts: v.optional(v.array(SubdistrictSchema), []),
+  neighbours: v.optional(v.array(NeighbourSchema), []),
+  grids: v.optional(
+    v.object({ type: v.literal('FeatureCollection'), features: v.array(GridFeatureSchema) }),
+    { type: 'FeatureCollection', features: [] },
+  ),
+  layers: v.optional(v.array(v.object({ ...LayerSchema.entries, points: v.array(PointSchema) })), []),
+  categories: v.optional(v.array(CategorySchema), []),
+  series: v.optional(v.array(SeriesSchema), []),
+  events: v.optional(v.array(EventSchema), []),
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { browserProject, unitProject } from '../../vitest.shared.ts';
+
+export default defineConfig({
+  test: {
+    projects: [
+      unitProject(),
+      browserProject({ globalSetup: ['./test/test-server.global.ts'] }),
+    ],
+  },
+});
