@@ -59,7 +59,17 @@ export const LonLatSchema = v.tuple(
   'expected a [longitude, latitude] pair',
 );
 
-const Ring = v.pipe(v.array(LonLatSchema, 'expected a ring of positions'), v.minLength(4, 'a ring needs at least 4 positions'));
+/** A linear ring: at least 4 positions, the last equal to the first (RFC 7946 §3.1.6). */
+const Ring = v.pipe(
+  v.array(LonLatSchema, 'expected a ring of positions'),
+  v.minLength(4, 'a ring needs at least 4 positions'),
+  v.check((ring) => {
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    // Short rings are reported by minLength above; only judge closure of rings long enough to be one.
+    return ring.length < 4 || (first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1]);
+  }, 'a ring must be closed: its last position must equal its first'),
+);
 
 export const PolygonSchema = v.object({
   type: v.literal('Polygon', 'expected geometry type "Polygon"'),
@@ -149,7 +159,7 @@ export const IndicatorSchema = v.object({
   direction: v.picklist(['higher', 'lower'], 'expected "higher" or "lower" (which way is better)'),
   weight: v.pipe(NonNegative, v.maxValue(100, 'an indicator weight may be at most 100')),
   rule: ScoringRuleSchema,
-  /** Value of the previous period, for the change; falls back to the last history point. */
+  /** Value of the previous period, for the change; falls back to the second-to-last history point with a value (the last being the current period). */
   previous: v.nullish(FiniteNumberSchema),
   history: v.optional(v.pipe(v.array(HistoryPointSchema), v.maxLength(400, 'history may hold at most 400 points')), []),
   updatedAt: v.nullish(DateTimeSchema),
