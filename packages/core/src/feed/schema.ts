@@ -37,14 +37,34 @@ export const FiniteNumberSchema = v.pipe(
 );
 const NonNegative = v.pipe(FiniteNumberSchema, v.minValue(0, 'expected a number of 0 or more'));
 
+/** True for `YYYY-MM-DD` that names a real day (rejects 2017-02-31). */
+function isRealDate(ymd: string): boolean {
+  const [y, m, d] = ymd.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** ISO 8601 date-time with a zone, e.g. `2017-12-04T09:00:00+08:00`. */
 export const DateTimeSchema = v.pipe(
   v.string('expected an ISO 8601 date-time'),
   v.isoTimestamp('expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00'),
+  v.check((t) => isRealDate(t.slice(0, 10)), 'expected a date-time on a real calendar day'),
 );
 
 /** Calendar date `YYYY-MM-DD`. */
-export const DateSchema = v.pipe(v.string('expected a date'), v.isoDate('expected a date as YYYY-MM-DD'));
+export const DateSchema = v.pipe(
+  v.string('expected a date'),
+  v.isoDate('expected a date as YYYY-MM-DD'),
+  v.check(isRealDate, 'expected a real calendar day'),
+);
+
+/** Web addresses a feed may carry: http and https only (never `javascript:` or `data:`). */
+export const HttpUrlSchema = v.pipe(
+  v.string('expected a URL'),
+  v.url('expected an absolute URL'),
+  v.regex(/^https?:\/\//i, 'expected an http or https URL'),
+);
 
 export const ProvenanceSchema = v.picklist(
   ['published', 'synthetic'],
@@ -105,7 +125,7 @@ export const PlaceSchema = v.object({
 
 export const SourceSchema = v.object({
   name: LocalizedTextSchema,
-  url: v.nullish(v.pipe(v.string(), v.url('expected an absolute URL'))),
+  url: v.nullish(HttpUrlSchema),
   published: v.nullish(DateSchema),
   note: v.nullish(LocalizedTextSchema),
 });
@@ -265,10 +285,10 @@ export const EventSchema = v.object({
 });
 
 export const LinksSchema = v.object({
-  self: v.nullish(v.pipe(v.string(), v.url('expected an absolute URL'))),
+  self: v.nullish(HttpUrlSchema),
   /** Server-Sent Events stream of changes to this feed. */
-  stream: v.nullish(v.pipe(v.string(), v.url('expected an absolute URL'))),
-  schema: v.nullish(v.pipe(v.string(), v.url('expected an absolute URL'))),
+  stream: v.nullish(HttpUrlSchema),
+  schema: v.nullish(HttpUrlSchema),
 });
 
 export const FEED_FORMAT = 'safety-feed' as const;
