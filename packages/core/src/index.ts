@@ -7,3 +7,6 @@
  */
 export * from './feed/index.js';
 export * from './scoring/index.js';
+export * from './element/index.js';
+export * from './locale/index.js';
+export * from './theme/index.js';

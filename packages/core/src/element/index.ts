@@ -1,0 +1,4 @@
+/** The element kit: guarded definition, typed events and the standard state templates. */
+export * from './define.js';
+export * from './events.js';
+export * from './states.js';

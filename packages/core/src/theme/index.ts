@@ -1,0 +1,3 @@
+/** Theme tokens (`--safety-*` → `--_*`), the host reset, and the non-colour cues for risk levels and statuses. */
+export * from './tokens.js';
+export * from './cues.js';
