@@ -102,7 +102,12 @@ export const MultiPolygonSchema = v.object({
     v.minLength(1, 'a multipolygon needs at least one polygon'),
   ),
 });
-/** Polygon or MultiPolygon in WGS84 lon/lat (GeoJSON, RFC 7946). */
+/**
+ * Polygon or MultiPolygon in WGS84 lon/lat (GeoJSON, RFC 7946), rings closed.
+ * Winding: the sample feeds use d3-geo's spherical order (exterior rings clockwise, holes
+ * counter-clockwise); widgets must also accept RFC 7946 order (exterior counter-clockwise)
+ * and normalise it before drawing.
+ */
 export const AreaGeometrySchema = v.variant(
   'type',
   [PolygonSchema, MultiPolygonSchema],
