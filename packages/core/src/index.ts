@@ -10,3 +10,5 @@ export * from './scoring/index.js';
 export * from './element/index.js';
 export * from './locale/index.js';
 export * from './theme/index.js';
+export * from './live/index.js';
+export { VERSION } from './version.js';
