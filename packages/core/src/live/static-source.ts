@@ -1,9 +1,9 @@
-/** A FeedStore for a feed given in JavaScript (the `data` property): validated once, never refreshed. */
+/** A FeedStore for a feed given in JavaScript (the `data` property): validated once, never refreshed; `stale` when its `asOf` is older than twice its cadence. */
 import { parseFeedText, validateFeed } from '../feed/validate.js';
 import type { ValidationResult } from '../feed/types.js';
 import { configError, invalidFeedError } from './errors.js';
 import { notifyListener, type FeedListener, type FeedStore } from './feed-source.js';
-import { errorState, isEmptyFeed } from './status.js';
+import { deriveStatus, errorState } from './status.js';
 import type { FeedState } from './types.js';
 
 export interface StaticFeedSourceOptions {
@@ -21,12 +21,14 @@ export function staticFeedState(data: unknown, options: StaticFeedSourceOptions 
     if (!result.ok) {
       return errorState(invalidFeedError(`The feed set as ${label}`, result.issues), { mode: 'static' });
     }
+    const now = (options.now ?? Date.now)();
     return Object.freeze({
-      status: isEmptyFeed(result.feed) ? 'empty' : 'ready',
+      // Data set from script is judged like fetched data: stale when older than twice its cadence.
+      ...deriveStatus({ feed: result.feed, offline: false, now }),
       feed: result.feed,
       issues: result.issues,
       dropped: result.dropped,
-      receivedAt: (options.now ?? Date.now)(),
+      receivedAt: now,
       mode: 'static',
     }) as FeedState;
   } catch (error) {

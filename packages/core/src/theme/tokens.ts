@@ -209,6 +209,9 @@ export const hostReset = css`
     font-stretch: normal !important;
     line-height: var(--_line-height) !important;
     color: var(--_fg) !important;
+    /* Widgets paint their own surface, so a dark widget stays legible on a light page
+       (set --safety-color-surface: transparent to let the page show through). */
+    background-color: var(--_surface);
     letter-spacing: normal !important;
     word-spacing: normal !important;
     text-transform: none !important;

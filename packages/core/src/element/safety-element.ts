@@ -1,0 +1,197 @@
+/**
+ * SafetyElement: the base class of every Safety Widget.
+ *
+ * It owns what all widgets share, so none of them copies it: where the data comes from
+ * (`data`, `src`, `feed`, or the `<safety-feed>` around it, through FeedController), the
+ * locale (LocaleController), the theme attribute, the `status` attribute, and the standard
+ * loading, error, empty, stale, offline and dropped-items states. A widget implements
+ * `renderContent()` and, when it draws only part of a feed, `isEmpty()`.
+ */
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Feed } from '../feed/types.js';
+import { FeedController } from '../live/feed-controller.js';
+import type { FeedState, FeedStatus } from '../live/types.js';
+import { LocaleController } from '../locale/controller.js';
+import type { SupportedLocale } from '../locale/resolve.js';
+import { hostReset, tokens } from '../theme/tokens.js';
+import {
+  renderDroppedNote,
+  renderEmpty,
+  renderError,
+  renderLoading,
+  renderOfflineBadge,
+  renderStaleBadge,
+  statesStyles,
+  type DroppedKind,
+} from './states.js';
+
+/** Colour theme of a widget: `light`, `dark`, or `auto` (follows the system). */
+export type SafetyTheme = 'light' | 'dark' | 'auto';
+
+/** How many items each collection lost in validation, summed for the kinds a widget shows. */
+function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['dropped'])[]): number {
+  return kinds.reduce((n, kind) => n + (state.dropped[kind] ?? 0), 0);
+}
+
+/**
+ * Base class of every Safety Widget. Not registered as an element itself.
+ *
+ * @attr feed - Id of a `<safety-feed>` on the page to take data from.
+ * @attr src - URL of a feed, when the page has no `<safety-feed>`; widgets with the same `src` share one request.
+ * @attr lang - Language (`zh-CN` or `en`); defaults to the nearest `lang` up the page.
+ * @attr theme - `light` (default), `dark` or `auto` (follows the system setting).
+ * @attr status - Reflected, read-only: `loading`, `ready`, `stale`, `error`, `empty` or `offline`.
+ *
+ * @csspart state - Any standard state (loading, error, empty).
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error state; it holds a `role="alert"` message.
+ * @csspart error-detail - The developer-facing error message.
+ * @csspart retry - The retry button of the error state.
+ * @csspart empty - The empty state.
+ * @csspart badge - A stale, offline or synthetic-data badge.
+ * @csspart note - A note under the widget, such as the count of items dropped from a bad feed.
+ *
+ * @cssprop --safety-font-family - Font stack.
+ * @cssprop --safety-font-size - Base font size (default 14px; the page's `rem` does not apply).
+ * @cssprop --safety-color-text - Text colour.
+ * @cssprop --safety-color-surface - Background colour.
+ * @cssprop --safety-color-border - Border colour.
+ * @cssprop --safety-color-focus - Focus ring colour.
+ * @cssprop --safety-color-good - Colour for a good score.
+ * @cssprop --safety-color-fair - Colour for a fair score.
+ * @cssprop --safety-color-poor - Colour for a poor score.
+ * @cssprop --safety-color-risk-red - Major risk (always shown with a triangle and a label too).
+ * @cssprop --safety-color-risk-orange - Significant risk (diamond).
+ * @cssprop --safety-color-risk-yellow - Moderate risk (square).
+ * @cssprop --safety-color-risk-blue - Low risk (circle).
+ */
+export abstract class SafetyElement extends LitElement {
+  static override styles: CSSResultGroup = [hostReset, tokens, statesStyles];
+
+  /** Id of a `<safety-feed>` on the page to take data from. */
+  @property() feed?: string;
+
+  /** URL of a feed (used when `data` is not set). */
+  @property() src?: string;
+
+  /** A feed object (or its JSON text) set from script; wins over `src` and `feed`. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** `light` (default), `dark` or `auto`. */
+  @property({ reflect: true }) theme?: SafetyTheme;
+
+  /**
+   * The widget's status, reflected in the `status` attribute so host pages and tests can react:
+   * `loading`, `ready`, `stale`, `error`, `empty` or `offline`. Set by the widget; read it, do not write it.
+   */
+  @property({ reflect: true }) status: FeedStatus = 'loading';
+
+  /** Where the data comes from; `state` is its current FeedState. */
+  protected readonly feedController = new FeedController(this);
+  private readonly localeController = new LocaleController(this);
+
+  /** What validation dropped that this widget would have shown: counted in a visible note. */
+  protected droppedKinds: readonly (keyof FeedState['dropped'])[] = ['indicators'];
+  protected droppedLabel: DroppedKind = 'indicators';
+
+  /** The resolved locale (`zh-CN` or `en`). */
+  get locale(): SupportedLocale {
+    return this.localeController.locale;
+  }
+
+  /** The current data state: status, last good feed, issues, error. */
+  get state(): FeedState {
+    return this.feedController.state;
+  }
+
+  /** Loads the data again now (for a `src` or a `<safety-feed>`). */
+  refresh(): void {
+    this.feedController.refresh();
+  }
+
+  /** True when the feed holds nothing this widget draws; the widget then shows its empty state. */
+  protected isEmpty(_feed: Feed): boolean {
+    return false;
+  }
+
+  /** Text for the empty state (defaults to the shared "No data to show"). */
+  protected emptyMessage(): string | undefined {
+    return undefined;
+  }
+
+  /** Lines in the loading skeleton. */
+  protected skeletonLines(): number {
+    return 3;
+  }
+
+  /** The widget's own drawing, given a valid feed. */
+  protected abstract renderContent(feed: Feed, state: FeedState): unknown;
+
+  /** The status this widget shows: the feed's status, with `empty` when nothing here has data. */
+  protected widgetStatus(state: FeedState): FeedStatus {
+    const feed = state.feed;
+    if (!feed) return state.status;
+    if (state.status === 'ready' || state.status === 'empty') {
+      return this.safely(() => this.isEmpty(feed), false) ? 'empty' : 'ready';
+    }
+    return state.status;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const status = this.widgetStatus(this.state);
+    if (status !== this.status) this.status = status;
+  }
+
+  protected override render(): unknown {
+    const state = this.state;
+    const locale = this.locale;
+    const feed = state.feed;
+    if (!feed) {
+      if (state.status === 'error' || state.error) {
+        return renderError(state.error, locale, () => this.refresh());
+      }
+      if (state.status === 'offline') return html`${renderOfflineBadge(locale)}${renderLoading(locale, 1)}`;
+      return renderLoading(locale, this.skeletonLines());
+    }
+    const body =
+      this.status === 'empty'
+        ? renderEmpty(locale, this.emptyMessage())
+        : this.safely(() => this.renderContent(feed, state), undefined);
+    if (body === undefined) {
+      return renderError(
+        { code: 'invalid', message: `${this.localName} could not draw this feed; see the console for details.` },
+        locale,
+      );
+    }
+    return html`${this.renderBadges(state, locale)}${body}${renderDroppedNote(
+      droppedCount(state, this.droppedKinds),
+      locale,
+      state.issues,
+      { kind: this.droppedLabel },
+    )}`;
+  }
+
+  /** Stale and offline badges above the content. */
+  protected renderBadges(state: FeedState, locale: SupportedLocale): TemplateResult | typeof nothing {
+    if (state.status === 'offline') return renderOfflineBadge(locale);
+    if (state.status !== 'stale' || !state.feed) return nothing;
+    const asOf = Date.parse(state.feed.asOf);
+    const age = Number.isFinite(asOf) ? Math.max(0, Date.now() - asOf) : 0;
+    return renderStaleBadge(age, locale, state.staleReason);
+  }
+
+  /**
+   * Runs widget code that reads feed data; a bug there becomes the error state and one console
+   * error, never an exception in the host page.
+   */
+  protected safely<T, F>(fn: () => T, fallback: F): T | F {
+    try {
+      return fn();
+    } catch (error) {
+      console.error(`[safety-widgets] <${this.localName}> failed while drawing its data:`, error);
+      return fallback;
+    }
+  }
+}
