@@ -62,6 +62,7 @@ export function unitProject(): TestProjectInlineConfiguration {
     test: {
       name: 'unit',
       include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+      benchmark: { include: ['bench/**/*.bench.ts'] },
       exclude: ['src/**/*.browser.test.ts', '**/node_modules/**'],
       environment: 'node',
     },

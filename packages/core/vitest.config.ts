@@ -5,9 +5,6 @@ export default defineConfig({
   // Pre-bundle axe-core so a cold cache does not reload the browser run halfway.
   optimizeDeps: { include: ['axe-core'] },
   test: {
-    projects: [
-      unitProject(),
-      browserProject({ globalSetup: ['./test/test-server.global.ts'] }),
-    ],
+    projects: [unitProject(), browserProject({ globalSetup: ['./test/test-server.global.ts'] })],
   },
 });

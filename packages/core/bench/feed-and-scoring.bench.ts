@@ -18,7 +18,11 @@ describe('validation', () => {
     validateFeed(district);
   });
   const { text } = makeEventsFeedText(5 * 1024 * 1024);
-  bench('parseFeedText, 5 MB of events', () => {
-    parseFeedText(text);
-  }, { iterations: 5 });
+  bench(
+    'parseFeedText, 5 MB of events',
+    () => {
+      parseFeedText(text);
+    },
+    { iterations: 5 },
+  );
 });

@@ -125,7 +125,11 @@ describe('SafetyElement', () => {
   });
 
   it('shows a stale badge with the age of old data', async () => {
-    const feed = { ...makeFeed(), asOf: new Date(Date.now() - 3 * 3600_000).toISOString(), expectedUpdateSeconds: 600 };
+    const feed = {
+      ...makeFeed(),
+      asOf: new Date(Date.now() - 3 * 3600_000).toISOString(),
+      expectedUpdateSeconds: 600,
+    };
     const el = mount((e) => {
       e.lang = 'en';
       e.data = feed;
@@ -167,7 +171,11 @@ describe('SafetyElement', () => {
         await vi.waitFor(() => expect(el.status).not.toBe('loading'), POLL);
         const results = await axe.run(el);
         const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(bad.map((v) => `${theme} ${el.status}: ${v.id}: ${v.nodes.map((n) => n.failureSummary).join(" / ")}`)).toEqual([]);
+        expect(
+          bad.map(
+            (v) => `${theme} ${el.status}: ${v.id}: ${v.nodes.map((n) => n.failureSummary).join(' / ')}`,
+          ),
+        ).toEqual([]);
         el.remove();
       }
     }

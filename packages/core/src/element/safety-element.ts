@@ -7,7 +7,14 @@
  * loading, error, empty, stale, offline and dropped-items states. A widget implements
  * `renderContent()` and, when it draws only part of a feed, `isEmpty()`.
  */
-import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  html,
+  nothing,
+  type CSSResultGroup,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Feed } from '../feed/types.js';
 import { FeedController } from '../live/feed-controller.js';
@@ -161,7 +168,10 @@ export abstract class SafetyElement extends LitElement {
         : this.safely(() => this.renderContent(feed, state), undefined);
     if (body === undefined) {
       return renderError(
-        { code: 'invalid', message: `${this.localName} could not draw this feed; see the console for details.` },
+        {
+          code: 'invalid',
+          message: `${this.localName} could not draw this feed; see the console for details.`,
+        },
         locale,
       );
     }

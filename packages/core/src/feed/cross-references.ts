@@ -51,7 +51,12 @@ export interface KnownIds {
 }
 
 /** Builds {@link KnownIds} from the kept items of a collection. */
-export function knownIds(noun: string, collection: string, given: boolean, items: Iterable<{ id: string }>): KnownIds {
+export function knownIds(
+  noun: string,
+  collection: string,
+  given: boolean,
+  items: Iterable<{ id: string }>,
+): KnownIds {
   const ids = new Set<string>();
   for (const item of items) ids.add(item.id);
   return { noun, collection, given, ids };
@@ -62,7 +67,11 @@ export function knownIds(noun: string, collection: string, given: boolean, items
  * was not given, or the id is known; otherwise a problem such as
  * `unknown area "crime" (no valid item in areas has this id); dropped`.
  */
-export function checkReference(path: string, id: string | null | undefined, known: KnownIds): Problem | undefined {
+export function checkReference(
+  path: string,
+  id: string | null | undefined,
+  known: KnownIds,
+): Problem | undefined {
   if (id === null || id === undefined || !known.given || known.ids.has(id)) return undefined;
   return {
     path,
@@ -71,12 +80,22 @@ export function checkReference(path: string, id: string | null | undefined, know
 }
 
 /** What makes a series unique: its category, interval and scope (whole place, subdistrict or grid). */
-export function seriesKey(series: { category: string; interval: string; subdistrict?: string | null; grid?: string | null }): string {
+export function seriesKey(series: {
+  category: string;
+  interval: string;
+  subdistrict?: string | null;
+  grid?: string | null;
+}): string {
   return JSON.stringify([series.category, series.interval, series.subdistrict ?? null, series.grid ?? null]);
 }
 
 /** Words for a series' identity in messages: `category "fraud", interval "month", whole place`. */
-export function describeSeries(series: { category: string; interval: string; subdistrict?: string | null; grid?: string | null }): string {
+export function describeSeries(series: {
+  category: string;
+  interval: string;
+  subdistrict?: string | null;
+  grid?: string | null;
+}): string {
   const scope: string[] = [];
   if (series.subdistrict != null) scope.push(`subdistrict ${quoteString(series.subdistrict)}`);
   if (series.grid != null) scope.push(`grid ${quoteString(series.grid)}`);

@@ -17,7 +17,10 @@ afterEach(() => {
 describe('prototype pollution', () => {
   it('"__proto__" and "constructor" keys in JSON text pollute nothing and are not carried', () => {
     const text = JSON.stringify(makeFeed())
-      .replace('{"format"', '{"__proto__":{"polluted":"root"},"constructor":{"prototype":{"isAdmin":true}},"format"')
+      .replace(
+        '{"format"',
+        '{"__proto__":{"polluted":"root"},"constructor":{"prototype":{"isAdmin":true}},"format"',
+      )
       .replace('"id":"fraud-alerts"', '"__proto__":{"polluted":"indicator"},"id":"fraud-alerts"')
       .replace('"metrics":{"cases":12}', '"metrics":{"__proto__":{"polluted":"metrics"},"cases":12}')
       .replace('"name":{"zh":"测试区"', '"name":{"__proto__":{"polluted":"name"},"zh":"测试区"');
@@ -30,7 +33,12 @@ describe('prototype pollution', () => {
     expect(polluted().isAdmin).toBeUndefined();
 
     const feed = result.feed!;
-    for (const object of [feed, feed.indicators[0], feed.grids.features[0]?.properties.metrics, feed.place.name]) {
+    for (const object of [
+      feed,
+      feed.indicators[0],
+      feed.grids.features[0]?.properties.metrics,
+      feed.place.name,
+    ]) {
       expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
       expect(Object.prototype.hasOwnProperty.call(object, '__proto__')).toBe(false);
       expect((object as Record<string, unknown>).polluted).toBeUndefined();
@@ -39,7 +47,10 @@ describe('prototype pollution', () => {
   });
 
   it('an object literal with a __proto__ prototype does not leak its inherited keys into the output', () => {
-    const indicator = { __proto__: { polluted: 'inherited' }, ...(getAt(makeFeed(), 'indicators[0]') as object) };
+    const indicator = {
+      __proto__: { polluted: 'inherited' },
+      ...(getAt(makeFeed(), 'indicators[0]') as object),
+    };
     const result = validateFeed(setAt(makeFeed(), 'indicators[0]', indicator));
     expect(result.ok).toBe(true);
     expect(result.feed?.indicators[0]).not.toHaveProperty('polluted');
@@ -65,7 +76,9 @@ describe('throwing getters and Proxies', () => {
     const result = validateFeed(input);
     expect(result).toEqual({
       ok: false,
-      issues: [{ severity: 'fatal', path: '$', message: '$: could not be read (Error: boom); the feed is rejected' }],
+      issues: [
+        { severity: 'fatal', path: '$', message: '$: could not be read (Error: boom); the feed is rejected' },
+      ],
       dropped: {},
     });
   });
@@ -76,7 +89,11 @@ describe('throwing getters and Proxies', () => {
     const result = validateFeed(input);
     expect(result.ok).toBe(false);
     expect(result.issues).toEqual([
-      { severity: 'fatal', path: 'indicators[2]', message: 'indicators[2]: could not be read (Error: boom); the feed is rejected' },
+      {
+        severity: 'fatal',
+        path: 'indicators[2]',
+        message: 'indicators[2]: could not be read (Error: boom); the feed is rejected',
+      },
     ]);
   });
 
@@ -102,7 +119,13 @@ describe('throwing getters and Proxies', () => {
     });
     const result = validateFeed(input);
     expect(result.ok).toBe(false);
-    expect(result.issues).toEqual([{ severity: 'fatal', path: '$', message: '$: could not be read (TypeError: trap); the feed is rejected' }]);
+    expect(result.issues).toEqual([
+      {
+        severity: 'fatal',
+        path: '$',
+        message: '$: could not be read (TypeError: trap); the feed is rejected',
+      },
+    ]);
   });
 
   it('a revoked Proxy is fatal, at the root and in an item', () => {
@@ -110,7 +133,9 @@ describe('throwing getters and Proxies', () => {
     revoke();
     const result = validateFeed(proxy);
     expect(result.ok).toBe(false);
-    expect(result.issues[0]?.message).toMatch(/^\$: could not be read \(TypeError: .*\); the feed is rejected$/);
+    expect(result.issues[0]?.message).toMatch(
+      /^\$: could not be read \(TypeError: .*\); the feed is rejected$/,
+    );
 
     const item = Proxy.revocable({}, {});
     item.revoke();
@@ -138,7 +163,9 @@ describe('throwing getters and Proxies', () => {
     });
     const result = validateFeed(input);
     expect(result.ok).toBe(false);
-    expect(result.issues[0]?.message).toBe('$: could not be read (an unreadable error); the feed is rejected');
+    expect(result.issues[0]?.message).toBe(
+      '$: could not be read (an unreadable error); the feed is rejected',
+    );
   });
 });
 
@@ -193,17 +220,24 @@ describe('deep nesting', () => {
   it('deeply nested JSON text at the root is fatal', () => {
     const result = parseFeedText(`${'['.repeat(depth)}${']'.repeat(depth)}`);
     expect(result.ok).toBe(false);
-    expect(result.issues[0]?.message).toMatch(/^\$: (expected a feed object, got an array of 1 item|not valid JSON: the JSON is nested too deeply to read)$/);
+    expect(result.issues[0]?.message).toMatch(
+      /^\$: (expected a feed object, got an array of 1 item|not valid JSON: the JSON is nested too deeply to read)$/,
+    );
   });
 
   it('deeply nested garbage in a field drops the item, without recursing into it', () => {
     const result = validateFeed(setAt(makeFeed(), 'indicators[1].name', deepArray()));
-    expect(result.issues.map((i) => i.message)).toEqual(['indicators[1].name: expected an object, got an array of 1 item']);
+    expect(result.issues.map((i) => i.message)).toEqual([
+      'indicators[1].name: expected an object, got an array of 1 item',
+    ]);
     expect(result.feed?.indicators).toHaveLength(3);
   });
 
   it('deeply nested objects under a key the format does not define are ignored', () => {
-    const text = JSON.stringify(makeFeed()).replace('{"format"', `{"junk":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)},"format"`);
+    const text = JSON.stringify(makeFeed()).replace(
+      '{"format"',
+      `{"junk":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)},"format"`,
+    );
     const result = parseFeedText(text);
     expect(result.issues).toEqual([]);
     expect(result.ok).toBe(true);

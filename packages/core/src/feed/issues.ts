@@ -47,7 +47,12 @@ function pathFrom(base: string, items: readonly PathItem[] | undefined): string 
 
 function hasKey(object: unknown, key: unknown): boolean {
   try {
-    return typeof object === 'object' && object !== null && (typeof key === 'string' || typeof key === 'number') && key in object;
+    return (
+      typeof object === 'object' &&
+      object !== null &&
+      (typeof key === 'string' || typeof key === 'number') &&
+      key in object
+    );
   } catch {
     return false;
   }
@@ -230,7 +235,10 @@ export class IssueList {
 
   /** Adds an issue whose message is `${path}: ${reason}`. */
   addReason(severity: Severity, path: string, reason: string | (() => string)): void {
-    this.add(severity, () => ({ path, message: `${path}: ${typeof reason === 'function' ? reason() : reason}` }));
+    this.add(severity, () => ({
+      path,
+      message: `${path}: ${typeof reason === 'function' ? reason() : reason}`,
+    }));
   }
 
   /** The listed issues, plus the summary of the left-out ones if any. */

@@ -8,7 +8,10 @@ describe('the published JSON Schema', () => {
     await import('../../scripts/write-json-schema.js');
     log.mockRestore();
     const file = fileURLToPath(new URL('../../dist/schema/feed-v1.schema.json', import.meta.url));
-    const schema = JSON.parse(readFileSync(file, 'utf8')) as { $id?: unknown; properties?: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as {
+      $id?: unknown;
+      properties?: Record<string, unknown>;
+    };
     expect(schema.$id).toBe('https://safety-widgets.dev/schema/feed-v1.schema.json');
     expect(schema.properties?.indicators).toMatchObject({ type: 'array' });
   });

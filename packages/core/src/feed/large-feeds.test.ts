@@ -25,15 +25,29 @@ describe('large feeds', () => {
   });
 
   it('handles 5 MB of garbage events, with a capped issue list and an exact count', () => {
-    const junk = (i: number) => ({ id: `x ${i}`, time: 5, kind: 'sometimes', grid: ['g1'], title: 'not an object', note: 'n'.repeat(20) });
-    const garbage = JSON.stringify({ ...makeLargeFeed({ events: 0 }), events: Array.from({ length: 60_000 }, (_, i) => junk(i)) });
+    const junk = (i: number) => ({
+      id: `x ${i}`,
+      time: 5,
+      kind: 'sometimes',
+      grid: ['g1'],
+      title: 'not an object',
+      note: 'n'.repeat(20),
+    });
+    const garbage = JSON.stringify({
+      ...makeLargeFeed({ events: 0 }),
+      events: Array.from({ length: 60_000 }, (_, i) => junk(i)),
+    });
     expect(garbage.length).toBeGreaterThan(5 * 1024 * 1024);
     const result = parseFeedText(garbage);
     expect(result.ok).toBe(true);
     expect(result.dropped).toEqual({ events: 60_000 });
     expect(result.issues).toHaveLength(201);
     // id, time, category, kind, grid, title and provenance: 7 problems per event.
-    expect(result.issues.at(-1)?.message).toBe(`$: … and ${(60_000 * 7 - 200).toLocaleString('en-US')} more problems`);
-    expect(result.issues[0]?.message).toBe('events[0].id: an id may only use letters, digits, ".", "_", ":" and "-", got "x 0"');
+    expect(result.issues.at(-1)?.message).toBe(
+      `$: … and ${(60_000 * 7 - 200).toLocaleString('en-US')} more problems`,
+    );
+    expect(result.issues[0]?.message).toBe(
+      'events[0].id: an id may only use letters, digits, ".", "_", ":" and "-", got "x 0"',
+    );
   });
 });

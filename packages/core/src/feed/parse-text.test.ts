@@ -17,7 +17,11 @@ describe('parseFeedText', () => {
     const result = parseFeedText(validText().replace('"value": 225', '"value": "225"'));
     expect(result.ok).toBe(true);
     expect(result.issues).toEqual([
-      { severity: 'warning', path: 'indicators[0].value', message: 'indicators[0].value: expected a number, got "225"' },
+      {
+        severity: 'warning',
+        path: 'indicators[0].value',
+        message: 'indicators[0].value: expected a number, got "225"',
+      },
     ]);
   });
 
@@ -98,7 +102,9 @@ describe('parseFeedText', () => {
   });
 
   it('uses a small maxBytes in messages', () => {
-    expect(parseFeedText(validText(), { maxBytes: 100 }).issues[0]?.message).toMatch(/^\$: feed is [\d.]+ kB, larger than the 100 B limit$/);
+    expect(parseFeedText(validText(), { maxBytes: 100 }).issues[0]?.message).toMatch(
+      /^\$: feed is [\d.]+ kB, larger than the 100 B limit$/,
+    );
   });
 
   it('falls back to the default limit for a nonsense maxBytes', () => {
@@ -107,7 +113,9 @@ describe('parseFeedText', () => {
   });
 
   it('never throws on a non-string', () => {
-    expect(parseFeedText(42 as unknown as string).issues[0]?.message).toBe('$: expected feed text (a string), got 42');
+    expect(parseFeedText(42 as unknown as string).issues[0]?.message).toBe(
+      '$: expected feed text (a string), got 42',
+    );
   });
 });
 

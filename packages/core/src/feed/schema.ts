@@ -73,7 +73,11 @@ export const ProvenanceSchema = v.picklist(
 
 export const LonLatSchema = v.tuple(
   [
-    v.pipe(FiniteNumberSchema, v.minValue(-180, 'longitude below -180'), v.maxValue(180, 'longitude above 180')),
+    v.pipe(
+      FiniteNumberSchema,
+      v.minValue(-180, 'longitude below -180'),
+      v.maxValue(180, 'longitude above 180'),
+    ),
     v.pipe(FiniteNumberSchema, v.minValue(-90, 'latitude below -90'), v.maxValue(90, 'latitude above 90')),
   ],
   'expected a [longitude, latitude] pair',
@@ -87,18 +91,27 @@ const Ring = v.pipe(
     const first = ring[0];
     const last = ring[ring.length - 1];
     // Short rings are reported by minLength above; only judge closure of rings long enough to be one.
-    return ring.length < 4 || (first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1]);
+    return (
+      ring.length < 4 ||
+      (first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1])
+    );
   }, 'a ring must be closed: its last position must equal its first'),
 );
 
 export const PolygonSchema = v.object({
   type: v.literal('Polygon', 'expected geometry type "Polygon"'),
-  coordinates: v.pipe(v.array(Ring, 'expected an array of rings'), v.minLength(1, 'a polygon needs an outer ring')),
+  coordinates: v.pipe(
+    v.array(Ring, 'expected an array of rings'),
+    v.minLength(1, 'a polygon needs an outer ring'),
+  ),
 });
 export const MultiPolygonSchema = v.object({
   type: v.literal('MultiPolygon', 'expected geometry type "MultiPolygon"'),
   coordinates: v.pipe(
-    v.array(v.pipe(v.array(Ring), v.minLength(1, 'a polygon needs an outer ring')), 'expected an array of polygons'),
+    v.array(
+      v.pipe(v.array(Ring), v.minLength(1, 'a polygon needs an outer ring')),
+      'expected an array of polygons',
+    ),
     v.minLength(1, 'a multipolygon needs at least one polygon'),
   ),
 });
@@ -124,7 +137,10 @@ export const PlaceSchema = v.object({
   areaKm2: v.nullish(NonNegative),
   parent: v.nullish(PlaceRefSchema),
   /** IANA time zone used for periods and dates, e.g. `Asia/Shanghai`. */
-  timeZone: v.pipe(v.string('expected an IANA time zone'), v.regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/, 'expected an IANA time zone such as "Asia/Shanghai"')),
+  timeZone: v.pipe(
+    v.string('expected an IANA time zone'),
+    v.regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/, 'expected an IANA time zone such as "Asia/Shanghai"'),
+  ),
   outline: v.nullish(AreaGeometrySchema),
 });
 
@@ -157,7 +173,11 @@ export const ScoringRuleSchema = v.variant(
         v.array(
           v.object({
             bound: FiniteNumberSchema,
-            attainment: v.pipe(FiniteNumberSchema, v.minValue(0, 'attainment below 0'), v.maxValue(1, 'attainment above 1')),
+            attainment: v.pipe(
+              FiniteNumberSchema,
+              v.minValue(0, 'attainment below 0'),
+              v.maxValue(1, 'attainment above 1'),
+            ),
           }),
         ),
         v.minLength(1, 'bands needs at least one band'),
@@ -169,7 +189,13 @@ export const ScoringRuleSchema = v.variant(
 
 export const HistoryPointSchema = v.object({
   /** Period label: `YYYY`, `YYYY-MM`, `YYYY-Qn` or `YYYY-MM-DD`. */
-  period: v.pipe(v.string(), v.regex(/^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?$/, 'expected a period such as 2017, 2017-H1, 2017-Q3, 2017-06 or 2017-06-30')),
+  period: v.pipe(
+    v.string(),
+    v.regex(
+      /^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?$/,
+      'expected a period such as 2017, 2017-H1, 2017-Q3, 2017-06 or 2017-06-30',
+    ),
+  ),
   value: v.nullable(FiniteNumberSchema),
 });
 
@@ -186,7 +212,10 @@ export const IndicatorSchema = v.object({
   rule: ScoringRuleSchema,
   /** Value of the previous period, for the change; falls back to the second-to-last history point with a value (the last being the current period). */
   previous: v.nullish(FiniteNumberSchema),
-  history: v.optional(v.pipe(v.array(HistoryPointSchema), v.maxLength(400, 'history may hold at most 400 points')), []),
+  history: v.optional(
+    v.pipe(v.array(HistoryPointSchema), v.maxLength(400, 'history may hold at most 400 points')),
+    [],
+  ),
   updatedAt: v.nullish(DateTimeSchema),
   provenance: ProvenanceSchema,
   note: v.nullish(LocalizedTextSchema),
@@ -263,7 +292,10 @@ export const CategorySchema = v.object({
 
 export const SeriesSchema = v.object({
   category: IdSchema,
-  interval: v.picklist(['day', 'week', 'month', 'year'], 'expected an interval: "day", "week", "month" or "year"'),
+  interval: v.picklist(
+    ['day', 'week', 'month', 'year'],
+    'expected an interval: "day", "week", "month" or "year"',
+  ),
   /** First period's start date (local to the place's time zone). */
   start: DateSchema,
   /** One count per consecutive period from `start`; null = no data. */
@@ -314,7 +346,10 @@ export const FeedEnvelopeSchema = v.object({
   source: SourceSchema,
   /** True when any value in the feed is synthetic (each item says which). */
   synthetic: v.optional(v.boolean(), false),
-  areas: v.pipe(v.array(v.unknown(), 'expected an array of areas'), v.minLength(1, 'expected at least one area')),
+  areas: v.pipe(
+    v.array(v.unknown(), 'expected an array of areas'),
+    v.minLength(1, 'expected at least one area'),
+  ),
   indicators: v.array(v.unknown(), 'expected an array of indicators'),
   subdistricts: v.optional(v.array(v.unknown()), []),
   neighbours: v.optional(v.array(v.unknown()), []),

@@ -22,7 +22,9 @@ function feedWithEveryTextField() {
   setAt(feed, 'source.note', { zh: '注', en: 'note' });
   setAt(feed, 'indicators[1].note', { zh: '注', en: 'note' });
   setAt(feed, 'layers[0].points[0].name', { zh: '站', en: 'station' });
-  setAt(feed, 'neighbours', [{ id: 'futian', name: { zh: '福田', en: 'Futian' }, geometry: getAt(feed, 'place.outline') }]);
+  setAt(feed, 'neighbours', [
+    { id: 'futian', name: { zh: '福田', en: 'Futian' }, geometry: getAt(feed, 'place.outline') },
+  ]);
   return feed;
 }
 
@@ -38,10 +40,21 @@ describe('text fields', () => {
     });
     // Names, titles, units, notes and the source, at every level.
     for (const expected of [
-      '$.place.name', '$.place.parent.name', '$.source.name', '$.source.note', '$.areas[0].name',
-      '$.indicators[0].name', '$.indicators[0].unit', '$.indicators[1].note', '$.subdistricts[0].name',
-      '$.neighbours[0].name', '$.grids.features[0].properties.name', '$.layers[0].name',
-      '$.layers[0].points[0].name', '$.categories[0].name', '$.events[1].title',
+      '$.place.name',
+      '$.place.parent.name',
+      '$.source.name',
+      '$.source.note',
+      '$.areas[0].name',
+      '$.indicators[0].name',
+      '$.indicators[0].unit',
+      '$.indicators[1].note',
+      '$.subdistricts[0].name',
+      '$.neighbours[0].name',
+      '$.grids.features[0].properties.name',
+      '$.layers[0].name',
+      '$.layers[0].points[0].name',
+      '$.categories[0].name',
+      '$.events[1].title',
     ]) {
       expect(paths).toContain(expected);
     }
@@ -51,7 +64,9 @@ describe('text fields', () => {
     expect(result.ok).toBe(true);
 
     const kept: string[] = [];
-    forEachLocalizedText(result.feed, (text, path) => kept.push(`${path} ${String(text.zh)} ${String(text.en)}`));
+    forEachLocalizedText(result.feed, (text, path) =>
+      kept.push(`${path} ${String(text.zh)} ${String(text.en)}`),
+    );
     const given: string[] = [];
     forEachLocalizedText(input, (text, path) => given.push(`${path} ${String(text.zh)} ${String(text.en)}`));
     expect(kept.sort()).toEqual(given.sort());
@@ -59,7 +74,9 @@ describe('text fields', () => {
   });
 
   it('keeps markup in the source name and URL-like text verbatim', () => {
-    const result = validateFeed(setAt(makeFeed(), 'source.name.en', '<a href="javascript:alert(1)">source</a>'));
+    const result = validateFeed(
+      setAt(makeFeed(), 'source.name.en', '<a href="javascript:alert(1)">source</a>'),
+    );
     expect(result.ok).toBe(true);
     expect(result.feed?.source.name.en).toBe('<a href="javascript:alert(1)">source</a>');
   });
@@ -67,6 +84,8 @@ describe('text fields', () => {
   it('keeps text of exactly 500 characters and drops 501', () => {
     expect(validateFeed(setAt(makeFeed(), 'areas[0].name.zh', '测'.repeat(500))).issues).toEqual([]);
     const result = validateFeed(setAt(makeFeed(), 'areas[0].name.zh', '<'.repeat(501)));
-    expect(result.issues[0]?.message).toBe(`areas[0].name.zh: text may be at most 500 characters, got "${'<'.repeat(40)}…" (501 characters)`);
+    expect(result.issues[0]?.message).toBe(
+      `areas[0].name.zh: text may be at most 500 characters, got "${'<'.repeat(40)}…" (501 characters)`,
+    );
   });
 });

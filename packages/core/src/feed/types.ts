@@ -43,5 +43,17 @@ export type ValidationResult =
 
 /** How many items of each collection were dropped as invalid. */
 export type DroppedCounts = Partial<
-  Record<'areas' | 'indicators' | 'subdistricts' | 'neighbours' | 'grids' | 'layers' | 'points' | 'categories' | 'series' | 'events', number>
+  Record<
+    | 'areas'
+    | 'indicators'
+    | 'subdistricts'
+    | 'neighbours'
+    | 'grids'
+    | 'layers'
+    | 'points'
+    | 'categories'
+    | 'series'
+    | 'events',
+    number
+  >
 >;

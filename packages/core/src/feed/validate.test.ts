@@ -34,7 +34,10 @@ describe('validateFeed: a valid feed', () => {
     expect(result.feed).toEqual({
       ...input,
       // Defaults filled in by the schema:
-      indicators: arrayAt(input, 'indicators').map((indicator) => ({ history: [], ...(indicator as object) })),
+      indicators: arrayAt(input, 'indicators').map((indicator) => ({
+        history: [],
+        ...(indicator as object),
+      })),
       neighbours: [],
       categories: [{ ...(getAt(input, 'categories[0]') as object), sensitive: false }],
       events: arrayAt(input, 'events').map((event) => ({ kind: 'incident', ...(event as object) })),
@@ -59,7 +62,8 @@ describe('validateFeed: a valid feed', () => {
 
   it('accepts a feed with only the required collections', () => {
     const input = makeFeed();
-    for (const key of ['subdistricts', 'grids', 'layers', 'categories', 'series', 'events', 'links']) delete input[key];
+    for (const key of ['subdistricts', 'grids', 'layers', 'categories', 'series', 'events', 'links'])
+      delete input[key];
     const result = validateFeed(input);
     expectWarnings(result);
     expect(result.feed?.grids).toEqual({ type: 'FeatureCollection', features: [] });
@@ -70,7 +74,11 @@ describe('validateFeed: fatal problems at the top level', () => {
   it.each([
     ['a number', 42, '$: expected a feed object, got 42'],
     ['an array', [1, 2, 3], '$: expected a feed object, got an array of 3 items'],
-    ['a string', '{"format":"safety-feed"}', '$: expected a feed object, got "{\\"format\\":\\"safety-feed\\"}" (for JSON text use parseFeedText)'],
+    [
+      'a string',
+      '{"format":"safety-feed"}',
+      '$: expected a feed object, got "{\\"format\\":\\"safety-feed\\"}" (for JSON text use parseFeedText)',
+    ],
     ['null', null, '$: expected a feed object, got null'],
     ['undefined', undefined, '$: expected a feed object, got undefined'],
   ])('rejects %s', (_what, input, message) => {
@@ -112,14 +120,29 @@ describe('validateFeed: fatal problems at the top level', () => {
     });
   });
 
-  it.each(['id', 'place', 'asOf', 'areas', 'indicators', 'source', 'expectedUpdateSeconds'])('rejects a feed without %s', (key) => {
-    expectFatal(validateFeed(feedWithout(key)), { path: key, message: `${key}: is required but missing` });
-  });
+  it.each(['id', 'place', 'asOf', 'areas', 'indicators', 'source', 'expectedUpdateSeconds'])(
+    'rejects a feed without %s',
+    (key) => {
+      expectFatal(validateFeed(feedWithout(key)), { path: key, message: `${key}: is required but missing` });
+    },
+  );
 
   it.each([
-    ['a word', 'yesterday', 'asOf: expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00, got "yesterday"'],
-    ['no time zone', '2017-12-04T09:00:00', 'asOf: expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00, got "2017-12-04T09:00:00"'],
-    ['month 13', '2017-13-04T09:00:00Z', 'asOf: expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00, got "2017-13-04T09:00:00Z"'],
+    [
+      'a word',
+      'yesterday',
+      'asOf: expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00, got "yesterday"',
+    ],
+    [
+      'no time zone',
+      '2017-12-04T09:00:00',
+      'asOf: expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00, got "2017-12-04T09:00:00"',
+    ],
+    [
+      'month 13',
+      '2017-13-04T09:00:00Z',
+      'asOf: expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00, got "2017-13-04T09:00:00Z"',
+    ],
     ['a number', 1512349200000, 'asOf: expected an ISO 8601 date-time, got 1512349200000'],
   ])('rejects a bad asOf (%s)', (_what, asOf, message) => {
     expectFatal(validateFeed(feedWith('asOf', asOf)), { path: 'asOf', message });
@@ -140,13 +163,19 @@ describe('validateFeed: fatal problems at the top level', () => {
   });
 
   it('rejects an empty areas list', () => {
-    expectFatal(validateFeed(feedWith('areas', [])), { path: 'areas', message: 'areas: expected at least one area, got an empty array' });
+    expectFatal(validateFeed(feedWith('areas', [])), {
+      path: 'areas',
+      message: 'areas: expected at least one area, got an empty array',
+    });
   });
 
   it('rejects grids given as a bare array of features (not a FeatureCollection)', () => {
     const input = makeFeed();
     setAt(input, 'grids', getAt(input, 'grids.features'));
-    expectFatal(validateFeed(input), { path: 'grids', message: 'grids: expected an object, got an array of 2 items' });
+    expectFatal(validateFeed(input), {
+      path: 'grids',
+      message: 'grids: expected an object, got an array of 2 items',
+    });
   });
 
   it('rejects indicators that are not an array', () => {
@@ -204,7 +233,10 @@ describe('validateFeed: bad numbers drop the item', () => {
 
   it('drops a grid with a negative population', () => {
     const result = validateFeed(feedWith('grids.features[1].properties.population', -10));
-    expectWarnings(result, 'grids.features[1].properties.population: expected a number of 0 or more, got -10');
+    expectWarnings(
+      result,
+      'grids.features[1].properties.population: expected a number of 0 or more, got -10',
+    );
     expect(ids(result.feed?.grids.features)).toEqual(['g01']);
   });
 
@@ -244,8 +276,15 @@ describe('validateFeed: bad numbers drop the item', () => {
 describe('validateFeed: indicators', () => {
   it('drops an indicator with an unknown direction', () => {
     const result = validateFeed(feedWith('indicators[2].direction', 'sideways'));
-    expectWarnings(result, 'indicators[2].direction: expected "higher" or "lower" (which way is better), got "sideways"');
-    expect(ids(result.feed?.indicators)).toEqual(['fraud-alerts', 'video-solved-share', 'micro-fire-stations']);
+    expectWarnings(
+      result,
+      'indicators[2].direction: expected "higher" or "lower" (which way is better), got "sideways"',
+    );
+    expect(ids(result.feed?.indicators)).toEqual([
+      'fraud-alerts',
+      'video-solved-share',
+      'micro-fire-stations',
+    ]);
   });
 
   it('drops an indicator with an unknown scoring rule', () => {
@@ -289,7 +328,12 @@ describe('validateFeed: indicators', () => {
       'indicators[4].id: duplicate id "fires" (first at indicators[2]); dropped',
       'indicators[5].id: duplicate id "fires" (first at indicators[2]); dropped',
     );
-    expect(ids(result.feed?.indicators)).toEqual(['fraud-alerts', 'video-solved-share', 'fires', 'micro-fire-stations']);
+    expect(ids(result.feed?.indicators)).toEqual([
+      'fraud-alerts',
+      'video-solved-share',
+      'fires',
+      'micro-fire-stations',
+    ]);
     expect(result.dropped).toEqual({ indicators: 2 });
   });
 
@@ -298,12 +342,20 @@ describe('validateFeed: indicators', () => {
     arrayAt(input, 'indicators').push(structuredClone(getAt(makeFeed(), 'indicators[2]')));
     const result = validateFeed(input);
     expectWarnings(result, 'indicators[2].value: expected a number, got "n/a"');
-    expect(ids(result.feed?.indicators)).toEqual(['fraud-alerts', 'video-solved-share', 'micro-fire-stations', 'fires']);
+    expect(ids(result.feed?.indicators)).toEqual([
+      'fraud-alerts',
+      'video-solved-share',
+      'micro-fire-stations',
+      'fires',
+    ]);
   });
 
   it('drops an indicator pointing to an unknown area', () => {
     const result = validateFeed(feedWith('indicators[1].area', 'traffic'));
-    expectWarnings(result, 'indicators[1].area: unknown area "traffic" (no valid item in areas has this id); dropped');
+    expectWarnings(
+      result,
+      'indicators[1].area: unknown area "traffic" (no valid item in areas has this id); dropped',
+    );
     expect(result.dropped).toEqual({ indicators: 1 });
   });
 
@@ -405,13 +457,25 @@ describe('validateFeed: grids and geometry', () => {
   });
 
   it('drops a grid with a short ring', () => {
-    const result = validateFeed(feedWith('grids.features[1].geometry.coordinates[0]', [[114.2, 22.5], [114.3, 22.5], [114.2, 22.5]]));
-    expectWarnings(result, 'grids.features[1].geometry.coordinates[0]: a ring needs at least 4 positions, got an array of 3 items');
+    const result = validateFeed(
+      feedWith('grids.features[1].geometry.coordinates[0]', [
+        [114.2, 22.5],
+        [114.3, 22.5],
+        [114.2, 22.5],
+      ]),
+    );
+    expectWarnings(
+      result,
+      'grids.features[1].geometry.coordinates[0]: a ring needs at least 4 positions, got an array of 3 items',
+    );
   });
 
   it('drops a grid with empty coordinates', () => {
     const result = validateFeed(feedWith('grids.features[1].geometry.coordinates', []));
-    expectWarnings(result, 'grids.features[1].geometry.coordinates: a polygon needs an outer ring, got an empty array');
+    expectWarnings(
+      result,
+      'grids.features[1].geometry.coordinates: a polygon needs an outer ring, got an empty array',
+    );
   });
 
   it('drops a grid with longitude 200', () => {
@@ -422,14 +486,21 @@ describe('validateFeed: grids and geometry', () => {
   it('drops a grid with latitude 95', () => {
     const result = validateFeed(feedWith('grids.features[0].geometry.coordinates[0][1][1]', 95));
     // The point on g01 goes with it (the event on g01 too).
-    expect(result.issues[0]?.message).toBe('grids.features[0].geometry.coordinates[0][1][1]: latitude above 90, got 95');
+    expect(result.issues[0]?.message).toBe(
+      'grids.features[0].geometry.coordinates[0][1][1]: latitude above 90, got 95',
+    );
     expect(result.dropped).toEqual({ grids: 1, points: 1, events: 1 });
     expect(result.ok).toBe(true);
   });
 
   it('drops a grid whose geometry is not a Polygon or MultiPolygon', () => {
-    const result = validateFeed(feedWith('grids.features[1].geometry', { type: 'Point', coordinates: [114.2, 22.5] }));
-    expectWarnings(result, 'grids.features[1].geometry.type: expected a GeoJSON Polygon or MultiPolygon, got "Point"');
+    const result = validateFeed(
+      feedWith('grids.features[1].geometry', { type: 'Point', coordinates: [114.2, 22.5] }),
+    );
+    expectWarnings(
+      result,
+      'grids.features[1].geometry.type: expected a GeoJSON Polygon or MultiPolygon, got "Point"',
+    );
   });
 
   it('drops a grid whose subdistrict is unknown', () => {
@@ -454,7 +525,9 @@ describe('validateFeed: grids and geometry', () => {
   });
 
   it('drops a neighbour without geometry, and a bad place outline is fatal', () => {
-    const result = validateFeed(feedWith('neighbours', [{ id: 'futian', name: { zh: '福田', en: 'Futian' } }]));
+    const result = validateFeed(
+      feedWith('neighbours', [{ id: 'futian', name: { zh: '福田', en: 'Futian' } }]),
+    );
     expectWarnings(result, 'neighbours[0].geometry: is required but missing');
     expect(result.dropped).toEqual({ neighbours: 1 });
     expectFatal(validateFeed(feedWith('place.outline.coordinates[0][0][0]', -181)), {
@@ -467,7 +540,10 @@ describe('validateFeed: grids and geometry', () => {
 describe('validateFeed: layers and points', () => {
   it('drops a point outside the lon/lat range, keeping the layer', () => {
     const input = makeFeed();
-    arrayAt(input, 'layers[0].points').push({ id: 'fs2', coordinates: [114.2, -91] }, { id: 'fs3', coordinates: [114.2, 22.5] });
+    arrayAt(input, 'layers[0].points').push(
+      { id: 'fs2', coordinates: [114.2, -91] },
+      { id: 'fs3', coordinates: [114.2, 22.5] },
+    );
     const result = validateFeed(input);
     expectWarnings(result, 'layers[0].points[1].coordinates[1]: latitude below -90, got -91');
     expect(ids(result.feed?.layers[0]?.points)).toEqual(['fs1', 'fs3']);
@@ -485,12 +561,17 @@ describe('validateFeed: layers and points', () => {
 
   it('drops a point on an unknown grid', () => {
     const result = validateFeed(feedWith('layers[0].points[0].grid', 'g99'));
-    expectWarnings(result, 'layers[0].points[0].grid: unknown grid "g99" (no valid item in grids.features has this id); dropped');
+    expectWarnings(
+      result,
+      'layers[0].points[0].grid: unknown grid "g99" (no valid item in grids.features has this id); dropped',
+    );
   });
 
   it('drops a layer of an unknown kind with its points (not counted as points)', () => {
     const result = validateFeed(feedWith('layers[0].kind', 'police-box'));
-    expect(result.issues[0]?.message).toMatch(/^layers\[0\]\.kind: expected a layer kind: .*, got "police-box"$/);
+    expect(result.issues[0]?.message).toMatch(
+      /^layers\[0\]\.kind: expected a layer kind: .*, got "police-box"$/,
+    );
     expect(result.feed?.layers).toEqual([]);
     expect(result.dropped).toEqual({ layers: 1 });
   });
@@ -499,7 +580,10 @@ describe('validateFeed: layers and points', () => {
 describe('validateFeed: categories, series and events', () => {
   it('drops an event with an unknown category', () => {
     const result = validateFeed(feedWith('events[0].category', 'burglary'));
-    expectWarnings(result, 'events[0].category: unknown category "burglary" (no valid item in categories has this id); dropped');
+    expectWarnings(
+      result,
+      'events[0].category: unknown category "burglary" (no valid item in categories has this id); dropped',
+    );
     expect(ids(result.feed?.events)).toEqual(['e2']);
     expect(result.dropped).toEqual({ events: 1 });
   });
@@ -516,7 +600,10 @@ describe('validateFeed: categories, series and events', () => {
     ['hour 25', '2017-03-01T25:00:00+08:00', '"2017-03-01T25:00:00+08:00"'],
   ])('drops an event with a bad time (%s)', (_what, time, shown) => {
     const result = validateFeed(feedWith('events[1].time', time));
-    expectWarnings(result, `events[1].time: expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00, got ${shown}`);
+    expectWarnings(
+      result,
+      `events[1].time: expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00, got ${shown}`,
+    );
     expect(ids(result.feed?.events)).toEqual(['e1']);
   });
 
@@ -553,7 +640,10 @@ describe('validateFeed: categories, series and events', () => {
 
   it('drops a series with an unknown category', () => {
     const result = validateFeed(feedWith('series[0].category', 'theft'));
-    expectWarnings(result, 'series[0].category: unknown category "theft" (no valid item in categories has this id); dropped');
+    expectWarnings(
+      result,
+      'series[0].category: unknown category "theft" (no valid item in categories has this id); dropped',
+    );
   });
 
   it('drops a duplicate series (same category, interval and scope) but keeps other scopes', () => {
@@ -616,7 +706,11 @@ describe('validateFeed: the issue list is capped', () => {
     expect(result.ok).toBe(true);
     expect(result.issues).toHaveLength(MAX_LISTED_ISSUES + 1);
     // Each bad indicator has 8 problems (value, and 7 required keys missing).
-    expect(result.issues.at(-1)).toEqual({ severity: 'warning', path: '$', message: `$: … and ${(1500 * 8 - MAX_LISTED_ISSUES).toLocaleString('en-US')} more problems` });
+    expect(result.issues.at(-1)).toEqual({
+      severity: 'warning',
+      path: '$',
+      message: `$: … and ${(1500 * 8 - MAX_LISTED_ISSUES).toLocaleString('en-US')} more problems`,
+    });
     expect(result.dropped).toEqual({ indicators: 1500 });
     expect(result.feed?.indicators).toHaveLength(4);
   });
@@ -629,7 +723,11 @@ describe('validateFeed: the issue list is capped', () => {
     const result = validateFeed(input);
     expect(result.ok).toBe(false);
     expect(result.issues).toHaveLength(MAX_LISTED_ISSUES + 1);
-    expect(result.issues[0]).toMatchObject({ severity: 'fatal', path: 'areas', message: 'areas: none of the 300 areas are valid (see the warnings), and a feed needs at least one' });
+    expect(result.issues[0]).toMatchObject({
+      severity: 'fatal',
+      path: 'areas',
+      message: 'areas: none of the 300 areas are valid (see the warnings), and a feed needs at least one',
+    });
     expect(result.issues.at(-1)?.message).toBe('$: … and 105 more problems');
     expect(result.dropped).toEqual({ areas: 300, indicators: 4 });
   });

@@ -180,7 +180,10 @@ function checkFormatAndVersion(input: unknown, run: Validation): input is Record
     const reads = `this library reads format version ${SUPPORTED_VERSIONS.join(' or ')}`;
     run.issues.addReason('fatal', 'version', () => {
       if (!('version' in input)) return `is required but missing (${reads})`;
-      const note = typeof version === 'string' && SUPPORTED_VERSIONS.includes(Number(version)) ? ' (a string: write the number)' : '';
+      const note =
+        typeof version === 'string' && SUPPORTED_VERSIONS.includes(Number(version))
+          ? ' (a string: write the number)'
+          : '';
       return `${reads}, the feed says ${describeValue(version)}${note}`;
     });
     return false;
@@ -218,10 +221,27 @@ function validateInto(input: unknown, run: Validation): Feed | undefined {
     Validation.uniqueIds((item, path) => [checkReference(`${path}.area`, item.area, areaIds)]),
   );
 
-  const subdistricts = run.items('subdistricts', 'subdistricts', env.subdistricts, SubdistrictSchema, Validation.uniqueIds());
-  const subdistrictIds = knownIds('subdistrict', 'subdistricts', env.subdistricts.length > 0, values(subdistricts));
+  const subdistricts = run.items(
+    'subdistricts',
+    'subdistricts',
+    env.subdistricts,
+    SubdistrictSchema,
+    Validation.uniqueIds(),
+  );
+  const subdistrictIds = knownIds(
+    'subdistrict',
+    'subdistricts',
+    env.subdistricts.length > 0,
+    values(subdistricts),
+  );
 
-  const neighbours = run.items('neighbours', 'neighbours', env.neighbours, NeighbourSchema, Validation.uniqueIds());
+  const neighbours = run.items(
+    'neighbours',
+    'neighbours',
+    env.neighbours,
+    NeighbourSchema,
+    Validation.uniqueIds(),
+  );
 
   const grids = run.items(
     'grids',
@@ -234,7 +254,13 @@ function validateInto(input: unknown, run: Validation): Feed | undefined {
   );
   const gridIds = knownIds('grid', 'grids.features', env.grids.features.length > 0, values(grids));
 
-  const categories = run.items('categories', 'categories', env.categories, CategorySchema, Validation.uniqueIds());
+  const categories = run.items(
+    'categories',
+    'categories',
+    env.categories,
+    CategorySchema,
+    Validation.uniqueIds(),
+  );
   const categoryIds = knownIds('category', 'categories', env.categories.length > 0, values(categories));
 
   const layers: Layer[] = run
@@ -247,7 +273,9 @@ function validateInto(input: unknown, run: Validation): Feed | undefined {
           `${path}.points`,
           layer.points,
           PointSchema,
-          Validation.uniqueIds((point, pointPath) => [checkReference(`${pointPath}.grid`, point.grid, gridIds)]),
+          Validation.uniqueIds((point, pointPath) => [
+            checkReference(`${pointPath}.grid`, point.grid, gridIds),
+          ]),
         ),
       ),
     }));
@@ -262,7 +290,10 @@ function validateInto(input: unknown, run: Validation): Feed | undefined {
     const key = seriesKey(item);
     const first = seenSeries.firstPath(key);
     if (first !== undefined) {
-      problems.push({ path, reason: `duplicate series (${describeSeries(item)}; first at ${first}); dropped` });
+      problems.push({
+        path,
+        reason: `duplicate series (${describeSeries(item)}; first at ${first}); dropped`,
+      });
     }
     if (problems.length === 0) seenSeries.claim(key, path);
     return problems;
@@ -332,7 +363,11 @@ export function validateFeed(input: unknown, options?: ValidateOptions): Validat
   } catch (error) {
     const path = error instanceof UnreadableValue ? error.path : '$';
     const cause = error instanceof UnreadableValue ? error.cause : error;
-    run.issues.addReason('fatal', path, () => `could not be read (${describeError(cause)}); the feed is rejected`);
+    run.issues.addReason(
+      'fatal',
+      path,
+      () => `could not be read (${describeError(cause)}); the feed is rejected`,
+    );
   }
   return { ok: false, issues: run.issues.toArray(), dropped: run.dropped };
 }
@@ -350,7 +385,8 @@ export function validateFeed(input: unknown, options?: ValidateOptions): Validat
  */
 export function parseFeedText(text: string, options?: ValidateOptions): ValidationResult {
   try {
-    if (typeof text !== 'string') return fatal('$', `expected feed text (a string), got ${describeValue(text)}`);
+    if (typeof text !== 'string')
+      return fatal('$', `expected feed text (a string), got ${describeValue(text)}`);
     const requested = options?.maxBytes;
     const limit = typeof requested === 'number' && requested > 0 ? requested : DEFAULT_MAX_BYTES;
     const bytes = sizeOver(text, limit);

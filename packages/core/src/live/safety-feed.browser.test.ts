@@ -105,7 +105,7 @@ describe('<safety-feed>', () => {
   it('takes a feed object from .data (no request), and reports invalid data', async () => {
     const key = uniqueKey('el-data');
     const el = feedElement({ src: scenarioUrl('/feed/ok', { key }) });
-    el.data = makeFeed();
+    el.data = { ...makeFeed(), asOf: new Date().toISOString() };
     document.body.append(el);
     await el.updateComplete;
     expect(el.state.status).toBe('ready');
@@ -253,12 +253,18 @@ describe('FeedController', () => {
   it('uses .data over src and feed, validated', async () => {
     const key = uniqueKey('w-data');
     const w = widget({ src: scenarioUrl('/feed/ok', { key }), feed: 'whatever' });
-    w.data = makeFeed();
+    w.data = { ...makeFeed(), asOf: new Date().toISOString() };
     document.body.append(w);
     await w.updateComplete;
     expect(w.controller.state.status).toBe('ready');
     expect(w.controller.state.mode).toBe('static');
     expect(shown(w)).toBe('ready');
+
+    // Data set from script is judged by its age like fetched data: the fixture's 2017 asOf is overdue.
+    w.data = makeFeed();
+    await w.updateComplete;
+    expect(w.controller.state.status).toBe('stale');
+    expect(w.controller.state.staleReason).toBe('age');
 
     w.data = { format: 'safety-feed', version: 1 };
     await w.updateComplete;

@@ -62,11 +62,15 @@ describe('linear', () => {
     // higher is better but the floor (80) is above the target (60)
     expect(a(rule(80), 'higher', 70, 60)).toBe(1); // 70 >= 60
     expect(a(rule(80), 'higher', 59, 60)).toBe(0);
-    expect(ruleProblem({ rule: rule(80), direction: 'higher', target: 60 })).toMatch(/floor 80 is above the target 60.*threshold/);
+    expect(ruleProblem({ rule: rule(80), direction: 'higher', target: 60 })).toMatch(
+      /floor 80 is above the target 60.*threshold/,
+    );
     // lower is better but the floor (100) is below the target (300)
     expect(a(rule(100), 'lower', 200, 300)).toBe(1); // 200 <= 300
     expect(a(rule(100), 'lower', 301, 300)).toBe(0);
-    expect(ruleProblem({ rule: rule(100), direction: 'lower', target: 300 })).toMatch(/floor 100 is below the target 300.*threshold/);
+    expect(ruleProblem({ rule: rule(100), direction: 'lower', target: 300 })).toMatch(
+      /floor 100 is below the target 300.*threshold/,
+    );
   });
 
   it('a well-placed floor is no problem; no target is a status, not a rule problem', () => {
@@ -87,10 +91,16 @@ describe('bands', () => {
   });
   /** Every permutation of a list (small lists only). */
   const permutations = <T>(xs: T[]): T[][] =>
-    xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+    xs.length <= 1
+      ? [xs]
+      : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
 
   it('higher is better: highest attainment among bands with value >= bound, whatever the order', () => {
-    const list: [number, number][] = [[50, 0.5], [90, 1], [70, 0.8]];
+    const list: [number, number][] = [
+      [50, 0.5],
+      [90, 1],
+      [70, 0.8],
+    ];
     for (const order of permutations(list)) {
       const rule = bands(...order);
       expect(a(rule, 'higher', 95, null)).toBe(1); // reaches 50, 70, 90 → max(0.5, 0.8, 1)
@@ -103,7 +113,10 @@ describe('bands', () => {
   });
 
   it('lower is better: highest attainment among bands with value <= bound, whatever the order', () => {
-    for (const order of permutations<[number, number]>([[60, 0.5], [45, 1]])) {
+    for (const order of permutations<[number, number]>([
+      [60, 0.5],
+      [45, 1],
+    ])) {
       const rule = bands(...order);
       expect(a(rule, 'lower', 41, 45)).toBe(1); // <= 45 and <= 60 → max(1, 0.5)
       expect(a(rule, 'lower', 45, 45)).toBe(1); // on the bound
@@ -129,7 +142,9 @@ describe('bands', () => {
   });
 
   it('reports a rule with no usable band', () => {
-    expect(ruleProblem({ rule: bands([Number.NaN, 1]), direction: 'higher', target: null })).toMatch(/no usable band/);
+    expect(ruleProblem({ rule: bands([Number.NaN, 1]), direction: 'higher', target: null })).toMatch(
+      /no usable band/,
+    );
     expect(ruleProblem({ rule: bands([0, 1]), direction: 'higher', target: null })).toBeNull();
   });
 });
@@ -159,13 +174,20 @@ describe('out-of-range and invalid numbers', () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     const specials = [0, -0, 1, -1, 1e15, -1e15, 1e308, -1e308, 5e-324];
-    const num = () => (rand() < 0.3 ? specials[Math.floor(rand() * specials.length)]! : (rand() - 0.5) * 2000);
+    const num = () =>
+      rand() < 0.3 ? specials[Math.floor(rand() * specials.length)]! : (rand() - 0.5) * 2000;
     const bad: unknown[] = [];
     for (let i = 0; i < 20_000; i++) {
       const rules: ScoringRule[] = [
         threshold,
         { type: 'linear', floor: num() },
-        { type: 'bands', bands: [{ bound: num(), attainment: rand() }, { bound: num(), attainment: rand() }] },
+        {
+          type: 'bands',
+          bands: [
+            { bound: num(), attainment: rand() },
+            { bound: num(), attainment: rand() },
+          ],
+        },
       ];
       for (const rule of rules) {
         for (const direction of ['higher', 'lower'] as const) {
@@ -203,6 +225,8 @@ describe('unknown rule type (unvalidated feed)', () => {
   it('scores null and is reported, without throwing', () => {
     const rule = { type: 'sigmoid' } as unknown as ScoringRule;
     expect(a(rule, 'higher', 1, 1)).toBeNull();
-    expect(ruleProblem({ rule, direction: 'higher', target: 1 })).toMatch(/unknown scoring rule type "sigmoid"/);
+    expect(ruleProblem({ rule, direction: 'higher', target: 1 })).toMatch(
+      /unknown scoring rule type "sigmoid"/,
+    );
   });
 });

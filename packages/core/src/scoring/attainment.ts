@@ -78,7 +78,11 @@ export function attainmentOf(
   }
 }
 
-function thresholdAttainment(direction: Direction, value: number, target: number | null | undefined): number | null {
+function thresholdAttainment(
+  direction: Direction,
+  value: number,
+  target: number | null | undefined,
+): number | null {
   if (!isFiniteNumber(target)) return null;
   return (direction === 'higher' ? value >= target : value <= target) ? 1 : 0;
 }
@@ -102,13 +106,16 @@ function bandsAttainment(
  * none. Scoring still goes ahead (a misplaced linear floor is scored as a threshold); the
  * problem is reported so that a feed producer can fix it.
  */
-export function ruleProblem(indicator: Pick<AttainmentInput, 'target' | 'direction' | 'rule'>): string | null {
+export function ruleProblem(
+  indicator: Pick<AttainmentInput, 'target' | 'direction' | 'rule'>,
+): string | null {
   const { rule, direction, target } = indicator;
   switch (rule.type) {
     case 'threshold':
       return null;
     case 'linear': {
-      if (!isFiniteNumber(rule.floor)) return 'the linear floor is not a finite number; scored as a threshold';
+      if (!isFiniteNumber(rule.floor))
+        return 'the linear floor is not a finite number; scored as a threshold';
       if (!isFiniteNumber(target)) return null; // no target: reported as status "no-target", not a rule problem
       if (direction === 'higher' && rule.floor > target) {
         return `the linear floor ${rule.floor} is above the target ${target} but higher values are better; scored as a threshold`;

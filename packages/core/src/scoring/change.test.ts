@@ -5,7 +5,14 @@ import { indicatorScore } from './indicator.js';
 import type { ScorableIndicator } from './types.js';
 
 const ind = (over: Partial<ScorableIndicator> = {}): ScorableIndicator => ({
-  id: 'i', area: 'a', value: 60, target: 50, direction: 'higher', weight: 10, rule: { type: 'threshold' }, ...over,
+  id: 'i',
+  area: 'a',
+  value: 60,
+  target: 50,
+  direction: 'higher',
+  weight: 10,
+  rule: { type: 'threshold' },
+  ...over,
 });
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -16,12 +23,32 @@ describe('change', () => {
     ind({ id: 'a1', area: 'A', weight: 20, value: 60, previous: 40 }),
     // a2: lower, linear floor 100 → target 20 (span 80). Now 40 → 60/80 = 0.75 × 30 = 22.5.
     //     Before 60 → 40/80 = 0.5 × 30 = 15.                              Δ +7.5
-    ind({ id: 'a2', area: 'A', weight: 30, direction: 'lower', value: 40, target: 20, previous: 60, rule: { type: 'linear', floor: 100 } }),
+    ind({
+      id: 'a2',
+      area: 'A',
+      weight: 30,
+      direction: 'lower',
+      value: 40,
+      target: 20,
+      previous: 60,
+      rule: { type: 'linear', floor: 100 },
+    }),
     // b1: bands 0 → 0, 10 → 0.5, 20 → 1 (higher). Now 5 → 0 × 40 = 0.
     //     No `previous`: history[len − 2] = 25 → 1 × 40 = 40.           Δ −40
     ind({
-      id: 'b1', area: 'B', weight: 40, value: 5, target: 20,
-      rule: { type: 'bands', bands: [{ bound: 20, attainment: 1 }, { bound: 0, attainment: 0 }, { bound: 10, attainment: 0.5 }] },
+      id: 'b1',
+      area: 'B',
+      weight: 40,
+      value: 5,
+      target: 20,
+      rule: {
+        type: 'bands',
+        bands: [
+          { bound: 20, attainment: 1 },
+          { bound: 0, attainment: 0 },
+          { bound: 10, attainment: 0.5 },
+        ],
+      },
       history: [{ value: 12 }, { value: 25 }, { value: 5 }],
     }),
     // b2: lower, threshold ≤ 5. Now 7 → 0 × 5 = 0. No previous: held at 0. Δ 0, not compared
@@ -64,11 +91,18 @@ describe('change', () => {
   it('contributions sum to the delta over many indicators and areas', () => {
     const many: ScorableIndicator[] = [];
     for (let i = 0; i < 500; i++) {
-      many.push(ind({
-        id: `x${i}`, area: `area${i % 7}`, weight: 1 + (i % 13), direction: i % 2 ? 'higher' : 'lower',
-        value: (i * 37) % 101, target: 50, previous: i % 5 === 0 ? null : (i * 53) % 101,
-        rule: { type: 'linear', floor: i % 2 ? 0 : 100 },
-      }));
+      many.push(
+        ind({
+          id: `x${i}`,
+          area: `area${i % 7}`,
+          weight: 1 + (i % 13),
+          direction: i % 2 ? 'higher' : 'lower',
+          value: (i * 37) % 101,
+          target: 50,
+          previous: i % 5 === 0 ? null : (i * 53) % 101,
+          rule: { type: 'linear', floor: i % 2 ? 0 : 100 },
+        }),
+      );
     }
     const r = change(many.map(indicatorScore))!;
     expect(Math.abs(sum(r.contributions.map((c) => c.delta)) - r.delta)).toBeLessThan(1e-9);
@@ -84,7 +118,11 @@ describe('change', () => {
   it('is flat below 0.05 points', () => {
     // One indicator, weight 100, linear 0 → 100: the composite is the value itself.
     const one = (value: number, previous: number) =>
-      change([indicatorScore(ind({ weight: 100, value, previous, target: 100, rule: { type: 'linear', floor: 0 } }))])!;
+      change([
+        indicatorScore(
+          ind({ weight: 100, value, previous, target: 100, rule: { type: 'linear', floor: 0 } }),
+        ),
+      ])!;
     expect(one(50.04, 50).direction).toBe('flat'); // Δ ≈ 0.04
     expect(one(50, 50).direction).toBe('flat'); // Δ = 0
     expect(one(50.06, 50).direction).toBe('up'); // Δ ≈ 0.06

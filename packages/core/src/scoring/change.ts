@@ -35,7 +35,10 @@ export interface ChangeOptions {
  *
  * Null when nothing could be scored or no scored indicator has a previous value.
  */
-export function change(indicators: readonly IndicatorScore[], options: ChangeOptions = {}): ScoreChange | null {
+export function change(
+  indicators: readonly IndicatorScore[],
+  options: ChangeOptions = {},
+): ScoreChange | null {
   const byArea = new Map<string, number>();
   for (const area of options.areaOrder ?? []) byArea.set(area, 0);
 

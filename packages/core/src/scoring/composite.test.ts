@@ -5,7 +5,14 @@ import { indicatorScore } from './indicator.js';
 import type { ScorableIndicator } from './types.js';
 
 const ind = (over: Partial<ScorableIndicator> = {}): ScorableIndicator => ({
-  id: 'i', area: 'a', value: 60, target: 50, direction: 'higher', weight: 10, rule: { type: 'threshold' }, ...over,
+  id: 'i',
+  area: 'a',
+  value: 60,
+  target: 50,
+  direction: 'higher',
+  weight: 10,
+  rule: { type: 'threshold' },
+  ...over,
 });
 
 describe('composite', () => {
@@ -49,7 +56,11 @@ describe('composite', () => {
 });
 
 describe('areaScores', () => {
-  const areas = [{ id: 'a', weight: 60 }, { id: 'b', weight: 40 }, { id: 'empty', weight: 0 }];
+  const areas = [
+    { id: 'a', weight: 60 },
+    { id: 'b', weight: 40 },
+    { id: 'empty', weight: 0 },
+  ];
   const scores = [
     ind({ id: 'a1', area: 'a', weight: 30 }), // met: 30 points
     ind({ id: 'a2', area: 'a', weight: 30, value: 45, target: 60, rule: { type: 'linear', floor: 30 } }), // 0.5 × 30 = 15
@@ -61,14 +72,41 @@ describe('areaScores', () => {
 
   it('sums scores out of the sum of weights, and splits missing weight', () => {
     // a: (30 + 15) / (30 + 30) = 45/60 = 0.75 → index 75, all of it scored
-    expect(a).toMatchObject({ id: 'a', max: 60, score: 45, scoredWeight: 60, missingWeight: 0, attainment: 0.75, index: 75, coverage: 1, indicatorCount: 2 });
+    expect(a).toMatchObject({
+      id: 'a',
+      max: 60,
+      score: 45,
+      scoredWeight: 60,
+      missingWeight: 0,
+      attainment: 0.75,
+      index: 75,
+      coverage: 1,
+      indicatorCount: 2,
+    });
     // b: 0 / 25 scored → attainment 0; 15 of its 40 missing → coverage 25/40 = 0.625
-    expect(b).toMatchObject({ id: 'b', max: 40, score: 0, scoredWeight: 25, missingWeight: 15, attainment: 0, index: 0, coverage: 0.625 });
+    expect(b).toMatchObject({
+      id: 'b',
+      max: 40,
+      score: 0,
+      scoredWeight: 25,
+      missingWeight: 15,
+      attainment: 0,
+      index: 0,
+      coverage: 0.625,
+    });
     expect(b!.counts).toEqual({ met: 0, 'not-met': 1, 'no-data': 1, 'no-target': 0 });
   });
 
   it('an area with no indicators has nothing to score', () => {
-    expect(empty).toMatchObject({ max: 0, score: 0, attainment: null, index: null, coverage: null, compositePoints: 0, indicatorCount: 0 });
+    expect(empty).toMatchObject({
+      max: 0,
+      score: 0,
+      attainment: null,
+      index: null,
+      coverage: null,
+      compositePoints: 0,
+      indicatorCount: 0,
+    });
   });
 
   it('compositePoints sum to the composite of the listed areas', () => {
@@ -76,7 +114,10 @@ describe('areaScores', () => {
     expect(a!.compositePoints).toBeCloseTo((45 / 85) * 100, 12);
     expect(b!.compositePoints).toBe(0);
     const inListed = scores.filter((s) => s.area !== 'nowhere');
-    expect(a!.compositePoints! + b!.compositePoints! + empty!.compositePoints!).toBeCloseTo(composite(inListed)!, 12);
+    expect(a!.compositePoints! + b!.compositePoints! + empty!.compositePoints!).toBeCloseTo(
+      composite(inListed)!,
+      12,
+    );
   });
 
   it('keeps the areas order and counts a repeated area once', () => {

@@ -34,7 +34,11 @@ describe('gradeFor with the default bands', () => {
 
 describe('gradeFor with custom bands', () => {
   it('ignores band order', () => {
-    const bands = [{ name: 'low', min: 0 }, { name: 'top', min: 80 }, { name: 'mid', min: 50 }];
+    const bands = [
+      { name: 'low', min: 0 },
+      { name: 'top', min: 80 },
+      { name: 'mid', min: 50 },
+    ];
     expect(gradeFor(85, bands)).toBe('top');
     expect(gradeFor(50, bands)).toBe('mid');
     expect(gradeFor(49, bands)).toBe('low');
@@ -48,9 +52,16 @@ describe('gradeFor with custom bands', () => {
 
 describe('parseGradeBands', () => {
   it('parses the attribute form, sorted highest first', () => {
-    expect(parseGradeBands('excellent:90,good:75,fair:60,poor:0')).toEqual({ bands: DEFAULT_GRADE_BANDS, error: null });
+    expect(parseGradeBands('excellent:90,good:75,fair:60,poor:0')).toEqual({
+      bands: DEFAULT_GRADE_BANDS,
+      error: null,
+    });
     expect(parseGradeBands(' poor : 0 , good:75.5,  top:100, ')).toEqual({
-      bands: [{ name: 'top', min: 100 }, { name: 'good', min: 75.5 }, { name: 'poor', min: 0 }],
+      bands: [
+        { name: 'top', min: 100 },
+        { name: 'good', min: 75.5 },
+        { name: 'poor', min: 0 },
+      ],
       error: null,
     });
   });
@@ -93,6 +104,8 @@ describe('parseGradeBands', () => {
   });
 
   it('names the bad entry', () => {
-    expect(parseGradeBands('excellent:90,good:lots').error).toBe('grade band "good:lots": the minimum must be a number from 0 to 100');
+    expect(parseGradeBands('excellent:90,good:lots').error).toBe(
+      'grade band "good:lots": the minimum must be a number from 0 to 100',
+    );
   });
 });

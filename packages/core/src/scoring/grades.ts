@@ -30,7 +30,10 @@ export const GRADE_TOLERANCE = 1e-9;
  * @example gradeFor(90) // 'excellent'
  * @example gradeFor(89.999) // 'good'
  */
-export function gradeFor(score: number | null | undefined, bands: readonly GradeBand[] = DEFAULT_GRADE_BANDS): string | null {
+export function gradeFor(
+  score: number | null | undefined,
+  bands: readonly GradeBand[] = DEFAULT_GRADE_BANDS,
+): string | null {
   if (!isFiniteNumber(score)) return null;
   let best: GradeBand | null = null;
   for (const band of bands) {
@@ -61,8 +64,10 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  */
 export function parseGradeBands(text: string | null | undefined): GradeBandsParseResult {
   const fail = (error: string): GradeBandsParseResult => ({ bands: null, error });
-  if (typeof text !== 'string') return fail('expected grade bands such as "excellent:90,good:75,fair:60,poor:0"');
-  if (text.length > MAX_INPUT_LENGTH) return fail(`grade bands may be at most ${MAX_INPUT_LENGTH} characters`);
+  if (typeof text !== 'string')
+    return fail('expected grade bands such as "excellent:90,good:75,fair:60,poor:0"');
+  if (text.length > MAX_INPUT_LENGTH)
+    return fail(`grade bands may be at most ${MAX_INPUT_LENGTH} characters`);
 
   const bands: GradeBand[] = [];
   const names = new Set<string>();
@@ -76,9 +81,12 @@ export function parseGradeBands(text: string | null | undefined): GradeBandsPars
     const name = entry.slice(0, colon).trim();
     const minText = entry.slice(colon + 1).trim();
     if (!NAME.test(name)) {
-      return fail(`grade band ${quoted}: the name must be letters, digits, "-" or "_" (starting with a letter or digit)`);
+      return fail(
+        `grade band ${quoted}: the name must be letters, digits, "-" or "_" (starting with a letter or digit)`,
+      );
     }
-    if (!NUMBER.test(minText)) return fail(`grade band ${quoted}: the minimum must be a number from 0 to 100`);
+    if (!NUMBER.test(minText))
+      return fail(`grade band ${quoted}: the minimum must be a number from 0 to 100`);
     const min = Number(minText);
     if (!(min >= 0 && min <= 100)) return fail(`grade band ${quoted}: the minimum must be from 0 to 100`);
     if (names.has(name)) return fail(`grade band ${quoted}: the name "${name}" is used twice`);
@@ -88,7 +96,8 @@ export function parseGradeBands(text: string | null | undefined): GradeBandsPars
     bands.push({ name, min });
     if (bands.length > MAX_BANDS) return fail(`at most ${MAX_BANDS} grade bands are allowed`);
   }
-  if (bands.length === 0) return fail('expected at least one grade band, e.g. "excellent:90,good:75,fair:60,poor:0"');
+  if (bands.length === 0)
+    return fail('expected at least one grade band, e.g. "excellent:90,good:75,fair:60,poor:0"');
   bands.sort((a, b) => b.min - a.min);
   return { bands, error: null };
 }

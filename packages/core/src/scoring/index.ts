@@ -87,6 +87,12 @@ export { attainment, attainmentOf, ruleProblem, targetMet } from './attainment.j
 export { indicatorScore, indicatorStatus, previousValue } from './indicator.js';
 export { areaScores } from './areas.js';
 export { composite } from './composite.js';
-export { DEFAULT_GRADE_BANDS, GRADE_TOLERANCE, gradeFor, parseGradeBands, type GradeBandsParseResult } from './grades.js';
+export {
+  DEFAULT_GRADE_BANDS,
+  GRADE_TOLERANCE,
+  gradeFor,
+  parseGradeBands,
+  type GradeBandsParseResult,
+} from './grades.js';
 export { FLAT_CHANGE, change, changeDirection, type ChangeOptions } from './change.js';
 export { scoreFeed } from './score-feed.js';

@@ -4,7 +4,14 @@ import type { ScorableIndicator } from './types.js';
 
 /** An indicator with defaults: higher is better, threshold at 50, weight 10, area `a`. */
 const ind = (over: Partial<ScorableIndicator> = {}): ScorableIndicator => ({
-  id: 'i', area: 'a', value: 60, target: 50, direction: 'higher', weight: 10, rule: { type: 'threshold' }, ...over,
+  id: 'i',
+  area: 'a',
+  value: 60,
+  target: 50,
+  direction: 'higher',
+  weight: 10,
+  rule: { type: 'threshold' },
+  ...over,
 });
 
 describe('indicatorScore', () => {
@@ -36,13 +43,22 @@ describe('indicatorScore', () => {
     expect(indicatorScore(ind({ target: null })).score).toBeNull();
     expect(indicatorScore(ind({ target: null, rule: { type: 'linear', floor: 0 } })).score).toBeNull();
     // bands: 60 >= 40 → 0.5; × 10 = 5
-    const bands = indicatorScore(ind({ target: null, rule: { type: 'bands', bands: [{ bound: 40, attainment: 0.5 }] } }));
+    const bands = indicatorScore(
+      ind({ target: null, rule: { type: 'bands', bands: [{ bound: 40, attainment: 0.5 }] } }),
+    );
     expect(bands).toMatchObject({ attainment: 0.5, score: 5, status: 'no-target' });
   });
 
   it('a bands status is about the target, not the band reached', () => {
     // value 41 <= 45 → attainment 1 (bands), and 41 > target 40 → not met
-    const s = indicatorScore(ind({ direction: 'lower', value: 41, target: 40, rule: { type: 'bands', bands: [{ bound: 45, attainment: 1 }] } }));
+    const s = indicatorScore(
+      ind({
+        direction: 'lower',
+        value: 41,
+        target: 40,
+        rule: { type: 'bands', bands: [{ bound: 45, attainment: 1 }] },
+      }),
+    );
     expect(s).toMatchObject({ attainment: 1, status: 'not-met' });
   });
 
@@ -58,8 +74,17 @@ describe('indicatorScore', () => {
   });
 
   it('non-finite numbers (unvalidated feed) become missing or 0, with notes, never NaN', () => {
-    const s = indicatorScore(ind({ value: Number.NaN, target: Number.POSITIVE_INFINITY, weight: Number.NaN }));
-    expect(s).toMatchObject({ value: null, target: null, weight: 0, attainment: null, score: null, status: 'no-data' });
+    const s = indicatorScore(
+      ind({ value: Number.NaN, target: Number.POSITIVE_INFINITY, weight: Number.NaN }),
+    );
+    expect(s).toMatchObject({
+      value: null,
+      target: null,
+      weight: 0,
+      attainment: null,
+      score: null,
+      status: 'no-data',
+    });
     expect(s.notes).toHaveLength(3);
     const negative = indicatorScore(ind({ weight: -5 }));
     expect(negative).toMatchObject({ weight: 0, score: 0 });
@@ -68,7 +93,15 @@ describe('indicatorScore', () => {
 
   it('scores the previous value under the same rule and current target', () => {
     // lower is better, linear floor 600, target 300; previous 417 → (600 − 417)/300 = 0.61
-    const s = indicatorScore(ind({ direction: 'lower', value: 225, target: 300, previous: 417, rule: { type: 'linear', floor: 600 } }));
+    const s = indicatorScore(
+      ind({
+        direction: 'lower',
+        value: 225,
+        target: 300,
+        previous: 417,
+        rule: { type: 'linear', floor: 600 },
+      }),
+    );
     expect(s.previous).toBe(417);
     expect(s.previousAttainment).toBeCloseTo(0.61, 12);
     expect(indicatorScore(ind()).previousAttainment).toBeNull();

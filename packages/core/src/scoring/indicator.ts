@@ -14,7 +14,8 @@ const NO_NOTES: readonly string[] = Object.freeze([]);
  */
 export function previousValue(indicator: Pick<ScorableIndicator, 'previous' | 'history'>): number | null {
   const { previous, history } = indicator;
-  const fallback = Array.isArray(history) && history.length >= 2 ? history[history.length - 2]?.value : undefined;
+  const fallback =
+    Array.isArray(history) && history.length >= 2 ? history[history.length - 2]?.value : undefined;
   const chosen = previous ?? fallback;
   return isFiniteNumber(chosen) ? chosen : null;
 }

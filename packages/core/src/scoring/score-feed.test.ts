@@ -8,7 +8,14 @@ import { scoreFeed } from './score-feed.js';
 import type { ScorableFeed, ScorableIndicator } from './types.js';
 
 const ind = (over: Partial<ScorableIndicator> = {}): ScorableIndicator => ({
-  id: 'i', area: 'a', value: 60, target: 50, direction: 'higher', weight: 10, rule: { type: 'threshold' }, ...over,
+  id: 'i',
+  area: 'a',
+  value: 60,
+  target: 50,
+  direction: 'higher',
+  weight: 10,
+  rule: { type: 'threshold' },
+  ...over,
 });
 
 describe('scoreFeed on the makeFeed() fixture', () => {
@@ -43,8 +50,24 @@ describe('scoreFeed on the makeFeed() fixture', () => {
 
   it('gives area subtotals', () => {
     const [order, fire] = result.areas;
-    expect(order).toMatchObject({ id: 'public-order', max: 60, score: 60, index: 100, coverage: 1, compositePoints: 75 }); // 60/80 × 100
-    expect(fire).toMatchObject({ id: 'fire', max: 40, score: 20, scoredWeight: 20, missingWeight: 20, index: 100, coverage: 0.5, compositePoints: 25 }); // 20/80 × 100
+    expect(order).toMatchObject({
+      id: 'public-order',
+      max: 60,
+      score: 60,
+      index: 100,
+      coverage: 1,
+      compositePoints: 75,
+    }); // 60/80 × 100
+    expect(fire).toMatchObject({
+      id: 'fire',
+      max: 40,
+      score: 20,
+      scoredWeight: 20,
+      missingWeight: 20,
+      index: 100,
+      coverage: 0.5,
+      compositePoints: 25,
+    }); // 20/80 × 100
     expect(fire!.counts).toEqual({ met: 1, 'not-met': 0, 'no-data': 1, 'no-target': 0 });
   });
 
@@ -83,13 +106,27 @@ describe('scoreFeed on the makeFeed() fixture', () => {
     expect(r.areas.map((a) => a.id)).toEqual(['fire']);
     expect(r.indicators.map((i) => i.id)).toEqual(['fires', 'micro-fire-stations']);
     // change within the area: previous (10 + 5 [held]) / 40 × 100 = 37.5; Δ = 25, all of it fire
-    expect(r.change).toMatchObject({ previous: 37.5, delta: 25, direction: 'up', contributions: [{ area: 'fire', delta: 25 }], compared: 1, notCompared: 1 });
+    expect(r.change).toMatchObject({
+      previous: 37.5,
+      delta: 25,
+      direction: 'up',
+      contributions: [{ area: 'fire', delta: 25 }],
+      compared: 1,
+      notCompared: 1,
+    });
     expect(r.areas[0]!.compositePoints).toBe(62.5);
   });
 
   it('an unknown area scores nothing and says why', () => {
     const r = scoreFeed(makeFeed(), { area: 'traffic' });
-    expect(r).toMatchObject({ composite: null, grade: null, coverage: null, change: null, areas: [], indicators: [] });
+    expect(r).toMatchObject({
+      composite: null,
+      grade: null,
+      coverage: null,
+      change: null,
+      areas: [],
+      indicators: [],
+    });
     expect(r.notes).toEqual(['area "traffic" is not in the feed; nothing to score']);
   });
 
@@ -105,7 +142,10 @@ describe('scoreFeed on the makeFeed() fixture', () => {
 });
 
 describe('scoreFeed edge cases', () => {
-  const areas = [{ id: 'a', weight: 50 }, { id: 'b', weight: 30 }];
+  const areas = [
+    { id: 'a', weight: 50 },
+    { id: 'b', weight: 30 },
+  ];
 
   it('normalises weights that total 80', () => {
     const feed: ScorableFeed = {
@@ -125,7 +165,14 @@ describe('scoreFeed edge cases', () => {
 
   it('no indicators at all: nothing scored, nothing thrown', () => {
     const r = scoreFeed({ areas, indicators: [] });
-    expect(r).toMatchObject({ composite: null, grade: null, coverage: null, change: null, totalWeight: 0, indicators: [] });
+    expect(r).toMatchObject({
+      composite: null,
+      grade: null,
+      coverage: null,
+      change: null,
+      totalWeight: 0,
+      indicators: [],
+    });
     expect(r.areas.map((a) => a.index)).toEqual([null, null]);
     expect(r.notes).toEqual([
       'area "a" declares weight 50 but its indicators\' weights sum to 0; the indicators\' weights are used',
@@ -136,9 +183,19 @@ describe('scoreFeed edge cases', () => {
   it('all values missing: composite null, coverage 0', () => {
     const r = scoreFeed({
       areas,
-      indicators: [ind({ id: 'a1', area: 'a', weight: 50, value: null, previous: 3 }), ind({ id: 'b1', area: 'b', weight: 30, value: null })],
+      indicators: [
+        ind({ id: 'a1', area: 'a', weight: 50, value: null, previous: 3 }),
+        ind({ id: 'b1', area: 'b', weight: 30, value: null }),
+      ],
     });
-    expect(r).toMatchObject({ composite: null, grade: null, coverage: 0, change: null, scoredWeight: 0, missingWeight: 80 });
+    expect(r).toMatchObject({
+      composite: null,
+      grade: null,
+      coverage: 0,
+      change: null,
+      scoredWeight: 0,
+      missingWeight: 80,
+    });
     expect(r.indicators.every((i) => i.status === 'no-data')).toBe(true);
   });
 
@@ -181,7 +238,10 @@ describe('scoreFeed edge cases', () => {
   it('an area with no data next to one with data reports its coverage', () => {
     const r = scoreFeed({
       areas,
-      indicators: [ind({ id: 'a1', area: 'a', weight: 50 }), ind({ id: 'b1', area: 'b', weight: 30, value: null })],
+      indicators: [
+        ind({ id: 'a1', area: 'a', weight: 50 }),
+        ind({ id: 'b1', area: 'b', weight: 30, value: null }),
+      ],
     });
     expect(r.composite).toBe(100); // 50/50
     expect(r.coverage).toBe(0.625); // 50/80

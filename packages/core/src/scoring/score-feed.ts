@@ -34,7 +34,8 @@ export function scoreFeed(feed: ScorableFeed, options: ScoreOptions = {}): FeedS
   const areaIds = new Set<string>();
   for (const area of feed.areas) {
     if (areaIds.has(area.id)) {
-      if (only === null || area.id === only) notes.push(`area "${area.id}" is listed more than once; only the first counts`);
+      if (only === null || area.id === only)
+        notes.push(`area "${area.id}" is listed more than once; only the first counts`);
       continue;
     }
     areaIds.add(area.id);
@@ -52,7 +53,9 @@ export function scoreFeed(feed: ScorableFeed, options: ScoreOptions = {}): FeedS
       continue;
     }
     if (!areaIds.has(indicator.area)) {
-      notes.push(`indicator "${indicator.id}" belongs to area "${indicator.area}", which is not in the feed; left out`);
+      notes.push(
+        `indicator "${indicator.id}" belongs to area "${indicator.area}", which is not in the feed; left out`,
+      );
       continue;
     }
     const scored = indicatorScore(indicator);
