@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ind } from '../../test/fixtures/indicator.js';
 import { change, changeDirection, FLAT_CHANGE } from './change.js';
 import { composite } from './composite.js';
 import { indicatorScore } from './indicator.js';
 import type { ScorableIndicator } from './types.js';
 
-const ind = (over: Partial<ScorableIndicator> = {}): ScorableIndicator => ({
-  id: 'i',
-  area: 'a',
-  value: 60,
-  target: 50,
-  direction: 'higher',
-  weight: 10,
-  rule: { type: 'threshold' },
-  ...over,
-});
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 describe('change', () => {

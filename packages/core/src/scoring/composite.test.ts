@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ind } from '../../test/fixtures/indicator.js';
 import { areaScores } from './areas.js';
 import { composite, toIndex, weightTotals } from './composite.js';
 import { indicatorScore } from './indicator.js';
-import type { ScorableIndicator } from './types.js';
-
-const ind = (over: Partial<ScorableIndicator> = {}): ScorableIndicator => ({
-  id: 'i',
-  area: 'a',
-  value: 60,
-  target: 50,
-  direction: 'higher',
-  weight: 10,
-  rule: { type: 'threshold' },
-  ...over,
-});
 
 describe('composite', () => {
   it('normalises weights that do not sum to 100 (total 80)', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ind } from '../../test/fixtures/indicator.js';
 import { indicatorScore, indicatorStatus, previousValue } from './indicator.js';
-import type { ScorableIndicator } from './types.js';
 
 /** An indicator with defaults: higher is better, threshold at 50, weight 10, area `a`. */
-const ind = (over: Partial<ScorableIndicator> = {}): ScorableIndicator => ({
-  id: 'i',
-  area: 'a',
-  value: 60,
-  target: 50,
-  direction: 'higher',
-  weight: 10,
-  rule: { type: 'threshold' },
-  ...over,
-});
 
 describe('indicatorScore', () => {
   it('score = attainment × weight', () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ind } from '../../test/fixtures/indicator.js';
 import { makeFeed } from '../../test/fixtures/feed.js';
 import { largeScoringInput } from '../../test/fixtures/large-scoring.js';
 import type { Feed } from '../feed/types.js';
 import { parseGradeBands } from './grades.js';
 import * as scoring from './index.js';
 import { scoreFeed } from './score-feed.js';
-import type { ScorableFeed, ScorableIndicator } from './types.js';
-
-const ind = (over: Partial<ScorableIndicator> = {}): ScorableIndicator => ({
-  id: 'i',
-  area: 'a',
-  value: 60,
-  target: 50,
-  direction: 'higher',
-  weight: 10,
-  rule: { type: 'threshold' },
-  ...over,
-});
+import type { ScorableFeed } from './types.js';
 
 describe('scoreFeed on the makeFeed() fixture', () => {
   // public-order (60):
