@@ -1,11 +1,11 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import coreManifest from '../packages/core/custom-elements.json';
-
 type Manifest = { schemaVersion: string; modules: unknown[] };
-/** One manifest for autodocs, merged from each package's custom-elements.json. */
-const manifests: Manifest[] = [coreManifest as Manifest];
+/** One manifest for autodocs, merged from each package's custom-elements.json (written by `pnpm build`). */
+const manifests = Object.values(
+  import.meta.glob<Manifest>('../packages/*/custom-elements.json', { eager: true, import: 'default' }),
+);
 setCustomElementsManifest({
   schemaVersion: manifests[0]?.schemaVersion ?? '1.0.0',
   modules: manifests.flatMap((m) => m.modules),
