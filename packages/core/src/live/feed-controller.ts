@@ -13,11 +13,13 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { feedContext } from './context.js';
 import { configError } from './errors.js';
-import type { FeedSourceOptions, FeedStore } from './feed-source.js';
+import type { FeedSourceOptions } from './feed-source.js';
+import type { FeedStore } from './feed-store.js';
 import { acquireFeedSource, type FeedSourceLease } from './registry.js';
 import { isFeedStoreElement } from './safety-feed.element.js';
 import { StaticFeedSource } from './static-source.js';
 import { errorState, loadingState } from './status.js';
+import { isNonNegative } from './timing.js';
 import type { FeedState } from './types.js';
 
 /** A widget that uses a FeedController: a Lit element with (optionally) these properties. */
@@ -373,7 +375,7 @@ export class FeedController implements ReactiveController {
         timer = undefined;
         onTimeout();
       },
-      typeof wait === 'number' && Number.isFinite(wait) && wait >= 0 ? wait : 5_000,
+      isNonNegative(wait) ? wait : 5_000,
     );
     this.cleanup.push(stop);
     return stop;

@@ -5,6 +5,10 @@
  * It never throws to its caller or into the page: every failure becomes a FeedError in the state,
  * with a message that says what to do about it, and nothing is logged to the console.
  *
+ * This class orchestrates (state, polling, backoff, online/offline, staleness, subscribers); one
+ * conditional request is `fetchFeed()` (fetch-feed.ts), one stream connection a `FeedStream`
+ * (feed-stream.ts).
+ *
  * ## Live stream protocol (`links.stream`)
  *
  * When a feed has `links.stream` (an absolute http(s) URL), the source opens an `EventSource` on it
@@ -29,36 +33,17 @@
  * requests an OPTIONS preflight answer allowing `If-None-Match`, `If-Modified-Since` (and
  * `Last-Event-ID` for the stream), with `Access-Control-Expose-Headers: ETag`.
  */
-import { parseFeedText } from '../feed/validate.js';
 import type { DroppedCounts, Feed, ValidationIssue } from '../feed/types.js';
-import {
-  configError,
-  documentBase,
-  httpError,
-  invalidFeedError,
-  networkError,
-  notFoundError,
-  resolveFeedUrl,
-  timeoutError,
-  tooLargeError,
-} from './errors.js';
+import { documentBase, resolveFeedUrl } from './errors.js';
+import { fetchFeed, parseFeed, type FetchOutcome } from './fetch-feed.js';
+import { notifyListener, type FeedListener, type FeedStore } from './feed-store.js';
+import { FeedStream } from './feed-stream.js';
 import { RequestSequence, isOlderAsOf } from './sequence.js';
-import { deriveStatus, sameState, staleAt } from './status.js';
-import { MAX_TIMEOUT_MS, backoffDelay, pollDelay } from './timing.js';
+import { deriveStatus, errorState, sameState, staleAt } from './status.js';
+import { MAX_TIMEOUT_MS, backoffDelay, isNonNegative, pollDelay } from './timing.js';
 import type { FeedError, FeedState } from './types.js';
 
-/** Receives every new FeedState. */
-export type FeedListener = (state: FeedState) => void;
-
-/** Anything that publishes FeedStates: a network FeedSource, a StaticFeedSource, a `<safety-feed>`. */
-export interface FeedStore {
-  /** The current state (a new frozen object per change). */
-  readonly state: FeedState;
-  /** Calls `listener` now with the current state and after every change; returns the unsubscribe function. */
-  subscribe(listener: FeedListener): () => void;
-  /** Asks for fresh data now (a conditional request); a no-op for static data. */
-  refresh(): void;
-}
+export { notifyListener, type FeedListener, type FeedStore } from './feed-store.js';
 
 /** Options of a FeedSource. Every one has a default; the timing ones exist mostly for tests. */
 export interface FeedSourceOptions {
@@ -123,58 +108,10 @@ export const FEED_SOURCE_DEFAULTS: Readonly<Required<Pick<FeedSourceOptions, Def
   staleCheckMs: 60_000,
 };
 
-/** How long a stream connection must have lasted for its drop to count as a fresh first error. */
-const STREAM_STABLE_MS = 10_000;
-
 type Timer = ReturnType<typeof setTimeout>;
 
-/** Why the source aborted one of its own requests (compared by identity). */
-class AbortCause {
-  constructor(readonly kind: 'superseded' | 'timeout' | 'disposed' | 'offline') {}
-}
-const SUPERSEDED = new AbortCause('superseded');
-const TIMEOUT = new AbortCause('timeout');
-const DISPOSED = new AbortCause('disposed');
-const OFFLINE = new AbortCause('offline');
-
-/** A failure already described as a FeedError. */
-class FeedFailure extends Error {
-  constructor(readonly feedError: FeedError) {
-    super(feedError.message);
-  }
-}
-
-type Outcome =
-  | {
-      kind: 'feed';
-      feed: Feed;
-      issues: ValidationIssue[];
-      dropped: DroppedCounts;
-      etag?: string | undefined;
-      lastModified?: string | undefined;
-      fromStream?: boolean;
-    }
-  | { kind: 'not-modified' }
-  | { kind: 'error'; error: FeedError };
-
-/** Calls a listener, keeping its exceptions away from the source and the other listeners. */
-export function notifyListener(listener: FeedListener, state: FeedState): void {
-  try {
-    listener(state);
-  } catch (error) {
-    // A listener is a widget's code: its bug must neither break the feed for the others nor throw
-    // into the host page, but it must not vanish either.
-    try {
-      console.error('[safety-widgets] a feed listener threw:', error);
-    } catch {
-      // No console: nothing more can be done.
-    }
-  }
-}
-
-function positive(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
+/** What a request or a stream message brought, to be applied in order. */
+type Outcome = Exclude<FetchOutcome, { kind: 'aborted' }>;
 
 function isBrowserOffline(): boolean {
   try {
@@ -182,31 +119,6 @@ function isBrowserOffline(): boolean {
   } catch {
     return false;
   }
-}
-
-/** Reads a body as UTF-8 text, refusing more than `maxBytes` (bytes as received, after decompression). */
-async function readLimited(response: Response, maxBytes: number, url: string): Promise<string> {
-  if (!response.body) {
-    const text = await response.text();
-    if (text.length > maxBytes) throw new FeedFailure(tooLargeError(url, maxBytes, text.length));
-    return text;
-  }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      reader.cancel().catch(() => undefined);
-      throw new FeedFailure(tooLargeError(url, maxBytes));
-    }
-    parts.push(decoder.decode(value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
 }
 
 /**
@@ -250,21 +162,19 @@ export class FeedSource implements FeedStore {
   private listening = false;
 
   // The live stream.
-  private es: EventSource | undefined;
-  private esUrl: string | undefined;
-  private esCleanup: (() => void) | undefined;
-  private streamOpen = false;
-  private streamOpenedAt = 0;
-  private streamErrors = 0;
+  private stream: FeedStream | undefined;
+  private streamUrl: string | undefined;
+  /** Streams that failed in a row (for the backoff of the next try). */
   private streamFailures = 0;
   private streamRetryTimer: Timer | undefined;
-  private streamCount = 0;
+  /** A stream has been opened before: a new one catches up with a request when it opens. */
+  private streamed = false;
 
   constructor(src: string, options: FeedSourceOptions = {}) {
     this.src = String(src ?? '');
     this.opts = { ...FEED_SOURCE_DEFAULTS, ...withoutUndefined(options) };
-    this.opts.timeoutMs = positive(this.opts.timeoutMs, FEED_SOURCE_DEFAULTS.timeoutMs);
-    this.opts.maxBytes = positive(this.opts.maxBytes, FEED_SOURCE_DEFAULTS.maxBytes);
+    if (!isNonNegative(this.opts.timeoutMs)) this.opts.timeoutMs = FEED_SOURCE_DEFAULTS.timeoutMs;
+    if (!isNonNegative(this.opts.maxBytes)) this.opts.maxBytes = FEED_SOURCE_DEFAULTS.maxBytes;
     this.now = typeof options.now === 'function' ? options.now : Date.now;
     this.random = typeof options.random === 'function' ? options.random : Math.random;
     const resolved = resolveFeedUrl(this.src, documentBase());
@@ -319,8 +229,7 @@ export class FeedSource implements FeedStore {
    * A poll already scheduled is rescheduled with the new interval.
    */
   setIntervalSeconds(seconds: number | null | undefined): void {
-    const next =
-      typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+    const next = isNonNegative(seconds) ? seconds : undefined;
     if (next === (this.opts.intervalSeconds ?? undefined)) return;
     this.opts.intervalSeconds = next;
     // Only a pending poll is affected: retries keep their backoff, a stream needs no polling.
@@ -337,11 +246,10 @@ export class FeedSource implements FeedStore {
     if (this.disposedFlag) return;
     this.disposedFlag = true;
     this.clearTimer();
-    if (this.staleTimer !== undefined) clearTimeout(this.staleTimer);
-    this.staleTimer = undefined;
-    this.inflight?.abort(DISPOSED);
+    this.clearStaleCheck();
+    this.inflight?.abort();
     this.inflight = undefined;
-    this.closeStream();
+    this.stopStream();
     this.unlisten();
     this.listeners.clear();
   }
@@ -355,110 +263,25 @@ export class FeedSource implements FeedStore {
       this.emit();
       return;
     }
-    const url = this.url;
     this.clearTimer();
-    this.inflight?.abort(SUPERSEDED);
+    this.inflight?.abort();
     const controller = new AbortController();
     this.inflight = controller;
     const seq = this.sequence.next();
-    const timeout = setTimeout(
-      () => controller.abort(TIMEOUT),
-      Math.min(this.opts.timeoutMs, MAX_TIMEOUT_MS),
-    );
-    let outcome: Outcome;
-    try {
-      outcome = await this.request(url, controller.signal);
-    } catch (error) {
-      outcome = { kind: 'error', error: this.classify(error, controller.signal, url) };
-    } finally {
-      clearTimeout(timeout);
-      if (this.inflight === controller) this.inflight = undefined;
-    }
-    if (this.disposedFlag) return;
-    const cause: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
-    if (outcome.kind === 'error' && (cause === SUPERSEDED || cause === DISPOSED || cause === OFFLINE)) return;
+    const outcome = await fetchFeed(this.url, {
+      cached: this.feed ? { etag: this.etag, lastModified: this.lastModified } : undefined,
+      maxBytes: this.opts.maxBytes,
+      timeoutMs: this.opts.timeoutMs,
+      signal: controller.signal,
+      fetch: this.opts.fetch,
+    });
+    if (this.inflight === controller) this.inflight = undefined;
+    // Aborted: superseded by a newer request or a stream message, gone offline, or disposed.
+    if (this.disposedFlag || outcome.kind === 'aborted') return;
     this.apply(seq, outcome);
   }
 
-  private async request(url: string, signal: AbortSignal): Promise<Outcome> {
-    const fetchImpl = this.opts.fetch ?? (typeof fetch === 'function' ? fetch : undefined);
-    if (!fetchImpl)
-      return {
-        kind: 'error',
-        error: configError('This browser has no fetch(); the feed cannot be loaded.', url),
-      };
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    const conditional =
-      this.feed !== undefined && (this.etag !== undefined || this.lastModified !== undefined);
-    if (conditional && this.etag) headers['If-None-Match'] = this.etag;
-    if (conditional && this.lastModified) headers['If-Modified-Since'] = this.lastModified;
-    const response = await fetchImpl(url, {
-      headers,
-      signal,
-      // With validators we revalidate ourselves; without, the HTTP cache must still ask the server.
-      cache: conditional ? 'no-store' : 'no-cache',
-      credentials: 'same-origin',
-      mode: 'cors',
-      redirect: 'follow',
-    });
-    if (response.status === 304) {
-      if (this.feed) return { kind: 'not-modified' };
-      return {
-        kind: 'error',
-        error: httpError(url, 304, 'Not Modified (to a request that had no validators)'),
-      };
-    }
-    if (!response.ok) {
-      response.body?.cancel().catch(() => undefined);
-      if (response.status === 404) return { kind: 'error', error: notFoundError(url, 404) };
-      return { kind: 'error', error: httpError(url, response.status, response.statusText) };
-    }
-    const declared = Number(response.headers.get('Content-Length'));
-    if (
-      response.headers.has('Content-Length') &&
-      Number.isFinite(declared) &&
-      declared > this.opts.maxBytes
-    ) {
-      response.body?.cancel().catch(() => undefined);
-      return { kind: 'error', error: tooLargeError(url, this.opts.maxBytes, declared) };
-    }
-    let text: string;
-    try {
-      text = await readLimited(response, this.opts.maxBytes, url);
-    } catch (error) {
-      if (error instanceof FeedFailure || signal.aborted) throw error;
-      throw new FeedFailure(networkError(url, 'body'));
-    }
-    const result = parseFeedText(text, { maxBytes: this.opts.maxBytes });
-    if (!result.ok)
-      return { kind: 'error', error: this.describeInvalid(`The feed at ${url}`, result.issues, url) };
-    return {
-      kind: 'feed',
-      feed: result.feed,
-      issues: result.issues,
-      dropped: result.dropped,
-      etag: response.headers.get('ETag') ?? undefined,
-      lastModified: response.headers.get('Last-Modified') ?? undefined,
-    };
-  }
-
-  /** A validation failure; the parser's own "too large" verdict becomes a `too-large` error. */
-  private describeInvalid(where: string, issues: ValidationIssue[], url: string): FeedError {
-    const error = invalidFeedError(where, issues, url);
-    const first = issues.find((i) => i.severity === 'fatal');
-    if (first && first.path === '$' && /\b(too large|larger than|exceeds|bytes)\b/i.test(first.message)) {
-      return { ...tooLargeError(url, this.opts.maxBytes), issues };
-    }
-    return error;
-  }
-
-  private classify(error: unknown, signal: AbortSignal, url: string): FeedError {
-    if (signal.aborted && signal.reason === TIMEOUT) return timeoutError(url, this.opts.timeoutMs);
-    if (error instanceof FeedFailure) return error.feedError;
-    return networkError(url, 'connect');
-  }
-
-  private apply(seq: number, outcome: Outcome): void {
+  private apply(seq: number, outcome: Outcome, fromStream = false): void {
     if (outcome.kind === 'error') {
       if (!this.sequence.acceptFailure(seq)) return;
       this.error = outcome.error;
@@ -470,7 +293,7 @@ export class FeedSource implements FeedStore {
       });
       this.retryAt = this.now() + delay;
       this.clearTimer();
-      if (!this.offline) this.timer = setTimeout(() => void this.load(), Math.min(delay, MAX_TIMEOUT_MS));
+      if (!this.offline) this.loadIn(delay);
       this.emit();
       return;
     }
@@ -486,16 +309,16 @@ export class FeedSource implements FeedStore {
     if (outcome.kind === 'feed') {
       if (this.feed && isOlderAsOf(outcome.feed.asOf, this.feed.asOf)) {
         this.responseNote =
-          `Ignored a feed ${outcome.fromStream ? 'from the live stream' : `from ${this.url}`} with asOf ` +
+          `Ignored a feed ${fromStream ? 'from the live stream' : `from ${this.url}`} with asOf ` +
           `${outcome.feed.asOf}, older than the one shown (asOf ${this.feed.asOf}); a cache or replica may be lagging.`;
       } else {
         this.feed = outcome.feed;
         this.issues = outcome.issues;
         this.dropped = outcome.dropped;
         this.receivedAt = this.now();
-        // A feed from the stream makes the validators of the last HTTP response untrue.
-        this.etag = outcome.fromStream ? undefined : outcome.etag;
-        this.lastModified = outcome.fromStream ? undefined : outcome.lastModified;
+        // A feed from the stream has no validators: those of the last HTTP response no longer hold.
+        this.etag = outcome.etag;
+        this.lastModified = outcome.lastModified;
         this.responseNote = undefined;
       }
     }
@@ -517,7 +340,11 @@ export class FeedSource implements FeedStore {
       jitter: this.opts.jitter,
       random: this.random,
     });
-    if (delay === undefined) return;
+    if (delay !== undefined) this.loadIn(delay);
+  }
+
+  /** Loads again after `delay` ms (a poll or a retry). */
+  private loadIn(delay: number): void {
     this.timer = setTimeout(() => void this.load(), Math.min(delay, MAX_TIMEOUT_MS));
   }
 
@@ -528,8 +355,7 @@ export class FeedSource implements FeedStore {
 
   /** Re-evaluates the status when the snapshot turns stale by age (and at least every `staleCheckMs`). */
   private scheduleStaleCheck(): void {
-    if (this.staleTimer !== undefined) clearTimeout(this.staleTimer);
-    this.staleTimer = undefined;
+    this.clearStaleCheck();
     if (!this.feed || this.disposedFlag) return;
     const at = staleAt(this.feed);
     if (at === undefined) return;
@@ -545,123 +371,82 @@ export class FeedSource implements FeedStore {
     );
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // The live stream
+  private clearStaleCheck(): void {
+    if (this.staleTimer !== undefined) clearTimeout(this.staleTimer);
+    this.staleTimer = undefined;
+  }
 
+  // ---------------------------------------------------------------------------------------------
+  // The live stream (see feed-stream.ts for one connection)
+
+  private get streamOpen(): boolean {
+    return this.stream?.isOpen ?? false;
+  }
+
+  /** Opens, keeps or closes the stream to match the feed's `links.stream`, the options and being online. */
   private ensureStream(): void {
     if (this.disposedFlag) return;
     const link = this.opts.stream !== false && !this.offline ? this.feed?.links?.stream : undefined;
     const ES = this.opts.EventSource ?? (typeof EventSource === 'function' ? EventSource : undefined);
     const wanted = link && ES ? resolveFeedUrl(link).url : undefined;
     if (!wanted || !ES) {
-      this.closeStream();
-      this.clearStreamRetry();
-      this.esUrl = undefined;
+      this.stopStream();
+      this.streamUrl = undefined;
       this.streamNote = undefined;
       return;
     }
-    if (this.esUrl === wanted && (this.es || this.streamRetryTimer !== undefined)) return;
-    this.closeStream();
-    this.clearStreamRetry();
-    if (this.esUrl !== wanted) {
-      this.esUrl = wanted;
+    if (this.streamUrl === wanted && (this.stream || this.streamRetryTimer !== undefined)) return;
+    this.stopStream();
+    if (this.streamUrl !== wanted) {
+      this.streamUrl = wanted;
       this.streamFailures = 0;
     }
     this.openStream(ES, wanted);
   }
 
   private openStream(ES: typeof EventSource, url: string): void {
-    let es: EventSource;
+    const catchUp = this.streamed;
+    let stream: FeedStream;
     try {
-      es = new ES(url);
+      stream = new FeedStream(ES, url, {
+        errorLimit: this.opts.streamErrorLimit,
+        now: () => this.now(),
+        onOpen: (first) => this.onStreamOpen(stream, first && catchUp),
+        onFeed: (data) => this.onStreamFeed(url, data),
+        onChanged: () => void this.load(),
+        onFail: (why) => this.fallBackFromStream(why),
+      });
     } catch {
       this.streamNote = `The live stream ${url} could not be opened; polling instead.`;
       return;
     }
-    const catchUp = this.streamCount > 0;
-    this.streamCount += 1;
-    this.es = es;
-    this.streamErrors = 0;
-    const onOpen = () => {
-      if (this.es !== es) return;
-      this.streamOpen = true;
-      this.streamOpenedAt = this.now();
-      this.streamFailures = 0;
-      this.streamNote = undefined;
-      if (this.failures === 0) this.clearTimer();
-      this.emit();
-    };
-    let caughtUp = !catchUp;
-    const onFirstOpen = () => {
-      // A new connection (not the browser's own reconnection) may have missed changes: catch up once.
-      if (this.es !== es || caughtUp) return;
-      caughtUp = true;
-      void this.load();
-    };
-    const onFeed = (event: Event) => this.onStreamFeed(es, event);
-    const onChanged = () => this.onStreamChanged(es);
-    const onError = () => this.onStreamError(es);
-    es.addEventListener('open', onOpen);
-    es.addEventListener('open', onFirstOpen);
-    es.addEventListener('feed', onFeed);
-    es.addEventListener('changed', onChanged);
-    es.addEventListener('message', onChanged);
-    es.addEventListener('error', onError);
-    this.esCleanup = () => {
-      es.removeEventListener('open', onOpen);
-      es.removeEventListener('open', onFirstOpen);
-      es.removeEventListener('feed', onFeed);
-      es.removeEventListener('changed', onChanged);
-      es.removeEventListener('message', onChanged);
-      es.removeEventListener('error', onError);
-    };
+    this.streamed = true;
+    this.stream = stream;
   }
 
-  private onStreamFeed(es: EventSource, event: Event): void {
-    if (this.es !== es || this.disposedFlag) return;
-    this.streamErrors = 0;
+  private onStreamOpen(stream: FeedStream, catchUp: boolean): void {
+    this.streamFailures = 0;
+    this.streamNote = undefined;
+    if (this.failures === 0) this.clearTimer();
+    this.emit();
+    // A new connection (not the browser's own reconnection) may have missed changes: catch up once.
+    if (catchUp && this.stream === stream) void this.load();
+  }
+
+  private onStreamFeed(url: string, data: string): void {
     const seq = this.sequence.next();
-    const url = this.esUrl ?? '';
-    const data = (event as MessageEvent).data;
-    const result = parseFeedText(typeof data === 'string' ? data : '', { maxBytes: this.opts.maxBytes });
-    // Whatever a request in flight brings is older than this message.
-    this.inflight?.abort(SUPERSEDED);
-    if (!result.ok) {
-      this.apply(seq, {
-        kind: 'error',
-        error: this.describeInvalid(`A "feed" message of the live stream ${url}`, result.issues, url),
-      });
-      return;
-    }
-    this.apply(seq, {
-      kind: 'feed',
-      feed: result.feed,
-      issues: result.issues,
-      dropped: result.dropped,
-      fromStream: true,
+    const outcome = parseFeed(data, {
+      where: `A "feed" message of the live stream ${url}`,
+      url,
+      maxBytes: this.opts.maxBytes,
     });
-  }
-
-  private onStreamChanged(es: EventSource): void {
-    if (this.es !== es || this.disposedFlag) return;
-    this.streamErrors = 0;
-    void this.load();
-  }
-
-  private onStreamError(es: EventSource): void {
-    if (this.es !== es || this.disposedFlag) return;
-    // readyState 2 = CLOSED: the browser gave up (HTTP error, wrong Content-Type, ...).
-    if (es.readyState !== 2) {
-      const lasted = this.streamOpen && this.now() - this.streamOpenedAt >= STREAM_STABLE_MS;
-      this.streamErrors = lasted ? 1 : this.streamErrors + 1;
-      // Connecting again by itself (sending Last-Event-ID): let it, unless it keeps failing.
-      if (this.streamErrors < Math.max(1, this.opts.streamErrorLimit)) return;
-    }
-    this.fallBackFromStream(es.readyState === 2 ? 'closed' : 'unstable');
+    // Whatever a request in flight brings is older than this message.
+    this.inflight?.abort();
+    this.apply(seq, outcome, true);
   }
 
   private fallBackFromStream(why: 'closed' | 'unstable'): void {
-    const url = this.esUrl;
+    const url = this.streamUrl;
     this.closeStream();
     if (!url) return;
     this.streamFailures += 1;
@@ -690,21 +475,19 @@ export class FeedSource implements FeedStore {
   }
 
   private closeStream(): void {
-    const es = this.es;
-    this.esCleanup?.();
-    this.esCleanup = undefined;
-    this.es = undefined;
-    this.streamOpen = false;
-    try {
-      es?.close();
-    } catch {
-      // Closing a stream cannot fail in practice; nothing to do if it does.
-    }
+    this.stream?.close();
+    this.stream = undefined;
   }
 
   private clearStreamRetry(): void {
     if (this.streamRetryTimer !== undefined) clearTimeout(this.streamRetryTimer);
     this.streamRetryTimer = undefined;
+  }
+
+  /** Closes the stream and cancels its retry. */
+  private stopStream(): void {
+    this.closeStream();
+    this.clearStreamRetry();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -714,10 +497,9 @@ export class FeedSource implements FeedStore {
     if (this.disposedFlag) return;
     this.offline = true;
     this.clearTimer();
-    this.inflight?.abort(OFFLINE);
+    this.inflight?.abort();
     this.inflight = undefined;
-    this.closeStream();
-    this.clearStreamRetry();
+    this.stopStream();
     this.emit();
   };
 
@@ -750,9 +532,7 @@ export class FeedSource implements FeedStore {
   // State
 
   private compose(): FeedState {
-    if (this.setupError) {
-      return Object.freeze({ status: 'error', issues: [], dropped: {}, error: this.setupError }) as FeedState;
-    }
+    if (this.setupError) return errorState(this.setupError);
     const { status, staleReason } = deriveStatus({
       feed: this.feed,
       error: this.error,

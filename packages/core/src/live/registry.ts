@@ -4,6 +4,7 @@
  */
 import { documentBase, resolveFeedUrl } from './errors.js';
 import { FeedSource, type FeedSourceOptions } from './feed-source.js';
+import { isNonNegative } from './timing.js';
 
 /** A claim on a shared FeedSource; `release()` it when done (calling it twice is harmless). */
 export interface FeedSourceLease {
@@ -23,9 +24,7 @@ interface Entry {
  * poll) only when every user that set one said so; undefined (derived from the feed) when none did.
  */
 export function effectiveInterval(requested: Iterable<number | null | undefined>): number | undefined {
-  const explicit = [...requested].filter(
-    (s): s is number => typeof s === 'number' && Number.isFinite(s) && s >= 0,
-  );
+  const explicit = [...requested].filter(isNonNegative);
   if (explicit.length === 0) return undefined;
   const positive = explicit.filter((s) => s > 0);
   return positive.length > 0 ? Math.min(...positive) : 0;

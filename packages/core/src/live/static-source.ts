@@ -2,7 +2,7 @@
 import { parseFeedText, validateFeed } from '../feed/validate.js';
 import type { ValidationResult } from '../feed/types.js';
 import { configError, invalidFeedError } from './errors.js';
-import { notifyListener, type FeedListener, type FeedStore } from './feed-source.js';
+import { notifyListener, type FeedListener, type FeedStore } from './feed-store.js';
 import { deriveStatus, errorState } from './status.js';
 import type { FeedState } from './types.js';
 

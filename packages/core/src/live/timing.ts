@@ -70,7 +70,7 @@ export const EXPLICIT_INTERVAL_MAX_MS = 86_400_000;
 export function pollDelay(options: PollIntervalOptions): number | undefined {
   let ms: number;
   const explicit = options.intervalSeconds;
-  if (explicit !== undefined && explicit !== null && Number.isFinite(explicit) && explicit >= 0) {
+  if (isNonNegative(explicit)) {
     if (explicit === 0) return undefined;
     ms = clamp(explicit * 1000, EXPLICIT_INTERVAL_MIN_MS, EXPLICIT_INTERVAL_MAX_MS);
   } else if (options.expectedUpdateSeconds !== undefined && Number.isFinite(options.expectedUpdateSeconds)) {
@@ -89,6 +89,11 @@ export function pollDelay(options: PollIntervalOptions): number | undefined {
 
 /** Largest delay `setTimeout` honours (about 24.8 days); longer ones fire at once. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** True for a finite number ≥ 0 (a usable delay, interval or size). */
+export function isNonNegative(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
 
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
