@@ -1,0 +1,963 @@
+/**
+ * `<safety-indicator-table>`: every indicator of a feed in a real, sortable, filterable table,
+ * grouped by area, with a card layout for narrow containers and windowed rendering for long feeds.
+ */
+import { ResizeController } from '@lit-labs/observers/resize-controller.js';
+import {
+  SafetyElement,
+  emit,
+  formatDate,
+  localizedTextWithLang,
+  renderSyntheticBadge,
+  type Feed,
+  type SupportedLocale,
+} from '@safety-widgets/core';
+import { html, nothing, svg, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { csvFileName, indicatorsCsv, statusLabel } from './csv.js';
+import { filterRows, parseStatus } from './filter.js';
+import { formatPoints } from './format.js';
+import { flattenGroups, groupRows, rowsInTableOrder, type RowGroup, type TableLine } from './group.js';
+import { msg, type TableMessageKey } from './messages.js';
+import {
+  SORT_KEYS,
+  formatSort,
+  nameRanks,
+  nextSort,
+  parseSort,
+  sortRows,
+  type SortKey,
+  type SortSpec,
+} from './sort.js';
+import { SPARK_H, SPARK_W, rowDisplay, type RowDisplay } from './row-display.js';
+import { tableStyles } from './styles.js';
+import { ROW_STATUSES, buildTableModel, type IndicatorRow, type TableModel } from './view-model.js';
+import { computeOffsets, windowSlots, type WindowSlot } from './windowing.js';
+
+/** Containers narrower than this (px) get the card layout. */
+export const CARD_BREAKPOINT = 480;
+/** More shown rows than this are windowed: only the rows in view (plus overscan) are rendered. */
+export const WINDOW_THRESHOLD = 200;
+/** Extra px rendered above and below the visible part when windowing. */
+const OVERSCAN = 480;
+
+/** Columns, in order. */
+const COLUMNS: readonly { key: SortKey; label: TableMessageKey; numeric: boolean }[] = [
+  { key: 'name', label: 'col.name', numeric: false },
+  { key: 'value', label: 'col.value', numeric: true },
+  { key: 'target', label: 'col.target', numeric: true },
+  { key: 'city-average', label: 'col.city-average', numeric: true },
+  { key: 'score', label: 'col.score', numeric: true },
+  { key: 'trend', label: 'col.trend', numeric: false },
+  { key: 'status', label: 'col.status', numeric: false },
+];
+
+/** What one render shows: the filtered, sorted, grouped rows as table lines. */
+interface TableView {
+  readonly model: TableModel;
+  readonly groups: readonly RowGroup[];
+  readonly lines: readonly TableLine[];
+  /** Line index by row id. */
+  readonly lineOfRow: ReadonlyMap<string, number>;
+  /** Header line index of each line. */
+  readonly headerOf: Int32Array;
+  readonly shown: number;
+}
+
+const sortIcon = (dir: 'asc' | 'desc' | undefined) =>
+  svg`<svg class="sort-icon" viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path d=${
+    dir === 'asc' ? 'M6 2 10.5 8h-9Z' : dir === 'desc' ? 'M6 10 1.5 4h9Z' : 'M6 1 9.5 5h-7ZM6 11 2.5 7h7Z'
+  }></path></svg>`;
+
+const downloadIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  <path
+    d="M7.25 1.5h1.5v7.19l2.47-2.47 1.06 1.06L8 11.56 3.72 7.28l1.06-1.06 2.47 2.47ZM2 13h12v1.5H2Z"
+  ></path>
+</svg>`;
+
+/**
+ * Every safety indicator of a feed in one accessible table: indicator, value with its unit,
+ * target, city average, score out of the weight, a trend sparkline and the status (met, not met,
+ * no data — with an icon and text as well as colour), grouped by area with each area's subtotal.
+ * Sort by any column, filter by area and status, search by name in Chinese or English, download
+ * what is shown as CSV. In a container narrower than 480 px the rows become cards; beyond 200
+ * rows only the rows in view are rendered, so thousands of indicators stay smooth.
+ *
+ * Data comes from `src`, `feed`, `.data` or an enclosing `<safety-feed>` (see `SafetyElement`).
+ * Live updates change rows in place: sort, filters, search, scroll position and keyboard focus
+ * are kept.
+ *
+ * Keyboard: Tab reaches the search, the filters, the CSV button, the column sort buttons and
+ * then the table's current row; ↑/↓ move between rows, Home/End go to the first/last row,
+ * Enter or Space selects the row.
+ *
+ * @tagname safety-indicator-table
+ * @summary Sortable, filterable table of a district's safety indicators, grouped by area.
+ *
+ * @attr feed - Id of a `<safety-feed>` on the page to take data from.
+ * @attr src - URL of a feed, when the page has no `<safety-feed>`; widgets with the same `src` share one request.
+ * @attr lang - Language (`zh-CN` or `en`); defaults to the nearest `lang` up the page.
+ * @attr theme - `light` (default), `dark` or `auto` (follows the system setting).
+ * @attr status - Reflected, read-only: `loading`, `ready`, `stale`, `error`, `empty` or `offline`.
+ * @attr area - Id of an area to show (preselects the area filter); empty for all areas.
+ * @attr status-filter - Show only indicators with this status: `met`, `not-met`, `no-data` or `no-target`.
+ * @attr sort - Column and direction, e.g. `score:desc`, `name`, `city-average:asc`. Columns: `name`, `value`, `target`, `city-average`, `score`, `trend` (relative change since the previous period), `status`. Missing values sort last. Empty: feed order.
+ * @attr query - Search text (matches the Chinese or English name, whatever the language shown).
+ * @attr compact - Denser rows.
+ *
+ * @fires safety-indicator-select - A row was activated (click, Enter or Space). `detail: { id }` is the indicator id. Bubbles, composed.
+ *
+ * @csspart widget - The box around toolbar and table.
+ * @csspart toolbar - The search, filters, sort (card layout) and CSV button.
+ * @csspart search - The search input.
+ * @csspart filter - The area and status selects (also `area-filter`, `status-filter`), and the sort select of the card layout (`sort-select`).
+ * @csspart csv-button - The "Download CSV" button.
+ * @csspart count - "Showing 12 of 56 indicators" (a polite live region).
+ * @csspart scroller - The scrolling box around the table (its `max-height` is `--safety-table-max-height`).
+ * @csspart table - The `<table>`.
+ * @csspart caption - The caption: place name and date of the data.
+ * @csspart header - A column header cell.
+ * @csspart sort-button - The sort button in a column header.
+ * @csspart group - An area's `<tbody>`.
+ * @csspart group-row - An area's header row (name, subtotal, how many met their target).
+ * @csspart row - An indicator row (also `card` in the card layout).
+ * @csspart card - An indicator row in the card layout.
+ * @csspart cell - Any cell of an indicator row (also `name-cell`, `value-cell`, …, `status-cell`).
+ * @csspart status - The status chip (icon and text).
+ * @csspart sparkline - The trend sparkline `<svg>`.
+ * @csspart synthetic - The "synthetic" marker on a synthetic value.
+ * @csspart no-match - The "No indicators match" message.
+ * @csspart clear-button - Its "Clear filters" button.
+ * @csspart state - Any standard state (loading, error, empty), from the base class; also `skeleton`, `error`, `empty`.
+ * @csspart error-detail - The developer-facing message of the error state.
+ * @csspart retry - The retry button of the error state.
+ * @csspart badge - The stale, offline or synthetic-data badge.
+ * @csspart note - The note counting indicators dropped from a bad feed.
+ *
+ * @cssprop --safety-table-max-height - Height of the scrolling box (default 36em); `none` lets the page scroll it.
+ * @cssprop --safety-table-header-surface - Background of the sticky column headers.
+ * @cssprop --safety-table-group-surface - Background of the area header rows.
+ * @cssprop --safety-table-row-hover - Background of a row under the pointer.
+ * @cssprop --safety-sparkline-color - Stroke of the trend sparklines (default: the accent colour).
+ * @cssprop --safety-color-synthetic - Colour of the "synthetic" marker (default: muted text).
+ * @cssprop --safety-color-met - Status colour of a met target.
+ * @cssprop --safety-color-not-met - Status colour of a missed target.
+ * @cssprop --safety-color-no-data - Status colour of no data / no target.
+ * @cssprop --safety-color-accent - Accent colour (sparklines, links).
+ * @cssprop --safety-color-text - Text colour.
+ * @cssprop --safety-color-muted - Secondary text (labels, units, subtotals).
+ * @cssprop --safety-color-surface - Background.
+ * @cssprop --safety-color-surface-alt - Background of headers, area rows and buttons.
+ * @cssprop --safety-color-border - Borders and row rules.
+ * @cssprop --safety-color-focus - Focus ring.
+ * @cssprop --safety-font-family - Font stack.
+ * @cssprop --safety-font-size - Base font size (default 14px).
+ *
+ * @example
+ * ```html
+ * <script type="module" src="https://unpkg.com/@safety-widgets/indicator-table/dist/bundle/safety-indicator-table.js"></script>
+ * <safety-indicator-table src="/feeds/yantian.json" sort="score:desc" lang="zh-CN"></safety-indicator-table>
+ * ```
+ */
+export class SafetyIndicatorTable extends SafetyElement {
+  static override styles = [...(SafetyElement.styles as CSSResultArray), tableStyles];
+
+  /** Id of the area to show; empty for all. */
+  @property() area?: string;
+
+  /** Status to show (`met`, `not-met`, `no-data`, `no-target`); empty for all. */
+  @property({ attribute: 'status-filter' }) statusFilter?: string;
+
+  /** Sort as `column:direction` (`score:desc`); empty for feed order. */
+  @property() sort?: string;
+
+  /** Search text, matched against the Chinese and English names. */
+  @property() query?: string;
+
+  /** Denser rows. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** The row that Tab reaches (roving tabindex) and that ↑/↓ move from. */
+  @state() private activeId: string | null = null;
+
+  /**
+   * Follows the container's width through a zero-height sizer element, not the host: the host's
+   * height changes when the layout switches, which would make a ResizeObserver loop.
+   */
+  private readonly resize: ResizeController<number | undefined> = new ResizeController<number | undefined>(
+    this,
+    {
+      target: null,
+      // Without entries (the controller's initial call) keep what is known: reading the width here
+      // would force a layout in the middle of the update; the observer reports it before paint.
+      callback: (entries): number | undefined => entries[0]?.contentRect.width ?? this.resize?.value,
+    },
+  );
+
+  private readonly displayCache = new WeakMap<IndicatorRow, Map<SupportedLocale, RowDisplay>>();
+  private modelCache: {
+    feed: Feed;
+    model: TableModel;
+    ranks: Map<SupportedLocale, Map<string, number>>;
+  } | null = null;
+  private viewCache: { key: unknown[]; view: TableView } | null = null;
+  /** Measured heights of lines by key (only used when windowing). */
+  private heights = new Map<string, number>();
+  private heightsMode: 'table' | 'cards' | null = null;
+  /** Visible part of the lines, px from the first line (windowing). */
+  private viewTop = 0;
+  private viewBottom = 800;
+  private frame = 0;
+  /** The row that had focus before an update, to give it back if the DOM moved it. */
+  private focusBeforeUpdate: string | null = null;
+
+  protected override isEmpty(feed: Feed): boolean {
+    return feed.indicators.length === 0;
+  }
+
+  protected override emptyMessage(): string {
+    return msg(this.locale, 'emptyFeed');
+  }
+
+  protected override skeletonLines(): number {
+    return 10;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
+    window.addEventListener('resize', this.onScroll, { passive: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('scroll', this.onScroll, { capture: true });
+    window.removeEventListener('resize', this.onScroll);
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  /** True when the container is narrow enough for cards. */
+  private get cards(): boolean {
+    const width = this.resize.value;
+    return typeof width === 'number' && width > 0 && width < CARD_BREAKPOINT;
+  }
+
+  // View model ---------------------------------------------------------------------------------
+
+  private model(feed: Feed): TableModel {
+    if (this.modelCache?.feed !== feed) {
+      this.modelCache = { feed, model: buildTableModel(feed), ranks: new Map() };
+    }
+    return this.modelCache.model;
+  }
+
+  private ranks(locale: SupportedLocale): Map<string, number> {
+    const cache = this.modelCache!;
+    let ranks = cache.ranks.get(locale);
+    if (!ranks) cache.ranks.set(locale, (ranks = nameRanks(cache.model.rows, locale)));
+    return ranks;
+  }
+
+  private get sortSpec(): SortSpec | null {
+    return parseSort(this.sort);
+  }
+
+  private view(feed: Feed, locale: SupportedLocale): TableView {
+    const model = this.model(feed);
+    const sort = this.sortSpec;
+    const key = [model, locale, this.area ?? '', this.statusFilter ?? '', this.query ?? '', formatSort(sort)];
+    if (this.viewCache && this.viewCache.key.every((k, i) => k === key[i])) return this.viewCache.view;
+    const filtered = filterRows(model.rows, {
+      area: this.area,
+      status: parseStatus(this.statusFilter),
+      query: this.query,
+    });
+    const sorted = sortRows(filtered, sort, locale, sort?.key === 'name' ? this.ranks(locale) : undefined);
+    const groups = groupRows(sorted, model);
+    const lines = flattenGroups(groups);
+    const lineOfRow = new Map<string, number>();
+    const headerOf = new Int32Array(lines.length);
+    let header = 0;
+    lines.forEach((line, i) => {
+      if (line.kind === 'group') header = i;
+      else lineOfRow.set(line.row.id, i);
+      headerOf[i] = header;
+    });
+    const view: TableView = { model, groups, lines, lineOfRow, headerOf, shown: sorted.length };
+    this.viewCache = { key, view };
+    return view;
+  }
+
+  // Rendering ----------------------------------------------------------------------------------
+
+  protected override renderContent(feed: Feed): TemplateResult {
+    const locale = this.locale;
+    const view = this.view(feed, locale);
+    const cards = this.cards;
+    return html`<div class="widget ${cards ? 'cards' : 'grid'}" part="widget">
+      <div class="sizer" aria-hidden="true" ${this.resize.target()}></div>
+      ${this.renderToolbar(feed, view, locale, cards)}
+      ${
+        view.lines.length === 0
+          ? this.renderNoMatch(locale)
+          : html`<div class="scroller" part="scroller" @scroll=${this.onScroll}>
+              ${this.renderTable(feed, view, locale, cards)}
+            </div>`
+      }
+    </div>`;
+  }
+
+  private renderToolbar(
+    feed: Feed,
+    view: TableView,
+    locale: SupportedLocale,
+    cards: boolean,
+  ): TemplateResult {
+    const area = this.area ?? '';
+    const status = parseStatus(this.statusFilter) ?? '';
+    const sort = formatSort(this.sortSpec);
+    return html`<div class="toolbar" part="toolbar">
+      <label class="field search">
+        <span>${msg(locale, 'search')}</span>
+        <input
+          type="search"
+          part="search"
+          autocomplete="off"
+          spellcheck="false"
+          placeholder=${msg(locale, 'searchPlaceholder')}
+          .value=${live(this.query ?? '')}
+          @input=${this.onSearch}
+        />
+      </label>
+      <label class="field">
+        <span>${msg(locale, 'area')}</span>
+        <select part="filter area-filter" @change=${this.onAreaChange}>
+          <option value="" ?selected=${area === ''}>${msg(locale, 'allAreas')}</option>
+          ${view.model.areas.map((a) => {
+            const name = localizedTextWithLang(a.name, locale);
+            return html`<option value=${a.id} ?selected=${a.id === area} lang=${name.lang}>
+              ${name.text}
+            </option>`;
+          })}
+        </select>
+      </label>
+      <label class="field">
+        <span>${msg(locale, 'status')}</span>
+        <select part="filter status-filter" @change=${this.onStatusChange}>
+          <option value="" ?selected=${status === ''}>${msg(locale, 'allStatuses')}</option>
+          ${ROW_STATUSES.map(
+            (s) => html`<option value=${s} ?selected=${s === status}>${statusLabel(s, locale)}</option>`,
+          )}
+        </select>
+      </label>
+      ${
+        cards
+          ? html`<label class="field">
+              <span>${msg(locale, 'sortBy')}</span>
+              <select part="filter sort-select" @change=${this.onSortSelect}>
+                <option value="" ?selected=${sort === ''}>${msg(locale, 'feedOrder')}</option>
+                ${SORT_KEYS.flatMap((key) =>
+                  (['asc', 'desc'] as const).map((dir) => {
+                    const column = msg(locale, COLUMNS.find((c) => c.key === key)!.label);
+                    return html`<option value=${`${key}:${dir}`} ?selected=${sort === `${key}:${dir}`}>
+                      ${msg(locale, dir === 'asc' ? 'sort.asc' : 'sort.desc', { column })}
+                    </option>`;
+                  }),
+                )}
+              </select>
+            </label>`
+          : nothing
+      }
+      <button
+        type="button"
+        class="button csv"
+        part="csv-button"
+        ?disabled=${view.shown === 0}
+        @click=${() => this.downloadCsv(feed, view, locale)}
+      >
+        ${downloadIcon}<span>${msg(locale, 'csv')}</span>
+      </button>
+      <p class="count" part="count" role="status">
+        ${msg(locale, 'count', { shown: view.shown, total: view.model.rows.length })}
+      </p>
+    </div>`;
+  }
+
+  private renderNoMatch(locale: SupportedLocale): TemplateResult {
+    return html`<div class="no-match" part="no-match">
+      <p>${msg(locale, 'noMatch')}</p>
+      <button type="button" class="button" part="clear-button" @click=${this.clearFilters}>
+        ${msg(locale, 'clearFilters')}
+      </button>
+    </div>`;
+  }
+
+  private renderTable(feed: Feed, view: TableView, locale: SupportedLocale, cards: boolean): TemplateResult {
+    const place = localizedTextWithLang(feed.place.name, locale);
+    const sort = this.sortSpec;
+    const windowed = view.lines.length > WINDOW_THRESHOLD;
+    const slots = windowed ? this.slots(view, cards) : null;
+    const role = (r: string) => (cards ? r : undefined);
+    return html`<table
+      part="table"
+      role=${ifDefined(role('table'))}
+      aria-labelledby=${ifDefined(cards ? 'caption' : undefined)}
+      aria-rowcount=${ifDefined(windowed ? view.lines.length + 1 : undefined)}
+      ?data-windowed=${windowed}
+    >
+      <caption part="caption" id="caption">
+        <span lang=${place.lang}>${msg(locale, 'caption', { place: place.text })}</span>
+        <span class="as-of"
+          >${msg(locale, 'asOf', { date: formatDate(feed.asOf, locale, feed.place.timeZone) })}</span
+        >
+        ${feed.synthetic ? renderSyntheticBadge(locale) : nothing}
+      </caption>
+      <colgroup>
+        ${COLUMNS.map((c) => html`<col class="c-${c.key}" />`)}
+      </colgroup>
+      <thead role=${ifDefined(role('rowgroup'))}>
+        <tr role=${ifDefined(role('row'))} aria-rowindex=${ifDefined(windowed ? 1 : undefined)}>
+          ${COLUMNS.map((c) => {
+            const dir = sort?.key === c.key ? sort.dir : undefined;
+            const label = msg(locale, c.label);
+            return html`<th
+              scope="col"
+              part="header"
+              class=${c.numeric ? 'num' : ''}
+              role=${ifDefined(role('columnheader'))}
+              aria-sort=${ifDefined(dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined)}
+            >
+              ${
+                cards
+                  ? label
+                  : html`<button
+                      type="button"
+                      class="sort"
+                      part="sort-button"
+                      data-sort=${c.key}
+                      @click=${() => this.sortBy(c.key)}
+                    >
+                      <span class="sort-label">${label}</span>${sortIcon(dir)}
+                    </button>`
+              }
+            </th>`;
+          })}
+        </tr>
+      </thead>
+      ${slots ? this.renderWindowed(view, slots, locale, cards) : this.renderAll(view, locale, cards)}
+    </table>`;
+  }
+
+  /** Every group and row (short tables). */
+  private renderAll(view: TableView, locale: SupportedLocale, cards: boolean): unknown {
+    const active = this.tabbableRow(view, null);
+    return repeat(
+      view.groups,
+      (g) => g.area.id,
+      (g) =>
+        this.renderGroupBody(
+          g,
+          [{ kind: 'group' as const }, ...g.rows.map((row) => ({ kind: 'row' as const, row }))],
+          locale,
+          cards,
+          active,
+          null,
+        ),
+    );
+  }
+
+  /** The slots of a long table: spacers, and tbodies holding only the lines in view. */
+  private renderWindowed(
+    view: TableView,
+    slots: WindowSlot[],
+    locale: SupportedLocale,
+    cards: boolean,
+  ): unknown {
+    // Lines drawn, grouped into their area tbodies; spacers between lines of one area stay inside it.
+    type Entry =
+      | { kind: 'group' }
+      | { kind: 'row'; row: IndicatorRow; line: number }
+      | { kind: 'spacer'; height: number; key: string };
+    type Body =
+      | { kind: 'group'; key: string; group: RowGroup; entries: Entry[]; headerLine: number }
+      | { kind: 'spacer'; key: string; height: number };
+    const bodies: Body[] = [];
+    let current: Extract<Body, { kind: 'group' }> | null = null;
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s]!;
+      if (slot.kind === 'spacer') {
+        const next = slots[s + 1];
+        const nextLine = next?.kind === 'line' ? view.lines[next.index] : undefined;
+        if (current && nextLine?.kind === 'row' && nextLine.group === current.group) {
+          current.entries.push({ kind: 'spacer', height: slot.height, key: `s:${slot.from}` });
+        } else {
+          current = null;
+          bodies.push({ kind: 'spacer', key: `s:${nextLine?.key ?? 'end'}`, height: slot.height });
+        }
+        continue;
+      }
+      const line = view.lines[slot.index]!;
+      if (line.kind === 'group') {
+        current = {
+          kind: 'group',
+          key: line.key,
+          group: line.group,
+          entries: [{ kind: 'group' }],
+          headerLine: slot.index,
+        };
+        bodies.push(current);
+      } else if (current) {
+        current.entries.push({ kind: 'row', row: line.row, line: slot.index });
+      }
+    }
+    const active = this.tabbableRow(view, slots);
+    const spacerRole = cards ? 'presentation' : undefined;
+    return repeat(
+      bodies,
+      (b) => b.key,
+      (b) =>
+        b.kind === 'spacer'
+          ? html`<tbody class="spacer-body" aria-hidden="true" role=${ifDefined(spacerRole)}>
+              <tr class="spacer">
+                <td colspan=${COLUMNS.length} style=${styleMap({ height: `${b.height}px` })}></td>
+              </tr>
+            </tbody>`
+          : this.renderGroupBody(b.group, b.entries, locale, cards, active, b.headerLine),
+    );
+  }
+
+  private renderGroupBody(
+    group: RowGroup,
+    entries: readonly (
+      | { kind: 'group' }
+      | { kind: 'row'; row: IndicatorRow; line?: number }
+      | { kind: 'spacer'; height: number; key: string }
+    )[],
+    locale: SupportedLocale,
+    cards: boolean,
+    active: string | null,
+    headerLine: number | null,
+  ): TemplateResult {
+    const role = (r: string) => (cards ? r : undefined);
+    const area = group.area;
+    const name = localizedTextWithLang(area.name, locale);
+    const windowed = headerLine !== null;
+    return html`<tbody part="group" data-area=${area.id} role=${ifDefined(role('rowgroup'))}>
+      ${repeat(
+        entries,
+        (e) => (e.kind === 'group' ? 'g' : e.kind === 'row' ? `r:${e.row.id}` : e.key),
+        (e) => {
+          if (e.kind === 'spacer') {
+            return html`<tr class="spacer" aria-hidden="true" role=${ifDefined(role('presentation'))}>
+              <td colspan=${COLUMNS.length} style=${styleMap({ height: `${e.height}px` })}></td>
+            </tr>`;
+          }
+          if (e.kind === 'group') {
+            return html`<tr
+              class="group-row"
+              part="group-row"
+              data-key=${`g:${area.id}`}
+              role=${ifDefined(role('row'))}
+              aria-rowindex=${ifDefined(windowed ? headerLine + 2 : undefined)}
+            >
+              <th scope="rowgroup" colspan="4" class="group-name" role=${ifDefined(role('rowheader'))}>
+                <span lang=${name.lang}>${name.text}</span>
+              </th>
+              <td class="num group-score" role=${ifDefined(role('cell'))}>
+                <span class="label" aria-hidden="true">${msg(locale, 'col.score')}</span
+                ><span aria-hidden="true"
+                  >${formatPoints(area.score, locale)} / ${formatPoints(area.max, locale)}</span
+                ><span class="visually-hidden"
+                  >${msg(locale, 'groupScore', {
+                    score: formatPoints(area.score, locale),
+                    max: formatPoints(area.max, locale),
+                  })}</span
+                >
+              </td>
+              <td colspan="2" class="group-met" role=${ifDefined(role('cell'))}>
+                ${msg(locale, 'groupMet', { met: area.met, n: area.count })}
+              </td>
+            </tr>`;
+          }
+          return this.renderRow(e.row, locale, cards, e.row.id === active, e.line);
+        },
+      )}
+    </tbody>`;
+  }
+
+  /** The row's texts in `locale`, computed once per row (the model makes new rows for a new feed). */
+  private display(row: IndicatorRow, locale: SupportedLocale): RowDisplay {
+    let byLocale = this.displayCache.get(row);
+    if (!byLocale) this.displayCache.set(row, (byLocale = new Map()));
+    let d = byLocale.get(locale);
+    if (!d) byLocale.set(locale, (d = rowDisplay(row, locale)));
+    return d;
+  }
+
+  private renderRow(
+    row: IndicatorRow,
+    locale: SupportedLocale,
+    cards: boolean,
+    tabbable: boolean,
+    line: number | undefined,
+  ): TemplateResult {
+    const role = (r: string) => (cards ? r : undefined);
+    const d = this.display(row, locale);
+    const label = (key: TableMessageKey) =>
+      html`<span class="label" aria-hidden="true">${msg(locale, key)}</span>`;
+    return html`<tr
+      class="row"
+      part=${cards ? 'row card' : 'row'}
+      data-id=${row.id}
+      data-key=${`r:${row.id}`}
+      data-status=${row.status}
+      tabindex=${tabbable ? 0 : -1}
+      role=${ifDefined(role('row'))}
+      aria-rowindex=${ifDefined(line === undefined ? undefined : line + 2)}
+    >
+      <th
+        scope="row"
+        part="cell name-cell"
+        role=${ifDefined(role('rowheader'))}
+        lang=${d.nameLang}
+        title=${ifDefined(d.note || undefined)}
+      >
+        ${d.name}
+      </th>
+      <td class="num" part="cell value-cell" role=${ifDefined(role('cell'))}>
+        ${label('col.value')}
+        <span
+          >${d.value}${
+            d.synthetic
+              ? html`<span class="synthetic-mark" part="synthetic" title=${msg(locale, 'syntheticTitle')}
+                  >${msg(locale, 'synthetic')}</span
+                >`
+              : nothing
+          }</span
+        >
+      </td>
+      <td class="num" part="cell target-cell" role=${ifDefined(role('cell'))}>
+        ${label('col.target')}
+        <span
+          >${
+            d.targetSign
+              ? html`<span class="target-sign" aria-hidden="true">${d.targetSign}</span
+                  ><span class="visually-hidden">${d.targetWords} </span>`
+              : nothing
+          }${d.target}</span
+        >
+      </td>
+      <td class="num" part="cell city-average-cell" role=${ifDefined(role('cell'))}>
+        ${label('col.city-average')}<span>${d.cityAverage}</span>
+      </td>
+      <td class="num" part="cell score-cell" role=${ifDefined(role('cell'))}>
+        ${label('col.score')}
+        <span>
+          <span aria-hidden="true">${d.score}<span class="muted"> / ${d.weight}</span></span
+          ><span class="visually-hidden">${d.scoreWords}</span>
+          ${
+            d.bar === null
+              ? nothing
+              : html`<span class="score-bar" aria-hidden="true"
+                  ><span style=${styleMap({ width: `${d.bar}%` })}></span
+                ></span>`
+          }
+        </span>
+      </td>
+      <td part="cell trend-cell" role=${ifDefined(role('cell'))}>
+        ${label('col.trend')}${
+          d.trend
+            ? html`<svg
+                class="sparkline"
+                part="sparkline"
+                viewBox="0 0 ${SPARK_W} ${SPARK_H}"
+                width=${SPARK_W}
+                height=${SPARK_H}
+                role="img"
+                aria-label=${d.trend.label}
+              >
+                <path d=${d.trend.d}></path>
+                ${d.trend.last ? svg`<circle cx=${d.trend.last.x} cy=${d.trend.last.y} r="2"></circle>` : nothing}
+              </svg>`
+            : html`<span class="muted"
+                ><span aria-hidden="true">—</span
+                ><span class="visually-hidden">${msg(locale, 'noTrend')}</span></span
+              >`
+        }
+      </td>
+      <td part="cell status-cell" role=${ifDefined(role('cell'))}>
+        ${label('col.status')}
+        <span
+          ><span class="status-chip" part="status" data-status=${row.status}
+            ><span class="status-icon" aria-hidden="true"><span>${d.statusIcon}</span></span
+            >${d.statusLabel}</span
+          ></span
+        >
+      </td>
+    </tr>`;
+  }
+
+  // Windowing ----------------------------------------------------------------------------------
+
+  /** Typical height of a line not measured yet: the median of those measured (robust to outliers). */
+  private estimate(kind: 'group' | 'row', cards: boolean): number {
+    const prefix = kind === 'group' ? 'g:' : 'r:';
+    const sample: number[] = [];
+    for (const [key, h] of this.heights) {
+      if (key.startsWith(prefix)) sample.push(h);
+      if (sample.length >= 101) break;
+    }
+    if (sample.length > 0) return sample.sort((a, b) => a - b)[sample.length >> 1]!;
+    if (kind === 'group') return cards ? 56 : 52;
+    return cards ? 170 : this.compact ? 32 : 44;
+  }
+
+  private slots(view: TableView, cards: boolean): WindowSlot[] {
+    const mode = cards ? 'cards' : 'table';
+    if (this.heightsMode !== mode) {
+      this.heights.clear();
+      this.heightsMode = mode;
+    }
+    const rowH = this.estimate('row', cards);
+    const groupH = this.estimate('group', cards);
+    const offsets = computeOffsets(view.lines.length, (i) => {
+      const line = view.lines[i]!;
+      return this.heights.get(line.key) ?? (line.kind === 'group' ? groupH : rowH);
+    });
+    const keep: number[] = [];
+    const activeLine = this.activeId === null ? undefined : view.lineOfRow.get(this.activeId);
+    if (activeLine !== undefined) keep.push(activeLine);
+    return windowSlots({
+      offsets,
+      viewTop: this.viewTop,
+      viewBottom: this.viewBottom,
+      overscan: OVERSCAN,
+      keep,
+      headerOf: (i) => view.headerOf[i] ?? 0,
+    });
+  }
+
+  /** The row that is in the tab order: the active one if shown, else the first row drawn. */
+  private tabbableRow(view: TableView, slots: WindowSlot[] | null): string | null {
+    if (this.activeId !== null && view.lineOfRow.has(this.activeId)) return this.activeId;
+    if (!slots) return view.groups[0]?.rows[0]?.id ?? null;
+    for (const slot of slots) {
+      const line = slot.kind === 'line' ? view.lines[slot.index] : undefined;
+      if (line?.kind === 'row') return line.row.id;
+    }
+    return null;
+  }
+
+  /** Schedules a check of the windowed table against the scroll position and measured heights. */
+  private readonly onScroll = (): void => {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.syncWindow();
+    });
+  };
+
+  /** Measures the lines drawn and where the table is in view; re-renders when other lines are needed. */
+  private syncWindow(): void {
+    const table = (this.renderRoot as ShadowRoot).querySelector('table');
+    if (!table?.hasAttribute('data-windowed')) return;
+    const measured = this.measureLines(table);
+    const moved = this.measureView(table);
+    if (measured || moved) this.requestUpdate();
+  }
+
+  /** Reads the visible part of the lines; true when it moved enough to need other lines. */
+  private measureView(table: HTMLTableElement): boolean {
+    const scroller = table.parentElement;
+    const firstBody = table.tBodies[0];
+    if (!scroller || !firstBody) return false;
+    const s = scroller.getBoundingClientRect();
+    const head = this.cards ? 0 : (table.tHead?.getBoundingClientRect().height ?? 0);
+    const top = Math.max(s.top + head, 0);
+    const bottom = Math.min(s.bottom, window.innerHeight || s.bottom);
+    const origin = firstBody.getBoundingClientRect().top;
+    const viewTop = top - origin;
+    const viewBottom = Math.max(viewTop, bottom - origin);
+    if (
+      Math.abs(viewTop - this.viewTop) <= OVERSCAN / 4 &&
+      Math.abs(viewBottom - this.viewBottom) <= OVERSCAN / 4
+    ) {
+      return false;
+    }
+    this.viewTop = viewTop;
+    this.viewBottom = viewBottom;
+    return true;
+  }
+
+  /** Measures the lines drawn (height = distance to the next row drawn), for windowing. */
+  private measureLines(table: HTMLTableElement): boolean {
+    const trs = [...table.querySelectorAll<HTMLTableRowElement>('tbody > tr')];
+    let changed = false;
+    for (let i = 0; i < trs.length; i++) {
+      const tr = trs[i]!;
+      const key = tr.dataset.key;
+      if (!key) continue;
+      const top = tr.getBoundingClientRect().top;
+      const next = trs[i + 1];
+      const height = next ? next.getBoundingClientRect().top - top : tr.getBoundingClientRect().height;
+      if (!(height > 0)) continue;
+      const old = this.heights.get(key);
+      if (old === undefined || Math.abs(old - height) > 0.5) {
+        this.heights.set(key, height);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  // Lifecycle ----------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const focused = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
+    this.focusBeforeUpdate =
+      focused instanceof HTMLTableRowElement && focused.dataset.id ? focused.dataset.id : null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Keep keyboard focus on its row: a live update may have moved the row's node.
+    const id = this.focusBeforeUpdate;
+    this.focusBeforeUpdate = null;
+    if (id !== null) {
+      const row = this.rowElement(id);
+      if (row && (this.renderRoot as ShadowRoot).activeElement !== row) row.focus({ preventScroll: true });
+    }
+    // Windowed: measure the new lines and check the view once they are laid out.
+    this.onScroll();
+  }
+
+  // Interaction --------------------------------------------------------------------------------
+
+  private rowElement(id: string): HTMLTableRowElement | null {
+    const rows = (this.renderRoot as ShadowRoot).querySelectorAll<HTMLTableRowElement>('tr.row');
+    for (const row of rows) if (row.dataset.id === id) return row;
+    return null;
+  }
+
+  private sortBy(key: SortKey): void {
+    this.sort = formatSort(nextSort(this.sortSpec, key));
+  }
+
+  private readonly onSortSelect = (event: Event): void => {
+    this.sort = (event.target as HTMLSelectElement).value;
+  };
+
+  private readonly onSearch = (event: Event): void => {
+    this.query = (event.target as HTMLInputElement).value;
+  };
+
+  private readonly onAreaChange = (event: Event): void => {
+    this.area = (event.target as HTMLSelectElement).value;
+  };
+
+  private readonly onStatusChange = (event: Event): void => {
+    this.statusFilter = (event.target as HTMLSelectElement).value;
+  };
+
+  private readonly clearFilters = async (): Promise<void> => {
+    this.area = '';
+    this.statusFilter = '';
+    this.query = '';
+    await this.updateComplete;
+    (this.renderRoot as ShadowRoot).querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+  };
+
+  /** The row a keyboard or pointer event is about, if any. */
+  private rowOf(event: Event): HTMLTableRowElement | null {
+    for (const node of event.composedPath()) {
+      if (node === this) break;
+      if (node instanceof HTMLTableRowElement && node.classList.contains('row')) return node;
+    }
+    return null;
+  }
+
+  private select(id: string): void {
+    emit(this, 'safety-indicator-select', { id });
+  }
+
+  private readonly onTableClick = (event: MouseEvent): void => {
+    const row = this.rowOf(event);
+    if (!row?.dataset.id) return;
+    this.activeId = row.dataset.id;
+    this.select(row.dataset.id);
+  };
+
+  private readonly onTableFocusIn = (event: FocusEvent): void => {
+    const row = this.rowOf(event);
+    if (row?.dataset.id && row.dataset.id !== this.activeId) this.activeId = row.dataset.id;
+  };
+
+  private readonly onTableKeyDown = (event: KeyboardEvent): void => {
+    const row = this.rowOf(event);
+    if (!row?.dataset.id || event.target !== row || event.altKey || event.ctrlKey || event.metaKey) return;
+    const id = row.dataset.id;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      if (!event.repeat) this.select(id);
+      return;
+    }
+    const view = this.viewCache?.view;
+    if (!view) return;
+    const rows = rowsInTableOrder(view.groups);
+    const at = rows.findIndex((r) => r.id === id);
+    let target: number | null = null;
+    if (event.key === 'ArrowDown') target = Math.min(rows.length - 1, at + 1);
+    else if (event.key === 'ArrowUp') target = Math.max(0, at - 1);
+    else if (event.key === 'Home') target = 0;
+    else if (event.key === 'End') target = rows.length - 1;
+    else if (event.key === 'PageDown') target = Math.min(rows.length - 1, at + 10);
+    else if (event.key === 'PageUp') target = Math.max(0, at - 10);
+    if (target === null) return;
+    event.preventDefault();
+    const next = rows[target];
+    if (next) void this.focusRow(next.id);
+  };
+
+  /** Makes `id` the active row, renders it if windowed away, focuses it and scrolls it into view. */
+  async focusRow(id: string): Promise<void> {
+    this.activeId = id;
+    await this.updateComplete;
+    const row = this.rowElement(id);
+    if (!row) return;
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
+  private downloadCsv(feed: Feed, view: TableView, locale: SupportedLocale): void {
+    try {
+      const text = indicatorsCsv(rowsInTableOrder(view.groups), view.model, locale);
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = csvFileName(feed.place.id, feed.asOf);
+      a.rel = 'noopener';
+      a.hidden = true;
+      this.renderRoot.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      console.error('[safety-widgets] <safety-indicator-table> could not make the CSV file:', error);
+    }
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // Row events are delegated from the shadow root, so they survive re-rendering the table.
+    const root = this.renderRoot;
+    root.addEventListener('click', this.onTableClick as EventListener);
+    root.addEventListener('focusin', this.onTableFocusIn as EventListener);
+    root.addEventListener('keydown', this.onTableKeyDown as EventListener);
+  }
+}

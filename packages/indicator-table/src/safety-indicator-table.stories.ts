@@ -1,0 +1,184 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { currentYantian, largeFeed, yantianFeed } from '../test/large-feed.js';
+import './safety-indicator-table.js';
+
+type Args = {
+  src?: string;
+  data?: unknown;
+  lang?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  sort?: string;
+  area?: string;
+  statusFilter?: string;
+  query?: string;
+  compact?: boolean;
+  /** Width of the container in px (the card layout starts below 480). */
+  width?: number;
+};
+
+/** The element inside a container of `width`, so the story can show the card layout on any screen. */
+const shadow = (canvas: HTMLElement) => canvas.querySelector('safety-indicator-table')!.shadowRoot!;
+
+/**
+ * `<safety-indicator-table>` lists every indicator of a district's feed, grouped by area with the
+ * area's subtotal: value with its unit, target, city average, score out of the weight, a trend
+ * sparkline and the status (met, not met, no data) as icon and text as well as colour. Sort by any
+ * column, filter by area and status, search by Chinese or English name, download what is shown as
+ * CSV. In a container narrower than 480 px the rows become cards (whatever the screen width); more
+ * than 200 rows are windowed. Switch language and theme in the toolbar.
+ */
+const meta: Meta<Args> = {
+  title: 'Widgets/Indicator table',
+  component: 'safety-indicator-table',
+  tags: ['autodocs'],
+  args: { width: 1000 },
+  argTypes: {
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    sort: { control: 'text' },
+    area: {
+      control: 'select',
+      options: [
+        '',
+        'stability',
+        'public-order',
+        'fire',
+        'work-safety',
+        'food-drug',
+        'disputes',
+        'community',
+        'emergency',
+      ],
+    },
+    statusFilter: { control: 'select', options: ['', 'met', 'not-met', 'no-data', 'no-target'] },
+    width: { control: { type: 'range', min: 280, max: 1400, step: 20 } },
+    data: { control: false },
+  },
+  render: (args, context) =>
+    html`<div style="max-width:${args.width ?? 1000}px">
+      <safety-indicator-table
+        src=${ifDefined(args.src)}
+        .data=${args.data}
+        lang=${ifDefined(args.lang)}
+        theme=${args.theme ?? (context.globals.theme === 'dark' ? 'dark' : 'light')}
+        sort=${ifDefined(args.sort)}
+        area=${ifDefined(args.area)}
+        status-filter=${ifDefined(args.statusFilter)}
+        query=${ifDefined(args.query)}
+        ?compact=${args.compact ?? false}
+        @safety-indicator-select=${(e: CustomEvent<{ id: string }>) => console.info('safety-indicator-select', e.detail)}
+      ></safety-indicator-table>
+    </div>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The Yantian district sample, loaded from `src` like a page would (dated 2017, so marked stale). */
+export const District: Story = {
+  args: { src: 'feeds/yantian.json' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('tbody tr.row')).toHaveLength(56), {
+      timeout: 10_000,
+    });
+  },
+};
+
+/** The same figures dated today: the ready state, no stale badge. */
+export const Ready: Story = { args: { data: currentYantian() } };
+
+/** A sub-district feed (Yantian Subdistrict). */
+export const Subdistrict: Story = { args: { src: 'feeds/yantian-subdistrict.json' } };
+
+/** Preselected area filter (`area="fire"`). */
+export const FilteredByArea: Story = { args: { data: currentYantian(), area: 'fire' } };
+
+/** Sorted by score, highest first, within each area (`sort="score:desc"`). */
+export const Sorted: Story = { args: { data: currentYantian(), sort: 'score:desc' } };
+
+/** Only the targets not met (`status-filter="not-met"`). */
+export const NotMet: Story = { args: { data: currentYantian(), statusFilter: 'not-met' } };
+
+/** A search that matches nothing: the message and a button to clear the filters (not the empty state). */
+export const NoMatch: Story = { args: { data: currentYantian(), area: 'fire', query: 'no such indicator' } };
+
+/** A 360 px container (a sidebar on a wide page): rows become cards with visible labels. */
+export const CardLayout: Story = { args: { data: currentYantian(), width: 360 } };
+
+/** A wide container, compact rows. */
+export const WideCompact: Story = { args: { data: currentYantian(), width: 1400, compact: true } };
+
+/** 5,000 synthetic indicators: only the rows in view are rendered; scroll, sort and filter stay smooth. */
+export const FiveThousandRows: Story = {
+  args: { data: largeFeed(5000) },
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    await waitFor(() => expect(root.querySelectorAll('tbody tr.row').length).toBeGreaterThan(5));
+    await expect(root.querySelectorAll('tbody tr.row').length).toBeLessThan(300);
+  },
+};
+
+/** Dark theme. */
+export const Dark: Story = { args: { data: currentYantian(), theme: 'dark' } };
+
+/** Chinese, whatever the toolbar says. */
+export const Chinese: Story = { args: { data: currentYantian(), lang: 'zh-CN' } };
+
+/** English, whatever the toolbar says. */
+export const English: Story = { args: { data: currentYantian(), lang: 'en' } };
+
+/** The sample as published (asOf 2017-12-04): a stale badge says how old the data is. */
+export const Stale: Story = { args: { data: structuredClone(yantianFeed) } };
+
+/** A feed URL that does not exist: an alert with the reason and a retry button. */
+export const LoadError: Story = {
+  args: { src: 'feeds/missing.json' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[role="alert"]')).not.toBeNull(), {
+      timeout: 10_000,
+    });
+  },
+};
+
+/** A valid feed with no indicators. */
+export const Empty: Story = { args: { data: { ...currentYantian(), indicators: [] } } };
+
+/** Loading: no data source at all shows the skeleton (after 5 s it says no `<safety-feed>` was found). */
+export const Loading: Story = { args: {} };
+
+/** A feed with two broken indicators: the other 54 are shown and a note counts the two dropped. */
+export const BadData: Story = {
+  args: {
+    data: (() => {
+      const feed = currentYantian() as unknown as { indicators: Record<string, unknown>[] };
+      feed.indicators[3]!.value = '98%';
+      feed.indicators[20]!.area = 'no-such-area';
+      return feed;
+    })(),
+  },
+};
+
+/** Keyboard and mouse: sort by score, filter to one area, search in English and in Chinese. */
+export const SortFilterSearch: Story = {
+  args: { data: currentYantian() },
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    await waitFor(() => expect(root.querySelectorAll('tbody tr.row')).toHaveLength(56));
+    const score = root.querySelector<HTMLButtonElement>('button[data-sort="score"]')!;
+    await userEvent.click(score);
+    await waitFor(() => expect(score.closest('th')?.getAttribute('aria-sort')).toBe('ascending'));
+    await userEvent.click(score);
+    await waitFor(() => expect(score.closest('th')?.getAttribute('aria-sort')).toBe('descending'));
+    await userEvent.selectOptions(root.querySelector('select[part~="area-filter"]')!, 'public-order');
+    await waitFor(() => expect(root.querySelectorAll('tbody tr.row')).toHaveLength(9));
+    const search = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    await userEvent.type(search, 'fraud');
+    await waitFor(() => expect(root.querySelectorAll('tbody tr.row')).toHaveLength(1));
+    await userEvent.clear(search);
+    await userEvent.type(search, '诈骗');
+    await waitFor(() => expect(root.querySelectorAll('tbody tr.row')).toHaveLength(1));
+    await expect(root.querySelector('tbody tr.row')?.getAttribute('data-id')).toBe('fraud-alerts');
+  },
+};

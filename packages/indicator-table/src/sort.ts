@@ -1,0 +1,129 @@
+/**
+ * Sorting rows by a column: pure functions over the view model. Missing values (no data, no
+ * target…) always sort last, whichever the direction; ties keep feed order, so sorting is stable
+ * and repeatable.
+ */
+import type { SupportedLocale } from '@safety-widgets/core';
+import type { IndicatorRow, RowStatus } from './view-model.js';
+
+/** The columns, as named in the `sort` attribute (`"score:desc"`). */
+export const SORT_KEYS = ['name', 'value', 'target', 'city-average', 'score', 'trend', 'status'] as const;
+
+/** A sortable column. */
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** Which way to sort. */
+export type SortDirection = 'asc' | 'desc';
+
+/** A column and a direction; `null` means feed order. */
+export interface SortSpec {
+  readonly key: SortKey;
+  readonly dir: SortDirection;
+}
+
+/** Status order for sorting ascending: met, not met, no target, no data. */
+export const STATUS_SORT_ORDER: Readonly<Record<RowStatus, number>> = Object.freeze({
+  met: 0,
+  'not-met': 1,
+  'no-target': 2,
+  'no-data': 3,
+});
+
+/**
+ * Reads a sort from attribute text: `"score:desc"`, `"name"` (ascending), `"city-average:asc"`.
+ * Case and spaces do not matter. Anything else (an unknown column or direction) gives null:
+ * feed order.
+ */
+export function parseSort(text: string | null | undefined): SortSpec | null {
+  if (typeof text !== 'string') return null;
+  const m = /^\s*([a-z-]+)\s*(?::\s*(asc|desc)\s*)?$/i.exec(text);
+  if (!m) return null;
+  const key = m[1]!.toLowerCase() as SortKey;
+  if (!SORT_KEYS.includes(key)) return null;
+  return { key, dir: (m[2]?.toLowerCase() as SortDirection | undefined) ?? 'asc' };
+}
+
+/** The attribute text of a sort (`"score:desc"`), or `''` for feed order. */
+export function formatSort(sort: SortSpec | null): string {
+  return sort ? `${sort.key}:${sort.dir}` : '';
+}
+
+/** The sort after activating a column's sort button: ascending first, then it flips. */
+export function nextSort(current: SortSpec | null, key: SortKey): SortSpec {
+  if (current?.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
+  return { key, dir: 'asc' };
+}
+
+/**
+ * Each row's place among all rows sorted by name in `locale` (Intl.Collator: pinyin order for
+ * Chinese, numbers in names compared as numbers), keyed by row id. Compute it once per model
+ * and locale and pass it to `sortRows`.
+ */
+export function nameRanks(rows: readonly IndicatorRow[], locale: SupportedLocale): Map<string, number> {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const own = locale === 'zh-CN' ? 'zh' : 'en';
+  const other = own === 'zh' ? 'en' : 'zh';
+  const named = rows.map((row) => ({
+    row,
+    name: row.name[own].trim() !== '' ? row.name[own] : row.name[other],
+  }));
+  named.sort((a, b) => collator.compare(a.name, b.name) || a.row.order - b.row.order);
+  return new Map(named.map((n, i) => [n.row.id, i]));
+}
+
+/** The number a row sorts by for a column, or null when it has none. */
+function sortValue(row: IndicatorRow, key: SortKey, ranks: ReadonlyMap<string, number>): number | null {
+  switch (key) {
+    case 'name':
+      return ranks.get(row.id) ?? null;
+    case 'value':
+      return row.value;
+    case 'target':
+      return row.target;
+    case 'city-average':
+      return row.cityAverage;
+    case 'score':
+      return row.score;
+    case 'trend':
+      return row.change;
+    case 'status':
+      return STATUS_SORT_ORDER[row.status];
+  }
+}
+
+/**
+ * The rows sorted by `sort` (a new array; the input is not changed), or unchanged in feed order
+ * for `null`. For `name`, pass `ranks` from `nameRanks` (computed here when left out).
+ * O(n log n) over precomputed numbers: 5,000 rows sort in a few milliseconds.
+ */
+export function sortRows(
+  rows: readonly IndicatorRow[],
+  sort: SortSpec | null,
+  locale: SupportedLocale = 'en',
+  ranks?: ReadonlyMap<string, number>,
+): IndicatorRow[] {
+  if (!sort) return [...rows].sort((a, b) => a.order - b.order);
+  const rankMap = sort.key === 'name' ? (ranks ?? nameRanks(rows, locale)) : new Map<string, number>();
+  const n = rows.length;
+  const keys = new Float64Array(n);
+  const order = new Float64Array(n);
+  const index = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    const v = sortValue(row, sort.key, rankMap);
+    keys[i] = v === null || !Number.isFinite(v) ? Number.NaN : v;
+    order[i] = row.order;
+    index[i] = i;
+  }
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  index.sort((a, b) => {
+    const ka = keys[a]!;
+    const kb = keys[b]!;
+    const missingA = Number.isNaN(ka);
+    const missingB = Number.isNaN(kb);
+    if (missingA !== missingB) return missingA ? 1 : -1;
+    const d = missingA ? 0 : (ka - kb) * sign;
+    return d !== 0 ? d : order[a]! - order[b]!;
+  });
+  return index.map((i) => rows[i]!);
+}

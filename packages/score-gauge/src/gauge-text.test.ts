@@ -1,0 +1,127 @@
+import { MINUS_SIGN, validateFeed, type Feed } from '@safety-widgets/core';
+import { describe, expect, it } from 'vitest';
+import { sampleFeed } from '../test/feeds.js';
+import { gaugeModel, type GaugeChange, type GaugeModel } from './gauge-model.js';
+import {
+  areaLabel,
+  asOfText,
+  changeSentence,
+  coverageNote,
+  formatChange,
+  meterLabel,
+  moversSummary,
+  pointsText,
+  titleText,
+  valueText,
+} from './gauge-text.js';
+
+function model(options: Parameters<typeof gaugeModel>[1] = {}): GaugeModel {
+  const result = validateFeed(sampleFeed());
+  const m = gaugeModel(result.feed as Feed, options);
+  if (!m.ok) throw new Error('unknown area');
+  return m.model;
+}
+
+const change = (delta: number, period: GaugeChange['period'] = 'month'): GaugeChange => ({
+  delta,
+  rounded: Math.round(delta * 10) / 10,
+  direction: Math.abs(delta) < 0.05 ? 'flat' : delta > 0 ? 'up' : 'down',
+  previous: 90,
+  period,
+  movers: [],
+});
+
+describe('the meter', () => {
+  const m = model();
+  it('is named for the place', () => {
+    expect(meterLabel(m, 'en')).toBe('Safety index, Yantian District');
+    expect(meterLabel(m, 'zh-CN')).toBe('盐田区安全指数');
+    const fire = model({ area: 'fire' });
+    expect(meterLabel(fire, 'en')).toBe('Fire safety index, Yantian District');
+    expect(meterLabel(fire, 'zh-CN')).toBe('盐田区消防安全指数');
+    expect(titleText(fire, 'en')).toBe('Fire safety index');
+  });
+
+  it('says value, grade and change', () => {
+    expect(valueText(m, 'en')).toBe('98.6 of 100, excellent, up 3.2 on the previous period');
+    expect(valueText(m, 'zh-CN')).toBe('98.6（满分100），优秀，较上期上升3.2');
+    expect(valueText({ ...m, change: change(1.2) }, 'en')).toBe('98.6 of 100, excellent, up 1.2 on last month');
+    expect(valueText({ ...m, rounded: null }, 'en')).toBeNull();
+  });
+
+  it('keeps custom grade names as written', () => {
+    const custom = model({ bands: [{ name: 'Top', min: 0 }] });
+    expect(valueText(custom, 'en')).toContain(', Top,');
+  });
+});
+
+describe('the change', () => {
+  it('has a sign, with U+2212 for minus', () => {
+    expect(formatChange(3.21, 'en')).toBe('+3.2');
+    expect(formatChange(-0.44, 'en')).toBe(`${MINUS_SIGN}0.4`);
+    expect(formatChange(0.01, 'en')).toBe('0.0');
+    expect(formatChange(-0.01, 'en')).toBe('0.0');
+  });
+
+  it('is a sentence in both languages', () => {
+    expect(changeSentence(change(-1.26, 'year'), 'en')).toBe('down 1.3 on last year');
+    expect(changeSentence(change(-1.26, 'year'), 'zh-CN')).toBe('较上年下降1.3');
+    expect(changeSentence(change(0.02), 'en')).toBe('unchanged on last month');
+    expect(changeSentence(change(0.02), 'zh-CN')).toBe('与上月持平');
+    expect(changeSentence(change(0.5, 'quarter'), 'zh-CN')).toBe('较上季度上升0.5');
+  });
+});
+
+describe('areas', () => {
+  const m = model();
+  it('name each segment with its points', () => {
+    expect(areaLabel(m.areas[2]!, 'en')).toBe('Fire safety: 12 of 12 points');
+    expect(areaLabel(m.areas[1]!, 'en')).toBe('Public order: 17.7 of 18 points');
+    expect(areaLabel(m.areas[2]!, 'zh-CN')).toBe('消防安全：12分（满分12分）');
+    expect(pointsText({ score: 10.54, max: 12 }, 'en')).toBe('10.5 of 12 points');
+  });
+
+  it('summarise what moved the score', () => {
+    const summary = moversSummary(m, 'en');
+    expect(summary.lead).toBe('What moved the score on the previous period:');
+    expect(summary.items.map((i) => `${i.name} ${i.delta} ${i.direction}`)).toEqual([
+      'Public order +1.6 up',
+      'Emergency management and disaster prevention +1.4 up',
+      'Fire safety +0.4 up',
+      `Work safety ${MINUS_SIGN}0.2 down`,
+    ]);
+    expect(summary.more).toBeNull();
+    expect(moversSummary(m, 'zh-CN').items[0]!.name).toBe('社会治安');
+  });
+
+  it('list at most four movers and count the rest', () => {
+    const movers = Array.from({ length: 6 }, (_, i) => ({ id: `a${i}`, name: { zh: '', en: `A${i}` }, delta: 1 }));
+    const summary = moversSummary({ ...m, change: { ...m.change!, movers } }, 'en');
+    expect(summary.items).toHaveLength(4);
+    expect(summary.more).toBe('2 more areas changed slightly.');
+    const five = moversSummary({ ...m, change: { ...m.change!, movers: movers.slice(0, 5) } }, 'en');
+    expect(five.more).toBe('1 more area changed slightly.');
+  });
+
+  it('say so when nothing moved or there is nothing to compare', () => {
+    expect(moversSummary({ ...m, change: { ...m.change!, movers: [] } }, 'en').lead).toBe(
+      'No area moved the score on the previous period.',
+    );
+    expect(moversSummary({ ...m, change: null }, 'zh-CN').lead).toBe('暂无上期数据可供比较。');
+  });
+});
+
+describe('notes', () => {
+  const m = model();
+  it('warn when little of the weight could be scored', () => {
+    expect(coverageNote(m, 'en')).toBeNull();
+    expect(coverageNote({ ...m, coverage: 0.85 }, 'en')).toBe(
+      'Based on 85% of the indicator weight: some indicators have no data.',
+    );
+  });
+
+  it('give the time of the data in the place’s zone', () => {
+    expect(asOfText(m, 'en')).toBe('As of Dec 4, 2017, 9:00 AM');
+    expect(asOfText(m, 'zh-CN')).toBe('数据截至2017年12月4日 09:00');
+  });
+});

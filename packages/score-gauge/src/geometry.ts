@@ -1,0 +1,195 @@
+/**
+ * The gauge's drawing, as SVG path data in one fixed view box (the SVG scales to its box):
+ * a 240° arc for the 0–100 value and band ticks inside it (d3-shape's `arc`), and around it a
+ * ring of area segments laid out by weight (d3-shape's `pie`). Pure functions: no DOM, the same
+ * input always gives the same strings.
+ *
+ * The value → angle map is one clamped linear function written out here rather than d3-scale's
+ * `scaleLinear`, which would add about 10 KB (gzip) of interpolators, colour parsing and number
+ * formatting to the self-contained bundle for this one multiplication.
+ */
+import { arc, pie, type PieArcDatum } from 'd3-shape';
+
+/** Where the arc starts and ends, in radians clockwise from 12 o'clock (d3's convention). */
+export const START_ANGLE = (-2 * Math.PI) / 3;
+export const END_ANGLE = (2 * Math.PI) / 3;
+
+/** Radii, in view-box units around the centre (0, 0). */
+export const RADII = {
+  /** The area ring. */
+  ringInner: 89,
+  ringOuter: 100,
+  /** The pointer target of an area: wider than its segment, so that a small gauge is still easy to point at. */
+  hitInner: 84,
+  hitOuter: 104,
+  /** The value arc and its track. */
+  arcInner: 62,
+  arcOuter: 82,
+  /** Grade band ticks, just inside the arc. */
+  tickInner: 55,
+  tickOuter: 60,
+} as const;
+
+const MARGIN = 6;
+
+/** A view box around the centre (0, 0) that holds everything out to `radius`, cut below the arc's ends. */
+export interface GaugeFrame {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** `viewBox` attribute text. */
+  viewBox: string;
+  /**
+   * Where HTML drawn over the dial goes (the reading, an area's detail), as fractions of the
+   * box: from just inside the top of the arc down to the bottom, as wide as the gap between
+   * the arc's ends.
+   */
+  inner: { top: number; width: number };
+}
+
+function frame(radius: number): GaugeFrame {
+  const half = radius + MARGIN;
+  const bottom = Math.ceil(-Math.cos(END_ANGLE) * radius) + MARGIN;
+  const width = 2 * half;
+  const height = half + bottom;
+  const innerTop = RADII.arcInner - 7;
+  const gap = 2 * Math.sin(END_ANGLE) * RADII.arcInner;
+  return {
+    x: -half,
+    y: -half,
+    width,
+    height,
+    viewBox: `${-half} ${-half} ${width} ${height}`,
+    inner: { top: (half - innerTop) / height, width: gap / width },
+  };
+}
+
+/** The frame with the area ring. */
+export const RING_FRAME: GaugeFrame = frame(RADII.hitOuter);
+
+/** The frame without it (one area shown alone): the arc fills the box. */
+export const ARC_FRAME: GaugeFrame = frame(RADII.arcOuter);
+
+/** Value (0–100) → angle, clamped: out-of-range values stop at the ends; NaN gives the start. */
+export function valueToAngle(value: number): number {
+  const t = value >= 100 ? 1 : value > 0 ? value / 100 : 0;
+  return START_ANGLE + (END_ANGLE - START_ANGLE) * t;
+}
+
+interface Sector {
+  startAngle: number;
+  endAngle: number;
+  padAngle?: number;
+}
+
+/** Two decimals are far below a pixel at any size the gauge is drawn, and keep the markup small. */
+const DIGITS = 2;
+
+const valueArc = arc<Sector>()
+  .innerRadius(RADII.arcInner)
+  .outerRadius(RADII.arcOuter)
+  .cornerRadius((RADII.arcOuter - RADII.arcInner) / 2)
+  .digits(DIGITS);
+
+const ringArc = arc<Sector>()
+  .innerRadius(RADII.ringInner)
+  .outerRadius(RADII.ringOuter)
+  .cornerRadius(2)
+  .digits(DIGITS);
+
+const hitArc = arc<Sector>().innerRadius(RADII.hitInner).outerRadius(RADII.hitOuter).digits(DIGITS);
+
+/** The full track under the value arc. */
+export const TRACK_PATH = valueArc({ startAngle: START_ANGLE, endAngle: END_ANGLE }) ?? '';
+
+/** The value arc from 0 to `value` (clamped to 0–100); empty for null or 0. */
+export function valueArcPath(value: number | null): string {
+  if (value === null || !Number.isFinite(value) || value <= 0) return '';
+  return valueArc({ startAngle: START_ANGLE, endAngle: valueToAngle(value) }) ?? '';
+}
+
+/** A band tick: a short radial line at the band's minimum. */
+export interface BandTick {
+  min: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Ticks at each band's minimum, leaving out the ends of the scale (0 and 100). */
+export function bandTicks(mins: readonly number[]): BandTick[] {
+  return mins
+    .filter((min) => min > 0 && min < 100)
+    .map((min) => {
+      const angle = valueToAngle(min);
+      const sin = Math.sin(angle);
+      const cos = -Math.cos(angle);
+      return {
+        min,
+        x1: round(sin * RADII.tickInner),
+        y1: round(cos * RADII.tickInner),
+        x2: round(sin * RADII.tickOuter),
+        y2: round(cos * RADII.tickOuter),
+      };
+    });
+}
+
+/** What the ring needs of an area: its id, its points and its maximum (its indicators' weight). */
+export interface RingArea {
+  id: string;
+  score: number;
+  max: number;
+}
+
+/** One area's segment on the ring. */
+export interface RingSegment {
+  id: string;
+  /** The whole segment (the area's weight). */
+  track: string;
+  /** The part earned (`score / max` of the segment), empty when nothing is earned. */
+  fill: string;
+  /** A wider, invisible pointer target. */
+  hit: string;
+  startAngle: number;
+  endAngle: number;
+}
+
+/** Gap between segments, in radians. */
+export const PAD_ANGLE = 0.03;
+
+/**
+ * The ring: one segment per area, in the given order clockwise from the arc's start, each as
+ * long as the area's weight, filled to the share of it earned. Areas of weight 0 get an empty
+ * segment (they are still listed, for keyboard users).
+ */
+export function ringSegments(areas: readonly RingArea[]): RingSegment[] {
+  // Areas of weight 0 take no room on the ring (not even a gap).
+  const weighted = areas.filter((a) => a.max > 0);
+  const layout = pie<RingArea>()
+    .value((a) => a.max)
+    .sort(null)
+    .startAngle(START_ANGLE)
+    .endAngle(END_ANGLE)
+    .padAngle(weighted.length > 1 ? PAD_ANGLE : 0);
+  const sectors = new Map<RingArea, PieArcDatum<RingArea>>(layout(weighted).map((s) => [s.data, s]));
+  return areas.map((area) => {
+    const sector = sectors.get(area);
+    if (!sector || sector.endAngle <= sector.startAngle) {
+      return { id: area.id, track: '', fill: '', hit: '', startAngle: START_ANGLE, endAngle: START_ANGLE };
+    }
+    const share = area.max > 0 ? Math.min(1, Math.max(0, area.score / area.max)) : 0;
+    const fillEnd = sector.startAngle + (sector.endAngle - sector.startAngle) * share;
+    return {
+      id: area.id,
+      track: ringArc(sector) ?? '',
+      fill: share > 0 ? (ringArc({ ...sector, endAngle: fillEnd }) ?? '') : '',
+      hit: hitArc({ startAngle: sector.startAngle, endAngle: sector.endAngle }) ?? '',
+      startAngle: sector.startAngle,
+      endAngle: sector.endAngle,
+    };
+  });
+}

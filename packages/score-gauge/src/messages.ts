@@ -1,0 +1,105 @@
+/**
+ * The gauge's own UI strings in both locales, and `msg()` to fill them in. The shared strings
+ * (loading, errors, stale…) come from core's `t()`.
+ */
+import { formatNumber, type SupportedLocale } from '@safety-widgets/core';
+
+const en = {
+  title: 'Safety index',
+  areaTitle: '{area} index',
+  meterLabel: 'Safety index, {place}',
+  areaMeterLabel: '{area} index, {place}',
+  areas: 'Safety areas',
+  valueOf: '{value} of 100',
+  points: '{score} of {max} points',
+  areaPoints: '{area}: {score} of {max} points',
+  areaIndex: 'Index {index}',
+  areaIndexNone: 'No area index: no indicator has data',
+  targetsMet: '{met} of {n} targets met',
+  changeUp: 'up {delta} on {period}',
+  changeDown: 'down {delta} on {period}',
+  changeFlat: 'unchanged on {period}',
+  'period.day': 'the previous day',
+  'period.month': 'last month',
+  'period.quarter': 'last quarter',
+  'period.half': 'the previous half-year',
+  'period.year': 'last year',
+  'period.period': 'the previous period',
+  vsPeriod: 'vs {period}',
+  contribution: '{delta} of the change on {period}',
+  asOf: 'As of {time}',
+  moversTitle: 'What moved the score on {period}:',
+  moversNone: 'No area moved the score on {period}.',
+  noChange: 'There is no earlier period to compare with.',
+  moreMover: '1 more area changed slightly.',
+  moreMovers: '{n} more areas changed slightly.',
+  lowCoverage: 'Based on {share} of the indicator weight: some indicators have no data.',
+  gradesInvalid: 'The grade bands set for this gauge could not be read, so the default ones are used.',
+  emptyAll: 'No indicator in this feed has data to score.',
+  emptyArea: 'No indicator of {area} has data to score.',
+  hint: 'Point at or focus an area for its points.',
+} as const;
+
+type Key = keyof typeof en;
+
+const zh: { readonly [K in Key]: string } = {
+  title: '安全指数',
+  areaTitle: '{area}指数',
+  meterLabel: '{place}安全指数',
+  areaMeterLabel: '{place}{area}指数',
+  areas: '安全领域',
+  valueOf: '{value}（满分100）',
+  points: '{score}分（满分{max}分）',
+  areaPoints: '{area}：{score}分（满分{max}分）',
+  areaIndex: '指数 {index}',
+  areaIndexNone: '无领域指数：各项指标均无数据',
+  targetsMet: '{n}项指标中{met}项达标',
+  changeUp: '较{period}上升{delta}',
+  changeDown: '较{period}下降{delta}',
+  changeFlat: '与{period}持平',
+  'period.day': '前一日',
+  'period.month': '上月',
+  'period.quarter': '上季度',
+  'period.half': '上一个半年',
+  'period.year': '上年',
+  'period.period': '上期',
+  vsPeriod: '较{period}',
+  contribution: '占较{period}变化的{delta}',
+  asOf: '数据截至{time}',
+  moversTitle: '较{period}变化的来源：',
+  moversNone: '与{period}相比，各领域得分均无变化。',
+  noChange: '暂无上期数据可供比较。',
+  moreMover: '另有1个领域略有变化。',
+  moreMovers: '另有{n}个领域略有变化。',
+  lowCoverage: '仅依据{share}的指标权重计算：部分指标暂无数据。',
+  gradesInvalid: '此仪表设置的评级区间无法识别，已改用默认区间。',
+  emptyAll: '此数据源中没有可计分的指标数据。',
+  emptyArea: '{area}没有可计分的指标数据。',
+  hint: '指向或聚焦某一领域可查看其得分。',
+};
+
+/** The catalogue, by locale. */
+export const GAUGE_MESSAGES: { readonly [L in SupportedLocale]: { readonly [K in Key]: string } } = {
+  en,
+  'zh-CN': zh,
+};
+
+/** A message key of the gauge. */
+export type GaugeMessageKey = Key;
+
+/**
+ * A gauge string in `locale` with its `{placeholders}` filled in (numbers formatted for the
+ * locale). A placeholder without a value stays visible as `{name}`.
+ */
+export function msg(
+  locale: SupportedLocale,
+  key: GaugeMessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  const text = (GAUGE_MESSAGES[locale] ?? GAUGE_MESSAGES.en)[key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? formatNumber(v, locale) : v;
+  });
+}

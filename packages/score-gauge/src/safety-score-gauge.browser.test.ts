@@ -1,0 +1,502 @@
+/**
+ * <safety-score-gauge> in Chromium: what a reader and a screen reader get, keyboard and pointer,
+ * sizes, languages, themes, bad data and live updates.
+ */
+import { formatDateTime, scoreFeed, validateFeed, type Feed } from '@safety-widgets/core';
+import axe from 'axe-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+// The Playwright provider's types: `cdp().send()`.
+import type {} from '@vitest/browser-playwright';
+import { currentFeed, sampleFeed, withValue, type FeedJson } from '../test/feeds.js';
+import { roundScore } from './gauge-model.js';
+import { RADII, ringSegments, valueArcPath } from './geometry.js';
+import './safety-score-gauge.js';
+import type { SafetyScoreGauge } from './safety-score-gauge.js';
+
+const POLL = { timeout: 10_000, interval: 20 };
+
+// Anything thrown into the page during these tests fails the suite.
+const pageErrors: string[] = [];
+const onError = (e: ErrorEvent) => pageErrors.push(String(e.message));
+const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(String(e.reason));
+beforeAll(() => {
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+});
+afterAll(() => {
+  window.removeEventListener('error', onError);
+  window.removeEventListener('unhandledrejection', onRejection);
+  expect(pageErrors).toEqual([]);
+});
+
+afterEach(async () => {
+  document.body.replaceChildren();
+  document.documentElement.lang = '';
+  await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+});
+
+type Setup = (el: SafetyScoreGauge) => void;
+
+/** Mounts a gauge (inside a box `width` px wide, if given) and waits for its first render. */
+async function mount(setup: Setup, width?: number): Promise<SafetyScoreGauge> {
+  const el = document.createElement('safety-score-gauge');
+  setup(el);
+  if (width === undefined) {
+    document.body.append(el);
+  } else {
+    const box = document.createElement('div');
+    box.style.width = `${width}px`;
+    box.append(el);
+    document.body.append(box);
+  }
+  await el.updateComplete;
+  return el;
+}
+
+/** Mounts a gauge with `data` and waits until it has drawn it. */
+async function mountReady(data: unknown, setup: Setup = () => {}, width?: number): Promise<SafetyScoreGauge> {
+  const el = await mount((e) => {
+    e.lang = 'en';
+    setup(e);
+    e.data = data;
+  }, width);
+  await vi.waitFor(() => expect(['ready', 'stale', 'empty', 'error']).toContain(el.status), POLL);
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const meter = (el: Element) => $(el, '[role="meter"]')!;
+const areas = (el: Element) => $$<SVGGElement>(el, '[role="button"][data-area]');
+/** Focuses a button before the gauge and presses Tab: the ring's tab stop gets focus. */
+async function tabInto(el: Element): Promise<void> {
+  const before = document.createElement('button');
+  before.textContent = 'before';
+  el.before(before);
+  before.focus();
+  await userEvent.tab();
+}
+/**
+ * Where to point at an area: the middle of its segment, relative to the segment group's box
+ * (the centre of that box may lie off the arc, over the reading).
+ */
+function pointOn(el: Element, feed: FeedJson, id: string): { position: { x: number; y: number } } {
+  const score = scoreFeed(validated(feed));
+  const segment = ringSegments(score.areas).find((s) => s.id === id)!;
+  const angle = (segment.startAngle + segment.endAngle) / 2;
+  const r = (RADII.ringInner + RADII.ringOuter) / 2;
+  const svg = el.shadowRoot!.querySelector('svg')!;
+  const point = new DOMPoint(Math.sin(angle) * r, -Math.cos(angle) * r).matrixTransform(svg.getScreenCTM()!);
+  const box = el.shadowRoot!.querySelector(`[data-area="${id}"]`)!.getBoundingClientRect();
+  return { position: { x: point.x - box.left, y: point.y - box.top } };
+}
+const area = (el: Element, id: string) => el.shadowRoot!.querySelector<SVGGElement>(`[data-area="${id}"]`)!;
+const focusedArea = (el: Element) => (el.shadowRoot!.activeElement as Element | null)?.getAttribute('data-area');
+
+function validated(feed: FeedJson): Feed {
+  const result = validateFeed(feed);
+  if (!result.ok) throw new Error('sample feed does not validate');
+  return result.feed;
+}
+
+async function expectAxeClean(el: Element): Promise<void> {
+  const result = await axe.run(el);
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Every visible element of the shadow root lies within the host's box (1 px of slack). */
+function expectNothingOverflows(el: HTMLElement): void {
+  const host = el.getBoundingClientRect();
+  const outside: string[] = [];
+  for (const node of el.shadowRoot!.querySelectorAll('*')) {
+    if (node.closest('.visually-hidden, [hidden]') || node.matches('style')) continue;
+    const r = node.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.left < host.left - 1 || r.right > host.right + 1 || r.top < host.top - 1 || r.bottom > host.bottom + 1) {
+      outside.push(`${node.localName}.${node.getAttribute('class') ?? ''} ${JSON.stringify(r)}`);
+    }
+  }
+  expect(outside, `host ${JSON.stringify(host)}`).toEqual([]);
+}
+
+describe('<safety-score-gauge> with the Yantian sample', () => {
+  it('shows the composite, rounded to one decimal, as text and as aria-valuenow', async () => {
+    const feed = currentFeed();
+    const expected = roundScore(scoreFeed(validated(feed)).composite!);
+    const el = await mountReady(feed);
+    expect(el.status).toBe('ready');
+    expect(text($(el, '[part="value"]'))).toBe(expected.toFixed(1));
+    const m = meter(el);
+    expect(m.getAttribute('aria-valuenow')).toBe(String(expected));
+    expect(m.getAttribute('aria-valuemin')).toBe('0');
+    expect(m.getAttribute('aria-valuemax')).toBe('100');
+    expect(m.getAttribute('aria-label')).toBe('Safety index, Yantian District');
+    expect(el.hasAttribute('role')).toBe(false);
+    expect(el.hasAttribute('aria-valuenow')).toBe(false);
+  });
+
+  it('says the grade, and the change with its sign, arrow and period', async () => {
+    const feed = currentFeed();
+    const score = scoreFeed(validated(feed));
+    const delta = roundScore(score.change!.delta);
+    const el = await mountReady(feed);
+    expect(text($(el, '[part="grade"]'))).toBe('●Excellent');
+    const change = $(el, '[part="change"]')!;
+    expect(change.classList.contains('up')).toBe(true);
+    expect(text(change)).toBe(`▲+${delta.toFixed(1)}vs the previous period`);
+    expect(meter(el).getAttribute('aria-valuetext')).toBe(
+      `${roundScore(score.composite!).toFixed(1)} of 100, excellent, up ${delta.toFixed(1)} on the previous period`,
+    );
+    // The up and down colours are not the text colour: colour adds to the arrow and sign, never replaces them.
+    expect(getComputedStyle(change).color).not.toBe(getComputedStyle(el).color);
+  });
+
+  it('shows when the data is from, in the place’s time zone', async () => {
+    const feed = currentFeed();
+    const el = await mountReady(feed);
+    const asOf = $(el, '[part="as-of"]')!;
+    expect(asOf.querySelector('time')!.getAttribute('datetime')).toBe(feed.asOf);
+    expect(text(asOf)).toBe(`As of ${formatDateTime(feed.asOf, 'en', 'Asia/Shanghai')}`);
+  });
+
+  it('draws the 8 areas as named segments of a toolbar, one tab stop', async () => {
+    const el = await mountReady(currentFeed());
+    const ring = $(el, '[role="toolbar"]')!;
+    expect(ring.getAttribute('aria-label')).toBe('Safety areas');
+    const segments = areas(el);
+    expect(segments).toHaveLength(8);
+    expect(segments.map((s) => s.getAttribute('aria-label'))).toContain('Fire safety: 12 of 12 points');
+    expect(segments[1]!.getAttribute('aria-label')).toMatch(/^Public order: 17\.7 of 18 points$/);
+    expect(segments.filter((s) => s.getAttribute('tabindex') === '0')).toHaveLength(1);
+  });
+
+  it('summarises which areas moved the score, from the change contributions', async () => {
+    const feed = currentFeed();
+    const contributions = scoreFeed(validated(feed)).change!.contributions.filter(
+      (c) => roundScore(c.delta) !== 0,
+    );
+    const el = await mountReady(feed);
+    const summary = $(el, '[part="summary"]')!;
+    expect(text(summary)).toContain('What moved the score on the previous period:');
+    const items = [...summary.querySelectorAll('li')].map(text);
+    expect(items[0]).toBe(`▲Public order +${roundScore(contributions[0]!.delta).toFixed(1)}`);
+    expect(items.some((i) => i.startsWith('▼Work safety −0.2'))).toBe(true);
+  });
+
+  it('moves between areas with the arrow keys, Home and End, and selects with Enter, Space and a click', async () => {
+    const feed = currentFeed();
+    const el = await mountReady(feed);
+    const selected: string[] = [];
+    document.addEventListener('safety-area-select', (e) => selected.push(e.detail.area));
+    await tabInto(el);
+    expect(focusedArea(el)).toBe('stability');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(focusedArea(el)).toBe('public-order');
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    expect(focusedArea(el)).toBe('work-safety');
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(focusedArea(el)).toBe('fire');
+    await userEvent.keyboard('{End}');
+    expect(focusedArea(el)).toBe('emergency');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(focusedArea(el)).toBe('stability');
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(focusedArea(el)).toBe('emergency');
+    await userEvent.keyboard('{Home}');
+    expect(focusedArea(el)).toBe('stability');
+    await userEvent.keyboard('{ArrowDown}');
+    await el.updateComplete;
+    // The tab stop follows focus.
+    expect(areas(el).filter((s) => s.getAttribute('tabindex') === '0')[0]!.dataset.area).toBe('public-order');
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard(' ');
+    await userEvent.click(area(el, 'fire'), pointOn(el, feed, 'fire'));
+    expect(selected).toEqual(['public-order', 'public-order', 'fire']);
+  });
+
+  it('shows an area’s subtotal on focus, linked with aria-describedby; Escape hides it', async () => {
+    const el = await mountReady(currentFeed());
+    const detail = $(el, '[part="detail"]')!;
+    expect(detail.hidden).toBe(true);
+    await tabInto(el);
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    await el.updateComplete;
+    expect(detail.hidden).toBe(false);
+    expect(text(detail)).toContain('Fire safety');
+    expect(text(detail)).toContain('12 of 12 points');
+    const fire = areas(el).find((s) => s.dataset.area === 'fire')!;
+    expect(fire.getAttribute('aria-describedby')).toBe(detail.id);
+    await userEvent.keyboard('{Escape}');
+    await el.updateComplete;
+    expect(detail.hidden).toBe(true);
+    expect(focusedArea(el)).toBe('fire');
+  });
+
+  it('shows an area’s subtotal when pointed at', async () => {
+    const feed = currentFeed();
+    const el = await mountReady(feed);
+    const order = area(el, 'public-order');
+    await userEvent.hover(order, pointOn(el, feed, 'public-order'));
+    const detail = $(el, '[part="detail"]')!;
+    await vi.waitFor(() => expect(detail.hidden).toBe(false), POLL);
+    expect(text(detail)).toContain('Public order');
+    expect(text(detail)).toContain('17.7 of 18 points');
+    expect(text(detail)).toMatch(/Index 98\.4/);
+    await expectAxeClean(el);
+    await userEvent.keyboard('{Escape}');
+    await vi.waitFor(() => expect(detail.hidden).toBe(true), POLL);
+  });
+});
+
+describe('area, grades and layout', () => {
+  it('area="fire" shows that area’s own index and its subtotal, without the ring', async () => {
+    const feed = currentFeed();
+    const expected = roundScore(scoreFeed(validated(feed), { area: 'fire' }).composite!);
+    const el = await mountReady(feed, (e) => (e.area = 'fire'));
+    expect(meter(el).getAttribute('aria-valuenow')).toBe(String(expected));
+    expect(meter(el).getAttribute('aria-label')).toBe('Fire safety index, Yantian District');
+    expect(text($(el, '[part="caption"]'))).toContain('Fire safety index');
+    expect(text($(el, '[part="subtotal"]'))).toBe('12 of 12 points');
+    expect(areas(el)).toHaveLength(0);
+    await expectAxeClean(el);
+  });
+
+  it('an unknown area is an error naming the valid ids', async () => {
+    const el = await mountReady(currentFeed(), (e) => e.setAttribute('area', 'fyre'));
+    expect(el.status).toBe('error');
+    const alert = $(el, '[role="alert"]')!;
+    expect(text(alert)).toContain('area="fyre" is not an area of this feed');
+    expect(text(alert)).toContain(
+      'stability, public-order, fire, work-safety, food-drug, disputes, community, emergency',
+    );
+    expect($(el, '[role="meter"]')).toBeNull();
+    await expectAxeClean(el);
+    // Fixing the attribute recovers.
+    el.area = 'fire';
+    await vi.waitFor(() => expect(el.status).toBe('ready'), POLL);
+    expect(meter(el)).not.toBeNull();
+  });
+
+  it('custom grades are used; invalid ones show a note and fall back to the defaults', async () => {
+    const custom = await mountReady(currentFeed(), (e) => (e.grades = 'top:99,middle:80,bottom:0'));
+    expect(text($(custom, '[part="grade"]'))).toContain('middle');
+    expect($(custom, '[part~="config"]')).toBeNull();
+
+    const invalid = await mountReady(currentFeed(), (e) => e.setAttribute('grades', 'excellent:ninety'));
+    expect(text($(invalid, '[part="grade"]'))).toContain('Excellent');
+    const note = $(invalid, '[part~="config"]')!;
+    expect(text(note)).toContain('could not be read, so the default ones are used');
+    expect(text(note)).toContain('grades="excellent:ninety"');
+    await expectAxeClean(invalid);
+  });
+
+  it('compact puts the words beside a small dial', async () => {
+    const el = await mountReady(currentFeed(), (e) => (e.compact = true), 260);
+    expect(el.getAttribute('compact')).toBe('');
+    const side = $(el, '.side')!;
+    expect(text(side.querySelector('[part="grade"]'))).toContain('Excellent');
+    expect(side.querySelector('[part="as-of"]')).not.toBeNull();
+    const dial = $(el, '[part="dial"]')!.getBoundingClientRect();
+    expect(dial.width).toBeLessThanOrEqual(140);
+    expect(side.getBoundingClientRect().left).toBeGreaterThanOrEqual(dial.right);
+    expectNothingOverflows(el);
+    await expectAxeClean(el);
+  });
+
+  for (const width of [120, 300, 600]) {
+    it(`fits a ${width} px wide box`, async () => {
+      const el = await mountReady(currentFeed(), () => {}, width);
+      await vi.waitFor(
+        () => expect($(el, '[part="gauge"]')!.dataset.size).toBe(width < 200 ? 'xs' : width < 360 ? 'sm' : 'lg'),
+        POLL,
+      );
+      expect(el.getBoundingClientRect().width).toBe(width);
+      expectNothingOverflows(el);
+      await expectAxeClean(el);
+    });
+  }
+
+  it('follows its container when it is resized', async () => {
+    const el = await mountReady(currentFeed(), () => {}, 600);
+    await vi.waitFor(() => expect($(el, '[part="gauge"]')!.dataset.size).toBe('lg'), POLL);
+    el.parentElement!.style.width = '150px';
+    await vi.waitFor(() => expect($(el, '[part="gauge"]')!.dataset.size).toBe('xs'), POLL);
+    expectNothingOverflows(el);
+  });
+});
+
+describe('languages and themes', () => {
+  it('speaks Chinese', async () => {
+    const feed = currentFeed();
+    const el = await mountReady(feed, (e) => (e.lang = 'zh-CN'));
+    const score = scoreFeed(validated(feed));
+    const value = roundScore(score.composite!).toFixed(1);
+    const delta = roundScore(score.change!.delta).toFixed(1);
+    expect(text($(el, '[part="caption"]'))).toBe('安全指数 · 盐田区');
+    expect(text($(el, '[part="grade"]'))).toBe('●优秀');
+    expect(meter(el).getAttribute('aria-label')).toBe('盐田区安全指数');
+    expect(meter(el).getAttribute('aria-valuetext')).toBe(`${value}（满分100），优秀，较上期上升${delta}`);
+    expect(text($(el, '[part="as-of"]'))).toMatch(/^数据截至2017年12月|^数据截至20\d\d年/);
+    expect(areas(el).map((s) => s.getAttribute('aria-label'))).toContain('消防安全：12分（满分12分）');
+    expect(text($(el, '[part="summary"]'))).toContain('较上期变化的来源');
+    await expectAxeClean(el);
+  });
+
+  it('speaks English and follows a change of lang', async () => {
+    const el = await mountReady(currentFeed(), (e) => (e.lang = 'en'));
+    expect(text($(el, '[part="caption"]'))).toBe('Safety index · Yantian District');
+    el.lang = 'zh-CN';
+    await vi.waitFor(() => expect(text($(el, '[part="caption"]'))).toBe('安全指数 · 盐田区'), POLL);
+  });
+
+  it('has dark colours with theme="dark", and stays clean for axe', async () => {
+    const light = await mountReady(currentFeed());
+    const dark = await mountReady(currentFeed(), (e) => (e.theme = 'dark'));
+    const fill = (el: Element, sel: string) => getComputedStyle($(el, sel)!).fill;
+    expect(fill(dark, '[part~="arc"]')).not.toBe(fill(light, '[part~="arc"]'));
+    expect(fill(dark, '[part~="track"]')).not.toBe(fill(light, '[part~="track"]'));
+    expect(getComputedStyle($(dark, '[part="gauge"]')!).backgroundColor).not.toBe(
+      getComputedStyle($(light, '[part="gauge"]')!).backgroundColor,
+    );
+    await expectAxeClean(dark);
+    await expectAxeClean(light);
+  });
+
+  it('keeps the arc visible in forced colours', async () => {
+    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    const el = await mountReady(currentFeed());
+    expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+    const arc = getComputedStyle($(el, '[part~="arc"]')!);
+    const track = getComputedStyle($(el, '[part~="track"]')!);
+    expect(arc.fill).not.toBe('none');
+    expect(arc.fill).not.toBe(track.fill);
+    expect(track.stroke).not.toBe('none');
+  });
+});
+
+describe('bad data and states', () => {
+  it('renders markup in place and area names as text', async () => {
+    const feed = currentFeed();
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    feed.place.name.en = evil;
+    feed.areas[2]!.name.en = evil;
+    const el = await mountReady(feed);
+    expect(el.shadowRoot!.querySelector('img, script')).toBeNull();
+    expect(text($(el, '[part="caption"]'))).toContain(evil);
+    expect(meter(el).getAttribute('aria-label')).toBe(`Safety index, ${evil}`);
+    expect(areas(el)[2]!.getAttribute('aria-label')).toBe(`${evil}: 12 of 12 points`);
+    await userEvent.hover(area(el, 'fire'), pointOn(el, feed, 'fire'));
+    await vi.waitFor(() => expect(text($(el, '[part="detail"]'))).toContain(evil), POLL);
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('a feed whose every indicator is invalid is empty, with the dropped note', async () => {
+    const feed = currentFeed();
+    for (const indicator of feed.indicators) (indicator as { value: unknown }).value = 'n/a';
+    const el = await mountReady(feed);
+    expect(el.status).toBe('empty');
+    expect($(el, '[part~="empty"]')).not.toBeNull();
+    expect(text($(el, '[part~="dropped"]'))).toContain('56 indicators could not be shown');
+    await expectAxeClean(el);
+  });
+
+  it('some invalid indicators: the rest are scored and the note counts the others', async () => {
+    const feed = currentFeed();
+    (feed.indicators[3] as { value: unknown }).value = '98%';
+    (feed.indicators[40] as { weight: unknown }).weight = -5;
+    const el = await mountReady(feed);
+    expect(el.status).toBe('ready');
+    expect(text($(el, '[part~="dropped"]'))).toContain('2 indicators could not be shown');
+    expect(meter(el).getAttribute('aria-valuenow')).not.toBeNull();
+  });
+
+  it('a feed with no data for any indicator is empty', async () => {
+    const feed = currentFeed();
+    for (const indicator of feed.indicators) (indicator as { value: unknown }).value = null;
+    const el = await mountReady(feed);
+    expect(el.status).toBe('empty');
+    expect(text($(el, '[part~="empty"]'))).toContain('No indicator in this feed has data to score.');
+  });
+
+  it('a fatal feed is an error with role="alert"', async () => {
+    const el = await mountReady({ format: 'safety-feed', version: 2 });
+    expect(el.status).toBe('error');
+    expect($(el, '[role="alert"]')).not.toBeNull();
+    await expectAxeClean(el);
+  });
+
+  it('a feed that cannot be fetched is an error with role="alert"', async () => {
+    const el = await mount((e) => {
+      e.lang = 'en';
+      e.src = 'http://127.0.0.1:9/x.json';
+    });
+    await vi.waitFor(() => expect(el.status).toBe('error'), POLL);
+    expect(text($(el, '[role="alert"]'))).toContain('Could not load safety data');
+  });
+
+  it('the published sample is stale by age: badge and gauge both shown', async () => {
+    const el = await mountReady(sampleFeed());
+    expect(el.status).toBe('stale');
+    expect($(el, '[part~="stale"]')).not.toBeNull();
+    expect(meter(el)).not.toBeNull();
+    await expectAxeClean(el);
+  });
+
+  it('shows the loading skeleton before data arrives', async () => {
+    const el = await mount((e) => (e.lang = 'en'));
+    expect(el.status).toBe('loading');
+    expect($(el, '[aria-busy="true"]')).not.toBeNull();
+    await expectAxeClean(el);
+  });
+});
+
+describe('live updates', () => {
+  it('updates the same nodes in place when .data changes', async () => {
+    const first = currentFeed();
+    const el = await mountReady(first, (e) => e.style.setProperty('--safety-gauge-sweep-duration', '0ms'));
+    const m = meter(el);
+    const order = areas(el).find((s) => s.dataset.area === 'public-order')!;
+    const fill = order.querySelector('.area-fill')!;
+    const before = { now: m.getAttribute('aria-valuenow'), fill: fill.getAttribute('d') };
+
+    const next = withValue(first, 'alerts-110-per-10k', 900);
+    const expected = roundScore(scoreFeed(validated(next)).composite!);
+    el.data = next;
+    await vi.waitFor(() => expect(m.getAttribute('aria-valuenow')).toBe(String(expected)), POLL);
+    expect(String(expected)).not.toBe(before.now);
+    expect(meter(el)).toBe(m);
+    expect(areas(el).find((s) => s.dataset.area === 'public-order')).toBe(order);
+    expect(order.querySelector('.area-fill')).toBe(fill);
+    expect(fill.getAttribute('d')).not.toBe(before.fill);
+    expect($(el, '[part~="arc"]')!.getAttribute('d')).toBe(valueArcPath(scoreFeed(validated(next)).composite));
+  });
+
+  it('sweeps the arc to a new value, unless the reader prefers reduced motion', async () => {
+    const first = currentFeed();
+    const next = withValue(first, 'alerts-110-per-10k', 900);
+    const from = valueArcPath(scoreFeed(validated(first)).composite);
+    const to = valueArcPath(scoreFeed(validated(next)).composite);
+
+    const el = await mountReady(first);
+    const arc = $(el, '[part~="arc"]')!;
+    expect(arc.getAttribute('d')).toBe(from);
+    el.data = next;
+    await el.updateComplete;
+    expect(arc.getAttribute('d')).toBe(from); // the sweep starts where the arc was…
+    await vi.waitFor(() => expect(arc.getAttribute('d')).toBe(to), POLL); // …and ends at the new value
+
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-reduced-motion', value: 'reduce' }],
+    });
+    el.data = first;
+    await el.updateComplete;
+    expect(arc.getAttribute('d')).toBe(from); // no sweep: the new value at once
+  });
+});

@@ -1,0 +1,663 @@
+/**
+ * `<safety-score-gauge>`: the composite 0–100 safety index (or one area's index) as an arc
+ * gauge, with its grade, its change against the previous period, and the areas behind it.
+ */
+import { ResizeController } from '@lit-labs/observers/resize-controller.js';
+import {
+  SafetyElement,
+  STATUS_CUES,
+  emit,
+  formatDateTime,
+  localizedTextWithLang,
+  renderEmpty,
+  renderError,
+  renderSyntheticBadge,
+  type Feed,
+  type FeedState,
+  type FeedStatus,
+  type GradeBand,
+  type LocalizedTextLike,
+  type SupportedLocale,
+} from '@safety-widgets/core';
+import {
+  html,
+  nothing,
+  svg,
+  type CSSResultArray,
+  type PropertyValues,
+  type SVGTemplateResult,
+  type TemplateResult,
+} from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import './events.js';
+import { gaugeModel, type GaugeArea, type GaugeModel, type GaugeModelResult } from './gauge-model.js';
+import {
+  areaIndexText,
+  areaLabel,
+  changeArrow,
+  contributionText,
+  coverageNote,
+  formatChange,
+  formatScore,
+  meterLabel,
+  moversSummary,
+  periodText,
+  pointsText,
+  targetsText,
+  titleText,
+  valueText,
+} from './gauge-text.js';
+import { ARC_FRAME, RING_FRAME, TRACK_PATH, bandTicks, valueArcPath, type GaugeFrame } from './geometry.js';
+import { gradeLabel, resolveGrades, type ResolvedGrades, type Tone } from './grades.js';
+import { msg } from './messages.js';
+import { easeInOutCubic, parseDuration } from './motion.js';
+import { sizeFor } from './size.js';
+import { gaugeStyles } from './styles.js';
+
+/** The longest attribute value quoted back in a message. */
+const MAX_QUOTED = 60;
+const quote = (text: string) => JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
+
+/** A name from the feed with the language it is in. */
+function named(text: LocalizedTextLike, locale: SupportedLocale): TemplateResult {
+  const { text: value, lang } = localizedTextWithLang(text, locale);
+  return lang === locale ? html`${value}` : html`<span lang=${lang}>${value}</span>`;
+}
+
+const toneClass = (tone: Tone | null) => `tone-${tone ?? 'none'}`;
+
+const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
+
+/** Where the reading goes over the drawing, as custom properties for the dial. */
+const frameStyle = (frame: GaugeFrame) =>
+  `--_inner-top:${percent(frame.inner.top)};--_inner-width:${percent(frame.inner.width)}`;
+
+/**
+ * The composite 0–100 safety index of a district as an arc gauge: value, grade, change against
+ * the previous period (sign, arrow and colour), the time of the data, and a ring of the feed's
+ * areas, each a segment as long as its weight and filled to the points it earned. Pointing at or
+ * focusing an area shows its subtotal; Enter, Space or a click selects it.
+ *
+ * Data comes as for every Safety Widget: `.data`, `src`, `feed="id of a <safety-feed>"`, or an
+ * enclosing `<safety-feed>`. It follows the width of its box, from a 120 px tile to a 600 px
+ * hero; `compact` puts the words beside a small dial for narrow sidebars.
+ *
+ * Screen readers get a `role="meter"` inside the shadow root, named for the place, with
+ * `aria-valuetext` such as "92.4 of 100, good, up 1.2 on last month"; the area ring is one tab
+ * stop (arrow keys, Home and End move between areas; Escape hides the detail); a text summary
+ * says which areas moved the score.
+ *
+ * @tagname safety-score-gauge
+ * @summary The composite 0–100 safety index as an arc gauge, with its grade, change and areas.
+ *
+ * @attr area - Id of one area (such as `fire`) to show that area's own 0–100 index instead of the composite. An id that is not in the feed shows an error naming the valid ids.
+ * @attr grades - Grade bands as `name:min` pairs, e.g. `excellent:90,good:75,fair:60,poor:0` (the default). Invalid text shows a note and falls back to the default bands.
+ * @attr compact - Compact layout for narrow sidebars: a small dial with the words beside it.
+ * @attr feed - Id of a `<safety-feed>` on the page to take data from.
+ * @attr src - URL of a feed, when the page has no `<safety-feed>`.
+ * @attr lang - Language (`zh-CN` or `en`); defaults to the nearest `lang` up the page.
+ * @attr theme - `light` (default), `dark` or `auto` (follows the system setting).
+ * @attr status - Reflected, read-only: `loading`, `ready`, `stale`, `error`, `empty` or `offline`.
+ *
+ * @fires safety-area-select - An area was activated (click, Enter or Space). `detail: { area: string }`, the area's id. Bubbles, composed.
+ *
+ * @csspart gauge - The whole gauge (the card around everything).
+ * @csspart caption - The title and place name above the dial.
+ * @csspart dial - The box of the drawing and the reading over it.
+ * @csspart track - The arc's background track.
+ * @csspart arc - The value arc (filled in the grade's colour).
+ * @csspart meter - The reading over the dial, the element with `role="meter"`.
+ * @csspart value - The number.
+ * @csspart grade - The grade (a glyph and its name).
+ * @csspart change - The change against the previous period (arrow, signed number, period).
+ * @csspart subtotal - With `area`: the area's points out of its weight.
+ * @csspart areas - The ring of area segments (`role="toolbar"`).
+ * @csspart area - One area segment (`role="button"`).
+ * @csspart area-track - An area segment's background.
+ * @csspart area-fill - The part of an area segment earned.
+ * @csspart detail - The detail of the area pointed at or focused.
+ * @csspart as-of - The time of the data.
+ * @csspart summary - The text summary of the areas that moved the score.
+ * @csspart note - A note under the gauge (`note coverage`, `note config` for invalid grades, `note dropped`).
+ * @csspart badge - A stale, offline or sample-data badge.
+ * @csspart state - Any standard state (loading, error, empty); also `skeleton`, `error`, `error-detail`, `retry`, `empty`.
+ *
+ * @cssprop --safety-color-good - Colour of the upper grades and of a rise (default green).
+ * @cssprop --safety-color-fair - Colour of the middle grades.
+ * @cssprop --safety-color-poor - Colour of the lowest grade and of a fall (default red).
+ * @cssprop --safety-color-text - Text colour.
+ * @cssprop --safety-color-muted - Secondary text and the band ticks.
+ * @cssprop --safety-color-surface - Background of the gauge.
+ * @cssprop --safety-color-surface-alt - Default colour of the tracks.
+ * @cssprop --safety-color-border - Border of the card and the tracks.
+ * @cssprop --safety-color-focus - Focus ring of an area segment.
+ * @cssprop --safety-gauge-track - Fill of the arc's and the areas' tracks.
+ * @cssprop --safety-gauge-track-edge - Outline of the tracks.
+ * @cssprop --safety-gauge-sweep-duration - How long the arc sweeps to a new value (default 600ms; no sweep when the reader prefers reduced motion).
+ * @cssprop --safety-font-family - Font stack.
+ * @cssprop --safety-font-size - Base font size (default 14px).
+ *
+ * @example
+ * ```html
+ * <script type="module" src="https://unpkg.com/@safety-widgets/score-gauge/dist/bundle/safety-score-gauge.js"></script>
+ * <safety-score-gauge src="/feeds/yantian.json" lang="en"></safety-score-gauge>
+ * <safety-score-gauge src="/feeds/yantian.json" area="fire" grades="high:80,mid:60,low:0"></safety-score-gauge>
+ * ```
+ */
+export class SafetyScoreGauge extends SafetyElement {
+  static override styles = [...(SafetyElement.styles as CSSResultArray), gaugeStyles];
+
+  /** Id of one area to show alone (its own 0–100 index); unset for the composite. */
+  @property() area?: string;
+
+  /** Grade bands, `name:min` pairs separated by commas: `excellent:90,good:75,fair:60,poor:0` by default. */
+  @property() grades?: string;
+
+  /** Compact layout for narrow sidebars: a small dial with the words beside it. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** The area that is the ring's tab stop (the last one focused). */
+  @state() private tabStop: string | null = null;
+  /** The area that has keyboard focus now. */
+  @state() private focused: string | null = null;
+  /** The area under the pointer. */
+  @state() private hovered: string | null = null;
+  /** Escape hid the detail; pointing or focusing again shows it. */
+  @state() private dismissed = false;
+
+  /**
+   * The width of the element's box, followed as it changes. What is observed is a sizer of no
+   * height at the top of the content, not the host: its size changes only with the width, so a
+   * render that changes the gauge's height never makes the observer report again in the same
+   * frame (which browsers report to the page as a "ResizeObserver loop" error).
+   */
+  private readonly width: ResizeController<number | undefined> = new ResizeController(this, {
+    target: null,
+    callback: (entries): number | undefined =>
+      entries[entries.length - 1]?.contentRect.width ?? this.width?.value,
+  });
+
+  private resolvedGrades: ResolvedGrades = resolveGrades(undefined);
+  private memo?: { feed: Feed; area: string | null; bands: readonly GradeBand[]; result: GaugeModelResult };
+  private readonly warned = new Set<string>();
+
+  /** The value the arc is drawn for (after the last render), the value it shows mid-sweep, and the sweep's frame. */
+  private arcValue: number | null = null;
+  private drawnValue: number | null = null;
+  private shownValue: number | null = null;
+  private frame = 0;
+
+  /** The bands in use (the defaults when `grades` is missing or invalid). */
+  get gradeBands(): readonly GradeBand[] {
+    return this.resolvedGrades.bands;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Escape hides the detail whether it came from focus or the pointer (WCAG 1.4.13).
+    globalThis.addEventListener?.('keydown', this.onEscape);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener?.('keydown', this.onEscape);
+    this.stopSweep();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('grades')) {
+      this.resolvedGrades = resolveGrades(this.grades);
+      if (this.resolvedGrades.error) this.warnOnce(this.resolvedGrades.error);
+    }
+    super.willUpdate(changed);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.sweep();
+  }
+
+  // Data -------------------------------------------------------------------------------------
+
+  private get areaId(): string | null {
+    const area = typeof this.area === 'string' ? this.area.trim() : '';
+    return area === '' ? null : area;
+  }
+
+  /** The model for `feed`, computed once per feed, area and bands. */
+  private result(feed: Feed): GaugeModelResult {
+    const area = this.areaId;
+    const bands = this.resolvedGrades.bands;
+    const memo = this.memo;
+    if (memo && memo.feed === feed && memo.area === area && memo.bands === bands) return memo.result;
+    const result = gaugeModel(feed, { area, bands });
+    this.memo = { feed, area, bands, result };
+    if (!result.ok) this.warnOnce(unknownAreaMessage(result.area, result.validAreas));
+    return result;
+  }
+
+  protected override isEmpty(feed: Feed): boolean {
+    const result = this.result(feed);
+    return result.ok && result.model.value === null;
+  }
+
+  protected override widgetStatus(state: FeedState): FeedStatus {
+    const status = super.widgetStatus(state);
+    const feed = state.feed;
+    if (feed && this.safely(() => !this.result(feed).ok, false)) return 'error';
+    return status;
+  }
+
+  protected override emptyMessage(): string | undefined {
+    const feed = this.state.feed;
+    const result = feed ? this.result(feed) : undefined;
+    const area = result?.ok ? result.model.area : null;
+    return area
+      ? msg(this.locale, 'emptyArea', { area: localizedTextWithLang(area.name, this.locale).text })
+      : msg(this.locale, 'emptyAll');
+  }
+
+  // Drawing ----------------------------------------------------------------------------------
+
+  protected override renderContent(feed: Feed): unknown {
+    const locale = this.locale;
+    const result = this.result(feed);
+    if (!result.ok) {
+      this.arcValue = null;
+      return renderError({ code: 'config', message: unknownAreaMessage(result.area, result.validAreas) }, locale);
+    }
+    const model = result.model;
+    if (model.value === null) {
+      this.arcValue = null;
+      return html`${renderEmpty(locale, this.emptyMessage())}${this.renderGradesNote(locale)}`;
+    }
+    this.arcValue = model.value;
+    const size = sizeFor(this.width.value);
+    const compact = this.compact;
+    const active = this.activeArea(model);
+    // The grade and the change sit inside the arc, except in a small tile or the compact layout.
+    const inside = !compact && size !== 'xs';
+    const facts = html`${this.renderGrade(model, locale)}${this.renderChange(model, locale, !compact && size !== 'xs')}${this.renderSubtotal(model, locale)}`;
+    const detail = this.renderDetail(model, active, locale);
+    return html`<div class="sizer" ${this.width.target()}></div>
+      <div class="gauge ${compact ? 'compact' : ''}" part="gauge" data-size=${size}>
+        ${compact ? nothing : this.renderCaption(model, locale)}
+        <div class="body">
+          <div
+            class="dial"
+            part="dial"
+            style=${frameStyle(model.areas.length > 0 ? RING_FRAME : ARC_FRAME)}
+            @keydown=${this.onKeyDown}
+            @focusin=${this.onFocusIn}
+            @focusout=${this.onFocusOut}
+          >
+            ${this.renderDrawing(model, locale)}
+            <div
+              class="readout ${active && !compact ? 'dimmed' : ''}"
+              part="meter"
+              role="meter"
+              aria-label=${meterLabel(model, locale)}
+              aria-valuemin="0"
+              aria-valuemax="100"
+              aria-valuenow=${String(model.rounded)}
+              aria-valuetext=${valueText(model, locale) ?? nothing}
+            >
+              <span class="value" part="value">${formatScore(model.rounded, locale)}</span>
+              ${inside ? facts : nothing}
+            </div>
+            ${compact ? nothing : detail}
+          </div>
+          ${
+            compact
+              ? html`<div class="side ${active ? 'dimmed' : ''}">
+                  ${this.renderCaption(model, locale)} ${facts} ${this.renderAsOf(model, locale)} ${detail}
+                </div>`
+              : nothing
+          }
+        </div>
+        ${inside || compact ? nothing : html`<div class="facts">${facts}</div>`}
+        ${
+          compact
+            ? nothing
+            : html`<div class="footer">
+                ${this.renderAsOf(model, locale)}
+                ${
+                  feed.synthetic
+                    ? html`<span class=${size === 'xs' ? 'visually-hidden' : ''}>${renderSyntheticBadge(locale)}</span>`
+                    : nothing
+                }
+              </div>`
+        }
+        ${this.renderSummary(model, locale, compact || size === 'xs')} ${this.renderCoverageNote(model, locale)}
+        ${this.renderGradesNote(locale)}
+      </div>`;
+  }
+
+  private renderCaption(model: GaugeModel, locale: SupportedLocale): TemplateResult {
+    return html`<p class="caption" part="caption">
+      <span class="title">${titleText(model, locale)}</span><span class="sep" aria-hidden="true"> · </span
+      ><span class="place">${named(model.place, locale)}</span>
+    </p>`;
+  }
+
+  private renderDrawing(model: GaugeModel, locale: SupportedLocale): TemplateResult {
+    const ring = model.areas.length > 0;
+    return html`<svg
+      viewBox=${(ring ? RING_FRAME : ARC_FRAME).viewBox}
+      role=${ring ? 'none' : nothing}
+      aria-hidden=${ring ? nothing : 'true'}
+      focusable="false"
+    >
+      <g aria-hidden="true">
+        <path class="track" part="track" d=${TRACK_PATH}></path>
+        ${bandTicks(model.bands.map((b) => b.min)).map(
+          (t) => svg`<line class="tick" x1=${t.x1} y1=${t.y1} x2=${t.x2} y2=${t.y2}></line>`,
+        )}
+        <path class="arc ${toneClass(model.tone)}" part="arc" d=${valueArcPath(model.value)}></path>
+      </g>
+      ${ring ? this.renderRing(model, locale) : nothing}
+    </svg>`;
+  }
+
+  /**
+   * The ring. Its focus and key listeners sit on the dial (an HTML element), not on the SVG
+   * group: Chromium makes an SVG element with focus listeners focusable, which would add a
+   * second tab stop.
+   */
+  private renderRing(model: GaugeModel, locale: SupportedLocale): SVGTemplateResult {
+    const ids = model.areas.map((a) => a.id);
+    const tabStop = this.tabStop !== null && ids.includes(this.tabStop) ? this.tabStop : ids[0];
+    const active = this.activeArea(model);
+    return svg`<g
+      class="areas"
+      part="areas"
+      role="toolbar"
+      aria-label=${msg(locale, 'areas')}
+      aria-orientation="horizontal"
+    >
+      ${repeat(
+        model.areas,
+        (a) => a.id,
+        (a) => svg`<g
+          class="area ${toneClass(a.tone)} ${a.id === this.hovered ? 'hover' : ''}"
+          part="area"
+          role="button"
+          tabindex=${a.id === tabStop ? '0' : '-1'}
+          aria-label=${areaLabel(a, locale)}
+          aria-describedby=${a.id === active?.id ? 'area-detail' : nothing}
+          data-area=${a.id}
+          @click=${this.onAreaClick}
+          @pointerenter=${this.onAreaPointerEnter}
+          @pointerleave=${this.onAreaPointerLeave}
+        >
+          <path class="area-hit" d=${a.segment.hit}></path>
+          <path class="area-track" part="area-track" d=${a.segment.track}></path>
+          <path class="area-fill" part="area-fill" d=${a.segment.fill}></path>
+        </g>`,
+      )}
+    </g>`;
+  }
+
+  private renderGrade(model: GaugeModel, locale: SupportedLocale): TemplateResult | typeof nothing {
+    if (model.grade === null) return nothing;
+    return html`<span class="grade ${toneClass(model.tone)}" part="grade"
+      ><span class="glyph" aria-hidden="true">${STATUS_CUES[model.tone ?? 'fair'].icon}</span
+      ><span>${gradeLabel(model.grade, locale)}</span></span
+    >`;
+  }
+
+  private renderChange(
+    model: GaugeModel,
+    locale: SupportedLocale,
+    withPeriod: boolean,
+  ): TemplateResult | typeof nothing {
+    const change = model.change;
+    if (!change) return nothing;
+    const direction = change.rounded === 0 ? 'flat' : change.direction;
+    return html`<span class="change ${direction}" part="change"
+      ><span class="arrow" aria-hidden="true">${changeArrow(direction)}</span
+      ><span class="delta">${formatChange(change.delta, locale)}</span>${
+        withPeriod
+          ? html`<span class="period">${msg(locale, 'vsPeriod', { period: periodText(change.period, locale) })}</span>`
+          : nothing
+      }</span
+    >`;
+  }
+
+  private renderSubtotal(model: GaugeModel, locale: SupportedLocale): TemplateResult | typeof nothing {
+    if (!model.subtotal) return nothing;
+    return html`<span class="subtotal" part="subtotal">${pointsText(model.subtotal, locale)}</span>`;
+  }
+
+  private renderAsOf(model: GaugeModel, locale: SupportedLocale): TemplateResult {
+    const [before = '', after = ''] = msg(locale, 'asOf').split('{time}');
+    return html`<p class="as-of" part="as-of">
+      ${before}<time datetime=${model.asOf}>${formatDateTime(model.asOf, locale, model.timeZone)}</time>${after}
+    </p>`;
+  }
+
+  private renderDetail(model: GaugeModel, area: GaugeArea | null, locale: SupportedLocale): TemplateResult {
+    const tone = area?.tone ?? null;
+    const contribution = area ? contributionText(area, model.change, locale) : null;
+    return html`<div class="area-detail ${toneClass(tone)}" part="detail" id="area-detail" ?hidden=${!area}>
+      ${
+        area
+          ? html`<span class="name">${named(area.name, locale)}</span>
+              <span class="points">${pointsText(area, locale)}</span>
+              <span class="more"
+                >${
+                  area.grade !== null
+                    ? html`<span class="glyph" aria-hidden="true">${STATUS_CUES[tone ?? 'fair'].icon}</span>
+                        ${gradeLabel(area.grade, locale)} · `
+                    : nothing
+                }${areaIndexText(area, locale)}</span
+              >
+              <span class="more targets">${targetsText(area, locale)}</span>
+              ${contribution ? html`<span class="more contribution">${contribution}</span>` : nothing}`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderSummary(model: GaugeModel, locale: SupportedLocale, hidden: boolean): TemplateResult {
+    const summary = moversSummary(model, locale);
+    return html`<div class="summary ${hidden ? 'visually-hidden' : ''}" part="summary">
+      <p>${summary.lead}</p>
+      ${
+        summary.items.length > 0
+          ? html`<ul>
+              ${summary.items.map(
+                (item) =>
+                  html`<li>
+                    <span class="arrow ${item.direction}" aria-hidden="true">${changeArrow(item.direction)}</span
+                    ><span class="name">${item.name}</span>
+                    <span class="delta ${item.direction}">${item.delta}</span>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${summary.more ? html`<p class="more">${summary.more}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderCoverageNote(model: GaugeModel, locale: SupportedLocale): TemplateResult | typeof nothing {
+    const note = coverageNote(model, locale);
+    return note ? html`<p class="note coverage" part="note coverage">${note}</p>` : nothing;
+  }
+
+  private renderGradesNote(locale: SupportedLocale): TemplateResult | typeof nothing {
+    const error = this.resolvedGrades.error;
+    if (!error) return nothing;
+    return html`<div class="note config" part="note config">
+      <div class="text">
+        <p>${msg(locale, 'gradesInvalid')}</p>
+        <p class="detail" lang="en">${error}</p>
+      </div>
+    </div>`;
+  }
+
+  // Interaction ------------------------------------------------------------------------------
+
+  /** The area whose detail shows: the one pointed at, else the one focused, unless Escape hid it. */
+  private activeArea(model: GaugeModel): GaugeArea | null {
+    if (this.dismissed) return null;
+    const id = this.hovered ?? this.focused;
+    return id === null ? null : (model.areas.find((a) => a.id === id) ?? null);
+  }
+
+  private currentAreas(): string[] {
+    const feed = this.state.feed;
+    const result = feed ? this.result(feed) : undefined;
+    return result?.ok ? result.model.areas.map((a) => a.id) : [];
+  }
+
+  private areaElement(id: string): SVGGElement | null {
+    return this.renderRoot.querySelector<SVGGElement>(`g.area[data-area="${CSS.escape(id)}"]`);
+  }
+
+  private select(id: string): void {
+    emit(this, 'safety-area-select', { area: id });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const id = areaOf(event.target);
+    if (id === null) return;
+    const ids = this.currentAreas();
+    const index = ids.indexOf(id);
+    if (index < 0) return;
+    let next: number | undefined;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = (index + 1) % ids.length;
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = (index - 1 + ids.length) % ids.length;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = ids.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        this.select(id);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    const target = ids[next];
+    if (target === undefined) return;
+    this.tabStop = target;
+    this.areaElement(target)?.focus();
+  }
+
+  private readonly onEscape = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || this.dismissed) return;
+    if (this.focused !== null || this.hovered !== null) this.dismissed = true;
+  };
+
+  private onFocusIn(event: FocusEvent): void {
+    const id = areaOf(event.target);
+    if (id === null) return;
+    this.tabStop = id;
+    this.focused = id;
+    this.dismissed = false;
+  }
+
+  private onFocusOut(): void {
+    this.focused = null;
+  }
+
+  private onAreaPointerEnter(event: PointerEvent): void {
+    const id = areaOf(event.currentTarget);
+    if (id === null) return;
+    this.hovered = id;
+    this.dismissed = false;
+  }
+
+  private onAreaPointerLeave(event: PointerEvent): void {
+    if (areaOf(event.currentTarget) === this.hovered) this.hovered = null;
+  }
+
+  private onAreaClick(event: MouseEvent): void {
+    const id = areaOf(event.currentTarget);
+    if (id === null) return;
+    this.tabStop = id;
+    this.select(id);
+  }
+
+  // Motion -----------------------------------------------------------------------------------
+
+  /** Sweeps the arc from the value it showed to the new one, unless the reader prefers reduced motion. */
+  private sweep(): void {
+    const path = this.renderRoot.querySelector<SVGPathElement>('path.arc');
+    const target = path ? this.arcValue : null;
+    if (target === this.drawnValue) return;
+    const from = this.shownValue ?? this.drawnValue;
+    this.drawnValue = target;
+    this.stopSweep();
+    const duration = path && target !== null && from !== null ? this.sweepDuration() : 0;
+    if (!path || target === null || from === null || duration <= 0) {
+      this.shownValue = null;
+      return;
+    }
+    const start = performance.now();
+    const draw = (value: number) => path.setAttribute('d', valueArcPath(value));
+    const step = (now: number) => {
+      const t = (now - start) / duration;
+      if (t >= 1) {
+        this.shownValue = null;
+        this.frame = 0;
+        draw(target);
+        return;
+      }
+      this.shownValue = from + (target - from) * easeInOutCubic(t);
+      draw(this.shownValue);
+      this.frame = requestAnimationFrame(step);
+    };
+    this.shownValue = from;
+    draw(from);
+    this.frame = requestAnimationFrame(step);
+  }
+
+  private stopSweep(): void {
+    if (this.frame !== 0) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.shownValue !== null && this.drawnValue !== null) {
+      this.renderRoot?.querySelector('path.arc')?.setAttribute('d', valueArcPath(this.drawnValue));
+    }
+  }
+
+  private sweepDuration(): number {
+    if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) return 0;
+    return parseDuration(getComputedStyle(this).getPropertyValue('--_sweep'));
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    console.warn(`[safety-widgets] <${this.localName}> ${message}`);
+  }
+}
+
+/** The area id of a segment (or an element inside one). */
+function areaOf(target: EventTarget | null): string | null {
+  if (!(target instanceof Element)) return null;
+  return target.closest('g.area')?.getAttribute('data-area') ?? null;
+}
+
+/** The developer's message for an unknown `area`. */
+export function unknownAreaMessage(area: string, validAreas: readonly string[]): string {
+  const valid = validAreas.length > 0 ? validAreas.join(', ') : '(the feed has no areas)';
+  return `area=${quote(area)} is not an area of this feed. Valid ids: ${valid}. Remove the attribute to show the composite index.`;
+}
+
+
+

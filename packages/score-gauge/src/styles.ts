@@ -1,0 +1,489 @@
+/**
+ * Styles of `<safety-score-gauge>`, after the base element's (host reset, tokens, states).
+ * Colours come only from the `--_*` tokens (themed by the page's `--safety-*` properties), plus
+ * the gauge's own `--safety-gauge-*` properties; forced colours use system colours throughout.
+ */
+import { css } from 'lit';
+
+export const gaugeStyles = css`
+  :host {
+    --_track: var(--safety-gauge-track, var(--_surface-alt));
+    --_track-edge: var(--safety-gauge-track-edge, var(--_border));
+    --_sweep: var(--safety-gauge-sweep-duration, 600ms);
+    min-width: 0;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_sweep: 0ms;
+    }
+  }
+
+  .sizer {
+    display: block;
+    height: 0;
+    visibility: hidden;
+  }
+
+  .gauge {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-sm);
+    padding: var(--_space-md);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_fg);
+    min-width: 0;
+    overflow: hidden;
+  }
+
+  .gauge[data-size='xs'] {
+    padding: var(--_space-sm);
+    gap: var(--_space-xs);
+  }
+
+  .tone-good {
+    --_tone: var(--_good);
+  }
+  .tone-fair {
+    --_tone: var(--_fair);
+  }
+  .tone-poor {
+    --_tone: var(--_poor);
+  }
+  .tone-none {
+    --_tone: var(--_no-data);
+  }
+
+  /* Caption ------------------------------------------------------------------------------ */
+
+  .caption {
+    margin: 0;
+    text-align: center;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+
+  .caption .title {
+    font-weight: 600;
+  }
+
+  .caption .place {
+    color: var(--_muted);
+  }
+
+  .caption .sep {
+    color: var(--_muted);
+  }
+
+  [data-size='xs'] .caption {
+    font-size: var(--_font-size-sm);
+  }
+
+  /* Narrow: the place under the title. */
+  [data-size='xs'] .caption .sep,
+  .compact .caption .sep {
+    display: none;
+  }
+
+  [data-size='xs'] .caption > span,
+  .compact .caption > span {
+    display: block;
+  }
+
+  .compact .caption {
+    text-align: start;
+  }
+
+  /* Dial --------------------------------------------------------------------------------- */
+
+  .body {
+    display: flex;
+    justify-content: center;
+    min-width: 0;
+  }
+
+  .dial {
+    position: relative;
+    width: 100%;
+    max-width: 420px;
+    container-type: inline-size;
+  }
+
+  svg {
+    display: block;
+    width: 100%;
+    height: auto;
+    overflow: visible;
+  }
+
+  .track {
+    fill: var(--_track);
+    stroke: var(--_track-edge);
+    stroke-width: 1;
+  }
+
+  .arc {
+    fill: var(--_tone);
+  }
+
+  .tick {
+    stroke: var(--_muted);
+    stroke-width: 1.5;
+    stroke-linecap: round;
+  }
+
+  .area {
+    cursor: pointer;
+    outline: none;
+  }
+
+  .area-hit {
+    fill: transparent;
+  }
+
+  .area-track {
+    fill: var(--_track);
+    stroke: var(--_track-edge);
+    stroke-width: 0.75;
+  }
+
+  .area-fill {
+    fill: var(--_tone);
+  }
+
+  .area.hover .area-track {
+    stroke: var(--_fg);
+    stroke-width: 1.5;
+  }
+
+  .area:focus-visible .area-track,
+  .area:focus-visible .area-fill {
+    stroke: var(--_focus);
+    stroke-width: 3;
+  }
+
+  /* What is drawn over the dial, inside the arc: the reading, or the detail of one area.
+     --_inner-top and --_inner-width come from the drawing's frame (set on the dial). */
+  .readout,
+  .area-detail {
+    position: absolute;
+    top: var(--_inner-top, 33%);
+    bottom: 0;
+    left: 50%;
+    transform: translateX(-50%);
+    width: var(--_inner-width, 48%);
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    text-align: center;
+    line-height: 1.2;
+    min-width: 0;
+  }
+
+  .readout {
+    gap: 0.1em;
+    transition: opacity var(--_motion) ease;
+  }
+
+  .readout.dimmed {
+    opacity: 0;
+  }
+
+  .value {
+    font-size: 16cqi;
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+    letter-spacing: -0.01em;
+    line-height: 1.05;
+  }
+
+  .grade,
+  .change {
+    display: inline-flex;
+    align-items: baseline;
+    justify-content: center;
+    flex-wrap: wrap;
+    column-gap: 0.3em;
+    font-size: clamp(11px, 5.6cqi, 20px);
+    font-weight: 600;
+    max-width: 100%;
+  }
+
+  .grade .glyph {
+    color: var(--_tone);
+  }
+
+  .change {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .change .period {
+    flex-basis: 100%;
+    font-size: clamp(10px, 4.2cqi, 15px);
+    font-weight: 400;
+    color: var(--_muted);
+  }
+
+  .up {
+    color: var(--_good);
+  }
+  .down {
+    color: var(--_poor);
+  }
+  .flat {
+    color: var(--_muted);
+  }
+
+  .subtotal {
+    font-size: clamp(10px, 4.6cqi, 16px);
+    color: var(--_muted);
+  }
+
+  .area-detail {
+    gap: 0.15em;
+    font-size: clamp(11px, 4.4cqi, 15px);
+    /* It shows what the pointer is on: it must never take the pointer from the ring. */
+    pointer-events: none;
+  }
+
+  .area-detail .glyph {
+    color: var(--_tone);
+  }
+
+  /* A small tile has no room inside the arc: the detail covers the dial. */
+  [data-size='xs'] .area-detail {
+    top: 0;
+    width: 100%;
+    padding: var(--_space-xs);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+  }
+
+  [data-size='xs'] .area-detail .name {
+    -webkit-line-clamp: 3;
+  }
+
+  [data-size='xs'] .value {
+    font-size: 22cqi;
+  }
+
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    align-items: baseline;
+    gap: 0 var(--_space-sm);
+  }
+
+  .facts .grade,
+  .facts .change,
+  .facts .subtotal {
+    font-size: var(--_font-size-sm);
+  }
+
+  .area-detail .name {
+    font-weight: 650;
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+
+  .area-detail .points {
+    font-size: clamp(13px, 5.4cqi, 22px);
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+    line-height: 1.1;
+  }
+
+  .area-detail .more {
+    color: var(--_muted);
+  }
+
+  /* Smaller gauges show less in the detail; the area's accessible name still gives its points. */
+  [data-size='xs'] .area-detail .more,
+  [data-size='sm'] .area-detail .contribution,
+  [data-size='sm'] .area-detail .targets,
+  [data-size='md'] .area-detail .targets {
+    display: none;
+  }
+
+  /* Under the dial ------------------------------------------------------------------------ */
+
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    align-items: center;
+    gap: var(--_space-xs) var(--_space-sm);
+    font-size: var(--_font-size-sm);
+    color: var(--_muted);
+    text-align: center;
+  }
+
+  [data-size='xs'] .footer {
+    font-size: var(--_font-size-xs);
+  }
+
+  .as-of {
+    margin: 0;
+  }
+
+  .summary {
+    font-size: var(--_font-size-sm);
+    border-top: 1px solid var(--_border);
+    padding-top: var(--_space-sm);
+  }
+
+  .summary p {
+    margin: 0;
+  }
+
+  .summary ul {
+    list-style: none;
+    margin: var(--_space-xs) 0 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs) var(--_space-md);
+  }
+
+  .summary li {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .summary .arrow {
+    margin-inline-end: 0.35em;
+  }
+
+  .summary .delta {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .summary .more {
+    color: var(--_muted);
+  }
+
+  .badge {
+    font-size: var(--_font-size-xs);
+  }
+
+  .note {
+    margin: 0;
+  }
+
+  /* Compact: dial on the left, words on the right, for narrow sidebars ------------------- */
+
+  .compact .body {
+    justify-content: flex-start;
+    align-items: center;
+    gap: var(--_space-md);
+  }
+
+  .compact .dial {
+    flex: 0 0 auto;
+    width: clamp(72px, 38%, 140px);
+  }
+
+  .compact .value {
+    font-size: 19cqi;
+  }
+
+  .side {
+    position: relative;
+    flex: 1 1 auto;
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-xs);
+    font-size: var(--_font-size-sm);
+  }
+
+  .side .grade,
+  .side .change {
+    justify-content: flex-start;
+    font-size: var(--_font-size-sm);
+  }
+
+  .side .change .period {
+    flex-basis: auto;
+    font-size: var(--_font-size-xs);
+  }
+
+  .side .subtotal {
+    font-size: var(--_font-size-xs);
+  }
+
+  .side .as-of {
+    color: var(--_muted);
+    font-size: var(--_font-size-xs);
+  }
+
+  .side.dimmed > :not(.area-detail) {
+    visibility: hidden;
+  }
+
+  .side .area-detail {
+    position: absolute;
+    inset: 0;
+    transform: none;
+    width: auto;
+    left: 0;
+    top: 0;
+    align-items: flex-start;
+    justify-content: center;
+    text-align: start;
+    font-size: var(--_font-size-sm);
+  }
+
+  .side .area-detail .points {
+    font-size: var(--_font-size);
+  }
+
+  /* Forced colours: every mark in a system colour, the arc filled, the track outlined. */
+  @media (forced-colors: active) {
+    .track,
+    .area-track {
+      forced-color-adjust: none;
+      fill: Canvas;
+      stroke: CanvasText;
+      stroke-width: 1;
+    }
+
+    .arc,
+    .area-fill {
+      forced-color-adjust: none;
+      fill: CanvasText;
+    }
+
+    .tick {
+      forced-color-adjust: none;
+      stroke: CanvasText;
+    }
+
+    .area-hit {
+      forced-color-adjust: none;
+      fill: transparent;
+    }
+
+    .area.hover .area-track,
+    .area:focus-visible .area-track,
+    .area:focus-visible .area-fill {
+      stroke: Highlight;
+      stroke-width: 3;
+    }
+
+    .gauge,
+    .summary {
+      border-color: CanvasText;
+    }
+  }
+`;
