@@ -1,0 +1,219 @@
+/**
+ * Grid geometry as the map draws it: polygons normalised to d3-geo's winding, degenerate rings
+ * dropped, problems reported (never thrown), and a fingerprint that says whether two
+ * geometries are the same without comparing them point by point.
+ */
+import { geoArea, type GeoGeometryObjects } from 'd3-geo';
+import type { AreaGeometry } from '@safety-widgets/core';
+
+/** A position as `[longitude, latitude]`. */
+export type Position = readonly [number, number];
+/** A closed ring of positions. */
+export type Ring = readonly Position[];
+/** A polygon: its exterior ring, then its holes. */
+export type PolygonRings = readonly Ring[];
+
+/** What was wrong with a geometry and how it was handled. */
+export type GeometryProblem =
+  /** Exterior counter-clockwise (RFC 7946 order): the rings were reversed for d3-geo. */
+  | 'winding-fixed'
+  /** No ring with an area: nothing to draw. */
+  | 'empty'
+  /** A ring crosses itself: drawn as given (even-odd fill), reported. */
+  | 'self-intersecting';
+
+/** A geometry ready to project: polygons in d3-geo winding (exterior clockwise). */
+export interface NormalisedGeometry {
+  readonly polygons: readonly PolygonRings[];
+  readonly problems: readonly GeometryProblem[];
+}
+
+/** The polygons of a Polygon or MultiPolygon (anything else gives none). */
+export function polygonsOf(geometry: AreaGeometry | null | undefined): readonly PolygonRings[] {
+  if (!geometry) return [];
+  if (geometry.type === 'Polygon') return [geometry.coordinates as PolygonRings];
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates as readonly PolygonRings[];
+  return [];
+}
+
+/** Twice the signed planar area of a ring in lon/lat (positive = counter-clockwise, y up). */
+export function ringArea2(ring: Ring): number {
+  let sum = 0;
+  for (let i = 0, n = ring.length; i + 1 < n; i++) {
+    const a = ring[i]!;
+    const b = ring[i + 1]!;
+    sum += a[0] * b[1] - b[0] * a[1];
+  }
+  return sum;
+}
+
+/** True when a ring has fewer than three distinct positions, or all of them on one line (no area). */
+export function isDegenerateRing(ring: Ring): boolean {
+  if (ring.length < 4) return true;
+  const a = ring[0]!;
+  let b: Position | undefined;
+  let scale = 0;
+  for (const p of ring) {
+    scale = Math.max(scale, Math.abs(p[0] - a[0]), Math.abs(p[1] - a[1]));
+    if (!b && (p[0] !== a[0] || p[1] !== a[1])) b = p;
+  }
+  if (!b) return true;
+  const tolerance = 1e-12 * scale * scale;
+  for (const p of ring) {
+    const cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
+    if (Math.abs(cross) > tolerance) return false;
+  }
+  return true;
+}
+
+/** Largest ring size checked for self-intersection (the check is quadratic). */
+const MAX_CHECKED_RING = 4000;
+
+function orientation(a: Position, b: Position, c: Position): number {
+  const v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+function onSegment(a: Position, b: Position, p: Position): boolean {
+  return (
+    Math.min(a[0], b[0]) <= p[0] &&
+    p[0] <= Math.max(a[0], b[0]) &&
+    Math.min(a[1], b[1]) <= p[1] &&
+    p[1] <= Math.max(a[1], b[1])
+  );
+}
+
+function segmentsIntersect(a: Position, b: Position, c: Position, d: Position): boolean {
+  const o1 = orientation(a, b, c);
+  const o2 = orientation(a, b, d);
+  const o3 = orientation(c, d, a);
+  const o4 = orientation(c, d, b);
+  if (o1 !== o2 && o3 !== o4) return true;
+  return (
+    (o1 === 0 && onSegment(a, b, c)) ||
+    (o2 === 0 && onSegment(a, b, d)) ||
+    (o3 === 0 && onSegment(c, d, a)) ||
+    (o4 === 0 && onSegment(c, d, b))
+  );
+}
+
+/**
+ * True when two non-adjacent edges of a closed ring touch or cross (a bow tie, a figure
+ * eight, a spike back over itself). Rings longer than 4,000 positions are not checked.
+ */
+export function isSelfIntersecting(ring: Ring): boolean {
+  const n = ring.length - 1; // edges; the ring is closed
+  if (n < 4 || n > MAX_CHECKED_RING) return false;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i]!;
+    const b = ring[i + 1]!;
+    const ax0 = Math.min(a[0], b[0]);
+    const ax1 = Math.max(a[0], b[0]);
+    const ay0 = Math.min(a[1], b[1]);
+    const ay1 = Math.max(a[1], b[1]);
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // first and last edges share the closing position
+      const c = ring[j]!;
+      const d = ring[j + 1]!;
+      if (Math.max(c[0], d[0]) < ax0 || Math.min(c[0], d[0]) > ax1) continue;
+      if (Math.max(c[1], d[1]) < ay0 || Math.min(c[1], d[1]) > ay1) continue;
+      if (segmentsIntersect(a, b, c, d)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when a polygon is wound the RFC 7946 way (exterior counter-clockwise), which d3-geo
+ * reads as "the globe minus this polygon". A polygon narrower than a hemisphere is judged by
+ * the sign of its exterior's planar area (fast, and exact for grid-sized polygons); a wider one
+ * by d3's spherical area (over 2π means it is inside out).
+ */
+export function isRfcWound(rings: PolygonRings): boolean {
+  const exterior = rings[0];
+  if (!exterior) return false;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (const p of exterior) {
+    if (p[0] < x0) x0 = p[0];
+    if (p[0] > x1) x1 = p[0];
+  }
+  if (x1 - x0 < 180) return ringArea2(exterior) > 0;
+  try {
+    return geoArea({ type: 'Polygon', coordinates: rings } as unknown as GeoGeometryObjects) > 2 * Math.PI;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Normalises a Polygon or MultiPolygon for d3-geo and the map:
+ *
+ * - rings without area (fewer than three distinct positions, or collinear) are dropped, and
+ *   a polygon whose exterior ring is dropped goes with it; nothing left → `empty`;
+ * - a polygon wound the RFC 7946 way (exterior counter-clockwise), which d3-geo reads as
+ *   "everything but this" (spherical area over 2π), has its rings reversed → `winding-fixed`;
+ * - a ring that crosses itself is kept (drawn with the even-odd rule) → `self-intersecting`.
+ *
+ * Never throws; the input is not changed.
+ */
+export function normaliseGeometry(geometry: AreaGeometry | null | undefined): NormalisedGeometry {
+  const problems = new Set<GeometryProblem>();
+  const polygons: PolygonRings[] = [];
+  for (const polygon of polygonsOf(geometry)) {
+    const exterior = polygon[0];
+    if (!exterior || isDegenerateRing(exterior)) continue;
+    const rings = polygon.filter((ring) => !isDegenerateRing(ring));
+    if (rings.some(isSelfIntersecting)) problems.add('self-intersecting');
+    if (isRfcWound(rings)) {
+      polygons.push(rings.map((ring) => ring.slice().reverse()));
+      problems.add('winding-fixed');
+    } else {
+      polygons.push(rings);
+    }
+  }
+  if (polygons.length === 0) problems.add('empty');
+  return { polygons, problems: [...problems] };
+}
+
+/** The normalised polygons as a GeoJSON geometry d3-geo can read (a MultiPolygon). */
+export function toGeoJson(geometry: NormalisedGeometry): GeoGeometryObjects {
+  return { type: 'MultiPolygon', coordinates: geometry.polygons } as unknown as GeoGeometryObjects;
+}
+
+/**
+ * A fingerprint of a geometry's positions: the count and two position-weighted sums of the
+ * coordinates, so that moving, adding, removing or reordering positions changes it. Two
+ * geometries with the same fingerprint are, for drawing, the same. It is not a cryptographic
+ * hash (a collision only means a stale outline), and it is cheap: 20,000 grids in a few ms.
+ */
+export function geometryFingerprint(geometry: AreaGeometry | null | undefined): string {
+  let count = 0;
+  let rings = 0;
+  let a = 0;
+  let b = 0;
+  for (const polygon of polygonsOf(geometry)) {
+    for (const ring of polygon) {
+      rings++;
+      a = a * 1.000003 + 0.7;
+      for (let i = 0; i < ring.length; i++) {
+        const p = ring[i]!;
+        count++;
+        a = a * 1.0000001 + p[0] * 1.37 + p[1] * 0.61;
+        b += (p[0] * 0.93 - p[1] * 1.21) * ((count % 97) + 1) + p[1] * ((count % 89) + 2);
+      }
+    }
+    b += 1.5;
+  }
+  return `${count}:${rings}:${a}:${b}`;
+}
+
+/** A short hash of a list of strings (FNV-1a), for cache keys. */
+export function hashStrings(strings: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const text of strings) {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x7c, 0x01000193);
+  }
+  return `${strings.length}:${(h >>> 0).toString(36)}`;
+}

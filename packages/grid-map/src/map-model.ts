@@ -1,0 +1,182 @@
+/**
+ * Feed → what the map draws: the grids (optionally of one sub-district) with their outlines
+ * projected into the reference frame, the sub-district boundaries, the district outline, the
+ * neighbouring districts, a spatial index, and the geometry problems found on the way.
+ */
+import type { AreaGeometry, Feed, LocalizedText } from '@safety-widgets/core';
+import { geometryFingerprint, hashStrings, type GeometryProblem } from './geometry.js';
+import { GridIndex } from './hit-test.js';
+import {
+  makeFrame,
+  unionBox,
+  type Box,
+  type CachedShape,
+  type Frame,
+  type ProjectedShape,
+  type ShapeCache,
+} from './projection.js';
+
+/** A grid as the map draws it. */
+export interface GridItem {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly subdistrict: string;
+  readonly population: number | null;
+  readonly metrics: Readonly<Record<string, number | null>>;
+  readonly synthetic: boolean;
+  readonly cached: CachedShape;
+  readonly shape: ProjectedShape;
+}
+
+/** A named outline (sub-district, neighbour, district). */
+export interface Outline {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly cached: CachedShape;
+}
+
+/** Ids of grids with each kind of geometry problem. */
+export type GeometryReport = Readonly<Record<GeometryProblem, readonly string[]>>;
+
+export interface MapModel {
+  readonly frame: Frame | undefined;
+  /** The grids drawn, in feed order. */
+  readonly grids: readonly GridItem[];
+  readonly index: GridIndex;
+  /** Grid id → position in `grids`. */
+  readonly byId: ReadonlyMap<string, number>;
+  readonly subdistricts: readonly Outline[];
+  readonly neighbours: readonly Outline[];
+  readonly outline: CachedShape | undefined;
+  /** The part of the frame to fit into the container. */
+  readonly viewBox: Box | undefined;
+  /** Grid ids by problem (among the grids considered: those of the sub-district when filtered). */
+  readonly problems: GeometryReport;
+  /** The sub-district filter, when it matched grids. */
+  readonly subdistrict: string | undefined;
+  /** Grids in the feed before filtering. */
+  readonly totalGrids: number;
+}
+
+/** Cache ids for outlines that are not grids (grid ids cannot start with `_`). */
+const OUTLINE_ID = '_outline';
+const SUBDISTRICT_PREFIX = '_sub:';
+const NEIGHBOUR_PREFIX = '_nb:';
+
+/**
+ * Builds the map model. Projects through `cache`, so a feed whose geometries did not change
+ * reuses every projected outline. Never throws on bad geometry: empty outlines are left out
+ * and listed in `problems`.
+ */
+export function buildMapModel(feed: Feed, subdistrict: string | undefined, cache: ShapeCache): MapModel {
+  const filter = subdistrict?.trim() || undefined;
+  const features = feed.grids.features;
+  const considered = filter ? features.filter((f) => f.properties.subdistrict === filter) : features;
+
+  const fingerprints = new Map<string, string>();
+  const fingerprint = (id: string, geometry: AreaGeometry | null | undefined) => {
+    const fp = geometryFingerprint(geometry);
+    fingerprints.set(id, fp);
+    return fp;
+  };
+
+  // The frame: fitted to the district outline, or to all the grids when the feed has none.
+  const outlineSource = feed.place.outline ?? undefined;
+  let frameKey: string;
+  let fit;
+  if (outlineSource) {
+    frameKey = fingerprint(OUTLINE_ID, outlineSource);
+    fit = [cache.geometry(OUTLINE_ID, frameKey, outlineSource)];
+  } else {
+    const all = features.map((f) => ({ f, fp: fingerprint(f.id, f.geometry) }));
+    frameKey = `grids:${hashStrings(all.map((a) => a.fp))}`;
+    fit = all.map(({ f, fp }) => cache.geometry(f.id, fp, f.geometry));
+  }
+  const frame = makeFrame(fit, frameKey);
+
+  const problems: Record<GeometryProblem, string[]> = {
+    'winding-fixed': [],
+    empty: [],
+    'self-intersecting': [],
+  };
+  const grids: GridItem[] = [];
+  for (const f of considered) {
+    const fp = fingerprints.get(f.id) ?? fingerprint(f.id, f.geometry);
+    const cached = cache.get(f.id, fp, f.geometry, frame);
+    for (const problem of cached.geometry.problems) problems[problem].push(f.id);
+    if (!cached.shape) {
+      if (!cached.geometry.problems.includes('empty')) problems.empty.push(f.id);
+      continue;
+    }
+    const p = f.properties;
+    grids.push({
+      id: f.id,
+      name: p.name,
+      subdistrict: p.subdistrict,
+      population: typeof p.population === 'number' ? p.population : null,
+      metrics: p.metrics ?? {},
+      synthetic: p.synthetic === true,
+      cached,
+      shape: cached.shape,
+    });
+  }
+
+  const outline = outlineSource
+    ? cache.get(OUTLINE_ID, fingerprints.get(OUTLINE_ID)!, outlineSource, frame)
+    : undefined;
+  const outlines = (
+    prefix: string,
+    items: readonly { id: string; name: LocalizedText; geometry?: AreaGeometry | null }[],
+  ) =>
+    items
+      .filter((item) => item.geometry)
+      .map((item) => {
+        const id = prefix + item.id;
+        return {
+          id: item.id,
+          name: item.name,
+          cached: cache.get(id, fingerprint(id, item.geometry), item.geometry, frame),
+        };
+      })
+      .filter((o) => o.cached.shape);
+  const subdistricts = outlines(
+    SUBDISTRICT_PREFIX,
+    filter ? feed.subdistricts.filter((s) => s.id === filter) : feed.subdistricts,
+  );
+  const neighbours = outlines(NEIGHBOUR_PREFIX, feed.neighbours);
+
+  // Keep every grid of the feed (a sub-district filter should not cost the others' projection).
+  const keep = new Set(fingerprints.keys());
+  for (const f of features) keep.add(f.id);
+  cache.prune(keep);
+
+  const gridBox = unionBox(grids.map((g) => g.shape.bbox));
+  const viewBox = filter
+    ? unionBox([...(gridBox ? [gridBox] : []), ...subdistricts.map((s) => s.cached.shape!.bbox)])
+    : unionBox([...(gridBox ? [gridBox] : []), ...(outline?.shape ? [outline.shape.bbox] : [])]);
+
+  return {
+    frame,
+    grids,
+    index: new GridIndex(grids.map((g) => g.shape)),
+    byId: new Map(grids.map((g, i) => [g.id, i])),
+    subdistricts,
+    neighbours,
+    outline,
+    viewBox,
+    problems,
+    subdistrict: filter && considered.length > 0 ? filter : undefined,
+    totalGrids: features.length,
+  };
+}
+
+/** The grid a point belongs to: its `grid` when that grid is drawn, else the drawn grid under it. */
+export function gridOfPointIn(model: MapModel) {
+  return (point: { grid?: string | null; coordinates: readonly [number, number] }): string | undefined => {
+    if (point.grid) return model.byId.has(point.grid) ? point.grid : undefined;
+    const xy = model.frame?.project(point.coordinates[0], point.coordinates[1]);
+    if (!xy) return undefined;
+    const i = model.index.at(xy[0], xy[1]);
+    return i >= 0 ? model.grids[i]!.id : undefined;
+  };
+}

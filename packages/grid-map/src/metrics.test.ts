@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { gridFigures, metricDefs, metricLabel, per10k, rateMode, resolveMetric } from './metrics.js';
+import { countPerGrid } from './privacy.js';
+import { yantian } from '../test/fixtures.js';
+
+describe('metrics', () => {
+  const feed = yantian();
+  const defs = metricDefs(feed);
+
+  it('lists the grid figures, then the event categories', () => {
+    expect(defs.filter((d) => d.source === 'grid').map((d) => d.key)).toEqual([
+      'alerts110',
+      'cases',
+      'fraud',
+      'fires',
+      'disputes',
+      'cameras',
+      'microFireStations',
+      'emergencyFirePoints',
+      'riskSources',
+      'enterprises',
+      'threeSmallVenues',
+    ]);
+    expect(defs.filter((d) => d.source === 'category').map((d) => [d.key, d.sensitive])).toContainEqual([
+      'category:domestic',
+      true,
+    ]);
+  });
+
+  it('resolves the requested figure, by key or category id, else cases', () => {
+    expect(resolveMetric(defs, 'fraud')?.key).toBe('fraud');
+    expect(resolveMetric(defs, 'domestic')?.key).toBe('category:domestic');
+    expect(resolveMetric(defs, 'category:fire')?.key).toBe('category:fire');
+    expect(resolveMetric(defs, 'nonsense')?.key).toBe('cases');
+    expect(resolveMetric(defs, undefined)?.key).toBe('cases');
+    expect(resolveMetric([], 'cases')).toBeUndefined();
+  });
+
+  it('names figures in both languages', () => {
+    expect(metricLabel(resolveMetric(defs, 'alerts110')!, 'zh-CN').text).toBe('110警情');
+    expect(metricLabel(resolveMetric(defs, 'alerts110')!, 'en').text).toBe('110 police alerts');
+    expect(metricLabel(resolveMetric(defs, 'domestic')!, 'en').text).toBe('Domestic dispute alerts');
+    expect(metricLabel({ key: 'x1', id: 'x1', source: 'grid', sensitive: false }, 'en').text).toBe('x1');
+  });
+
+  it('computes rates per 10,000 residents', () => {
+    expect(per10k(82, 12_940)).toBeCloseTo(63.37, 2);
+    expect(per10k(5, 0)).toBeNull();
+    expect(per10k(5, null)).toBeNull();
+    expect(per10k(null, 100)).toBeNull();
+    expect(rateMode('per-10k')).toBe('per-10k');
+    expect(rateMode('per10k')).toBe('per-10k');
+    expect(rateMode('count')).toBe('count');
+    expect(rateMode('bogus')).toBe('count');
+  });
+
+  it('gives each grid its figure, count or rate', () => {
+    const grids = feed.grids.features.map((f) => ({
+      id: f.id,
+      population: f.properties.population,
+      metrics: f.properties.metrics,
+    }));
+    const counts = gridFigures(grids, resolveMetric(defs, 'cases'), [], 'count', 3);
+    expect(counts[0]).toEqual({ value: 82, rate: per10k(82, 12_940), suppressed: false, shown: 82 });
+    const rates = gridFigures(grids, resolveMetric(defs, 'cases'), [], 'per-10k', 3);
+    expect(rates[0]!.shown).toBeCloseTo(63.37, 2);
+  });
+
+  it('suppresses sensitive counts below the threshold, rate included', () => {
+    const grids = feed.grids.features.map((f) => ({
+      id: f.id,
+      population: f.properties.population,
+      metrics: f.properties.metrics,
+    }));
+    const counters = countPerGrid(feed, (p) => p.grid ?? undefined);
+    const figures = gridFigures(grids, resolveMetric(defs, 'domestic'), counters, 'per-10k', 3);
+    const suppressed = figures.filter((f) => f.suppressed);
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const f of suppressed) {
+      expect(f.value).toBeLessThan(3);
+      expect(f.rate).toBeNull();
+      expect(f.shown).toBeNull();
+    }
+    for (const f of figures.filter((x) => !x.suppressed)) expect(f.value).toBeGreaterThanOrEqual(3);
+    // Non-sensitive categories are never suppressed.
+    expect(
+      gridFigures(grids, resolveMetric(defs, 'fire'), counters, 'count', 3).some((f) => f.suppressed),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * What the choropleth can show: the grids' own figures (`properties.metrics`, e.g. `cases`)
+ * and the count of each event category's cases per grid (`category:<id>`), as counts or per
+ * 10,000 residents. Sensitive categories follow the privacy rules in ./privacy.ts.
+ */
+import {
+  localizedTextWithLang,
+  type Feed,
+  type LocalizedText,
+  type SupportedLocale,
+} from '@safety-widgets/core';
+import { hasMetricLabel, msg, type MessageKey } from './messages.js';
+import { isSuppressed, type GridCounter } from './privacy.js';
+
+/** How the figure is shown: as it is, or per 10,000 residents of the grid. */
+export type RateMode = 'count' | 'per-10k';
+
+/** `per-10k` (also `per10k`, `per-10000`, `rate`) or `count`. */
+export function rateMode(value: unknown): RateMode {
+  return typeof value === 'string' && /^(per-?10k|per-?10,?000|rate)$/i.test(value.trim())
+    ? 'per-10k'
+    : 'count';
+}
+
+/** A figure the map can colour grids by. */
+export interface MetricDef {
+  /** What the `metric` attribute names: a grid metric key, or `category:<id>`. */
+  readonly key: string;
+  readonly source: 'grid' | 'category';
+  /** The grid metric key or the category id. */
+  readonly id: string;
+  readonly sensitive: boolean;
+  /** The category's name from the feed (categories only). */
+  readonly name?: LocalizedText;
+}
+
+/** Every figure the feed's grids have (grid metrics in first-seen order, then categories). */
+export function metricDefs(feed: Feed): MetricDef[] {
+  const keys = new Set<string>();
+  for (const grid of feed.grids.features)
+    for (const key of Object.keys(grid.properties.metrics)) keys.add(key);
+  const defs: MetricDef[] = [...keys].map((key) => ({ key, source: 'grid', id: key, sensitive: false }));
+  for (const category of feed.categories) {
+    defs.push({
+      key: `category:${category.id}`,
+      source: 'category',
+      id: category.id,
+      sensitive: category.sensitive === true,
+      name: category.name,
+    });
+  }
+  return defs;
+}
+
+/** The figure named by `requested`, else `cases`, else the first grid metric, else the first of all. */
+export function resolveMetric(
+  defs: readonly MetricDef[],
+  requested: string | null | undefined,
+): MetricDef | undefined {
+  const want = (requested ?? '').trim();
+  return (
+    (want
+      ? (defs.find((d) => d.key === want) ?? defs.find((d) => d.key === `category:${want}`))
+      : undefined) ??
+    defs.find((d) => d.key === 'cases') ??
+    defs.find((d) => d.source === 'grid') ??
+    defs[0]
+  );
+}
+
+/** The figure's name in `locale` (and the language it is actually in, for `lang`). */
+export function metricLabel(
+  def: MetricDef,
+  locale: SupportedLocale,
+): { text: string; lang: SupportedLocale } {
+  if (def.name) {
+    const named = localizedTextWithLang(def.name, locale);
+    if (named.text) return named;
+  }
+  if (def.source === 'grid' && hasMetricLabel(def.id)) {
+    return { text: msg(locale, `metric.${def.id}` as MessageKey), lang: locale };
+  }
+  return { text: def.id, lang: locale };
+}
+
+/** One grid's figure for the chosen metric. */
+export interface GridFigure {
+  /** The count or value (null: no data). For suppressed counts this is still the count: never show it. */
+  readonly value: number | null;
+  /** Per 10,000 residents (null without a population, or when suppressed). */
+  readonly rate: number | null;
+  /** A sensitive count below the threshold: show "<n", colour as suppressed, do not rank. */
+  readonly suppressed: boolean;
+  /** What colours and ranks the grid: `rate` or `value` per the mode; null when suppressed or missing. */
+  readonly shown: number | null;
+}
+
+/** What a grid brings to the figures. */
+export interface GridFigureInput {
+  readonly id: string;
+  readonly population?: number | null;
+  readonly metrics: Readonly<Record<string, number | null>>;
+}
+
+/** Per 10,000 residents; null without a positive population. */
+export function per10k(value: number | null, population: number | null | undefined): number | null {
+  if (value === null || typeof population !== 'number' || !(population > 0)) return null;
+  return (value / population) * 10_000;
+}
+
+/** The figure of each grid (same order as `grids`). */
+export function gridFigures(
+  grids: readonly GridFigureInput[],
+  def: MetricDef | undefined,
+  counters: readonly GridCounter[],
+  mode: RateMode,
+  threshold: number,
+): GridFigure[] {
+  const counter = def?.source === 'category' ? counters.find((c) => c.key === def.key) : undefined;
+  return grids.map((grid) => {
+    let value: number | null = null;
+    if (def?.source === 'grid') {
+      const v = grid.metrics[def.id];
+      value = typeof v === 'number' && Number.isFinite(v) ? v : null;
+    } else if (def?.source === 'category') {
+      value = counter?.counts.get(grid.id) ?? 0;
+    }
+    const suppressed = def?.sensitive === true && value !== null && isSuppressed(value, threshold);
+    const rate = suppressed ? null : per10k(value, grid.population);
+    const shown = suppressed ? null : mode === 'per-10k' ? rate : value;
+    return { value, rate, suppressed, shown };
+  });
+}

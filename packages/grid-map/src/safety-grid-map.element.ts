@@ -1,0 +1,1192 @@
+import {
+  RISK_CUES,
+  RISK_LEVELS,
+  RISK_SHAPE_PATHS,
+  SafetyElement,
+  emit,
+  formatNumber,
+  localizedTextWithLang,
+  renderSyntheticBadge,
+  type Feed,
+  type FeedState,
+  type RiskLevel,
+  type SupportedLocale,
+} from '@safety-widgets/core';
+import { ResizeController } from '@lit-labs/observers/resize-controller.js';
+import { select } from 'd3-selection';
+import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { html, nothing, svg, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { classify, rangeLabel, type Classes } from './classes.js';
+import { buildMapModel, gridOfPointIn, type GridItem, type MapModel } from './map-model.js';
+import { msg, type MessageKey } from './messages.js';
+import {
+  gridFigures,
+  metricDefs,
+  metricLabel,
+  rateMode,
+  resolveMetric,
+  type GridFigure,
+  type MetricDef,
+  type RateMode,
+} from './metrics.js';
+import { directionOfKey, stepInDirection } from './navigation.js';
+import { hatchPattern, paintGrids, sizeCanvas, type PaintStyle } from './paint.js';
+import {
+  framePoints,
+  pointMarks,
+  visibleLayerIds,
+  type FramePoint,
+  type LayerKind,
+  type PointMark,
+} from './points.js';
+import { countPerGrid, formatCount, privacyThreshold, sensitiveThings, type GridCounter } from './privacy.js';
+import { ShapeCache } from './projection.js';
+import { rankGrids, type RankedGrid } from './ranking.js';
+import { gridMapStyles } from './styles.js';
+import { composeView, fitView, toFrame, toScreen, type View } from './view.js';
+
+/** Which renderer draws the grids. */
+export type GridMapRenderer = 'auto' | 'svg' | 'canvas';
+
+/** Rows of the ranked list shown at first (and added by "Show more"). */
+const LIST_PAGE = 100;
+/** Zoom factor of the buttons and the + / − keys. */
+const ZOOM_STEP = 1.6;
+/** Sensitive per-grid count labels are drawn on the map only up to this many grids. */
+const MAX_COUNT_LABELS = 300;
+
+/** Shapes of the non-risk layers, in the same 16 × 16 box as RISK_SHAPE_PATHS. */
+const LAYER_SHAPES: Record<Exclude<LayerKind, 'risk-source'>, string> = {
+  'fire-station': 'M8 1.5 14.5 7v7.5h-13V7Z',
+  'emergency-point': 'M6 1.5h4v4.5h4.5v4H10v4.5H6V10H1.5V6H6Z',
+  camera: 'M2 5h8.5l4-2.5v11l-4-2.5H2Z',
+  other: 'M8 3a5 5 0 1 1 0 10A5 5 0 0 1 8 3Z',
+};
+
+function shapeFor(kind: LayerKind, level: RiskLevel | undefined): string {
+  if (kind === 'risk-source') return RISK_SHAPE_PATHS[RISK_CUES[level ?? 'blue'].shape];
+  return LAYER_SHAPES[kind];
+}
+
+interface Memo {
+  deps: readonly unknown[];
+  value: unknown;
+}
+
+/** Everything the last render drew, for the event handlers. */
+interface ViewModel {
+  feed: Feed;
+  model: MapModel;
+  def: MetricDef | undefined;
+  figures: readonly GridFigure[];
+  classes: Classes | undefined;
+  colors: Int8Array;
+  ranking: readonly RankedGrid[];
+  counters: readonly GridCounter[];
+  view: View;
+  canvas: boolean;
+  mode: RateMode;
+  threshold: number;
+}
+
+/**
+ * The management grids of a district as a choropleth of one figure, with the sub-district
+ * boundaries, the district outline, optional neighbouring districts for context, and point
+ * layers (fire stations, emergency points, risk sources by level; sensitive layers such as
+ * cameras only as counts per grid).
+ *
+ * Keyboard: the map is one tab stop. Arrow keys move to the neighbouring grid in that
+ * direction, Enter (or Space) selects it, Escape clears, `+` / `-` zoom and `0` resets the
+ * view. A ranked list of the grids, the map's accessible twin, is always available to screen
+ * readers and can be shown with the "list" button. Past `canvas-threshold` grids the map
+ * draws to a canvas and hit-tests with a spatial index, keeping the DOM small.
+ *
+ * Privacy: a layer or event category marked `sensitive` in the feed is never drawn at a
+ * point; it is counted per grid, and counts below `privacy-threshold` (default 3) are shown as
+ * "<3" (in the tooltip, the list and the map colours), with a note saying so.
+ *
+ * @tagname safety-grid-map
+ * @summary A district's grids as a choropleth with point layers; keyboard navigable, canvas past a threshold, privacy-preserving.
+ *
+ * @attr metric - The figure to colour by: a key of the grids' `metrics` (`cases`, `alerts110`, `fraud`, `fires`, `disputes`, `cameras`…) or `category:<id>` for the count of that event category's cases per grid. Default `cases`, else the first.
+ * @attr rate - `count` (default) or `per-10k` to show figures per 10,000 residents of each grid.
+ * @attr subdistrict - Id of a sub-district to show alone (e.g. `meisha`).
+ * @attr context - Boolean: draw the neighbouring districts in grey for context.
+ * @attr layers - Point layers to show: layer ids or kinds, separated by commas (`risk-source,fire-station,emergency-point,camera`); empty for none. Default: the risk sources (the legend has a switch for every layer). A sensitive layer listed here is shown as counts per grid, never as points.
+ * @attr privacy-threshold - Sensitive counts below this are shown as "<n" (default 3).
+ * @attr selected - Id of the selected grid (reflected; set by a click or Enter, or by the page).
+ * @attr renderer - `auto` (default: SVG up to `canvas-threshold` grids, canvas beyond), `svg` or `canvas`.
+ * @attr canvas-threshold - Grid count above which `auto` draws to a canvas (default 1500).
+ * @attr list - Boolean: show the ranked list of grids (it is always available to screen readers).
+ *
+ * @fires safety-grid-select - The user selected a grid (click, Enter or Space, or its name in the list); `detail: { id }`.
+ *
+ * @csspart header - The place name and badges above the map.
+ * @csspart toolbar - The figure picker, the per-10,000 switch and the list button.
+ * @csspart map - The map box (set its size with `--safety-map-aspect-ratio` or a height).
+ * @csspart tooltip - The tooltip of the grid under the pointer or the keyboard focus.
+ * @csspart zoom-controls - The zoom in, zoom out and reset buttons.
+ * @csspart legend - The class breaks, the layer switches and the privacy note.
+ * @csspart privacy-note - The note about sensitive layers and categories.
+ * @csspart list - The ranked list of grids.
+ * @csspart note - Notes under the map (grids that could not be drawn).
+ *
+ * @cssprop --safety-color-choropleth-1 - Lowest class colour (the palette runs to `--safety-color-choropleth-6`; fewer classes use an even spread of it).
+ * @cssprop --safety-color-choropleth-2 - Second palette colour.
+ * @cssprop --safety-color-choropleth-3 - Third palette colour.
+ * @cssprop --safety-color-choropleth-4 - Fourth palette colour.
+ * @cssprop --safety-color-choropleth-5 - Fifth palette colour.
+ * @cssprop --safety-color-choropleth-6 - Highest class colour.
+ * @cssprop --safety-color-map-no-data - Fill of grids without data.
+ * @cssprop --safety-color-map-context - Fill of neighbouring districts.
+ * @cssprop --safety-color-map-background - Background of the map (sea and land outside the district).
+ * @cssprop --safety-color-grid-line - Borders between grids.
+ * @cssprop --safety-map-aspect-ratio - Width / height of the map box (default: the shape of the district or sub-district shown, between 0.8 and 2).
+ * @cssprop --safety-map-max-height - Largest height of the map box (default 80vh).
+ *
+ * @example
+ * <safety-grid-map src="feeds/yantian.json" metric="cases" rate="per-10k" context></safety-grid-map>
+ */
+export class SafetyGridMap extends SafetyElement {
+  static override styles = [...(SafetyElement.styles as CSSResultArray), gridMapStyles];
+
+  /** The figure to colour by (a grid metric key, or `category:<id>`). */
+  @property() metric?: string;
+
+  /** `count` or `per-10k`. */
+  @property() rate: string = 'count';
+
+  /** Id of a sub-district to show alone. */
+  @property() subdistrict?: string;
+
+  /** Draw the neighbouring districts in grey. */
+  @property({ type: Boolean }) context = false;
+
+  /** Point layers to show (ids or kinds, comma-separated); unset = the risk sources. */
+  @property() layers?: string;
+
+  /** Sensitive counts below this are shown as "<n". */
+  @property({ attribute: 'privacy-threshold' }) privacyThreshold: number | string = 3;
+
+  /** Id of the selected grid. */
+  @property({ reflect: true }) selected?: string;
+
+  /** `auto`, `svg` or `canvas`. */
+  @property() renderer: GridMapRenderer = 'auto';
+
+  /** Grid count above which `renderer="auto"` draws to a canvas. */
+  @property({ attribute: 'canvas-threshold', type: Number }) canvasThreshold = 1500;
+
+  /** Show the ranked list of grids. */
+  @property({ type: Boolean, reflect: true }) list = false;
+
+  @state() private zoomTransform: View = { k: 1, x: 0, y: 0 };
+  @state() private hoverId?: string;
+  @state() private hoverAt: readonly [number, number] = [0, 0];
+  @state() private activeId?: string;
+  @state() private tip: 'hover' | 'focus' | undefined;
+  @state() private announcement = '';
+  @state() private listLimit = LIST_PAGE;
+
+  protected override droppedKinds = ['grids'] as const;
+  protected override droppedLabel = 'grids' as const;
+
+  private readonly cache = new ShapeCache();
+  private readonly memos = new Map<string, Memo>();
+  private vm: ViewModel | undefined;
+  private surface: HTMLDivElement | undefined;
+  private canvas: HTMLCanvasElement | undefined;
+  private probe: HTMLElement | undefined;
+  private zoomBehavior: ZoomBehavior<HTMLDivElement, unknown> | undefined;
+  private paintedKey: readonly unknown[] = [];
+  private paintStyle: { key: string; style: PaintStyle } | undefined;
+  private warnedFor: unknown;
+  /** Whether the last render merged points into counted marks (the legend then explains them). */
+  private merged = false;
+  private readonly media: MediaQueryList[] = [];
+  private readonly onMedia = () => {
+    this.paintStyle = undefined;
+    this.requestUpdate();
+  };
+
+  private readonly resize = new ResizeController<{ width: number; height: number }>(this, {
+    target: null,
+    callback: () => {
+      const el = this.surface?.parentElement;
+      return el ? { width: el.clientWidth, height: el.clientHeight } : { width: 0, height: 0 };
+    },
+  });
+
+  /** Zooms in one step around the centre. */
+  zoomIn(): void {
+    this.zoomBy(ZOOM_STEP);
+  }
+
+  /** Zooms out one step around the centre. */
+  zoomOut(): void {
+    this.zoomBy(1 / ZOOM_STEP);
+  }
+
+  /** Back to the whole district (or sub-district). */
+  resetZoom(): void {
+    if (this.surface && this.zoomBehavior) {
+      select(this.surface).call(this.zoomBehavior.transform, zoomIdentity);
+    } else {
+      this.zoomTransform = { k: 1, x: 0, y: 0 };
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof matchMedia === 'function') {
+      for (const q of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
+        const m = matchMedia(q);
+        m.addEventListener?.('change', this.onMedia);
+        this.media.push(m);
+      }
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const m of this.media.splice(0)) m.removeEventListener?.('change', this.onMedia);
+  }
+
+  // Data -------------------------------------------------------------------------------------------
+
+  /** Recomputes `fn` only when one of `deps` changed (by identity). */
+  private memo<T>(slot: string, deps: readonly unknown[], fn: () => T): T {
+    const m = this.memos.get(slot);
+    if (m && m.deps.length === deps.length && m.deps.every((d, i) => Object.is(d, deps[i])))
+      return m.value as T;
+    const value = fn();
+    this.memos.set(slot, { deps, value });
+    return value;
+  }
+
+  private modelFor(feed: Feed): MapModel {
+    return this.memo('model', [feed, this.subdistrict], () =>
+      buildMapModel(feed, this.subdistrict, this.cache),
+    );
+  }
+
+  protected override isEmpty(feed: Feed): boolean {
+    return this.modelFor(feed).grids.length === 0;
+  }
+
+  protected override emptyMessage(): string | undefined {
+    const id = this.subdistrict?.trim();
+    const feed = this.state.feed;
+    if (id && feed && feed.grids.features.length > 0) return msg(this.locale, 'emptySubdistrict', { id });
+    return msg(this.locale, 'emptyGrids');
+  }
+
+  protected override skeletonLines(): number {
+    return 6;
+  }
+
+  private get rateModeValue(): RateMode {
+    return rateMode(this.rate);
+  }
+
+  private viewModel(feed: Feed): ViewModel {
+    const model = this.modelFor(feed);
+    const threshold = privacyThreshold(this.privacyThreshold);
+    const mode = this.rateModeValue;
+    const counters = this.memo('counters', [feed, model], () => countPerGrid(feed, gridOfPointIn(model)));
+    const defs = this.memo('defs', [feed], () => metricDefs(feed));
+    const def = resolveMetric(defs, this.metric);
+    const figures = this.memo('figures', [model, def?.key, counters, mode, threshold], () =>
+      gridFigures(model.grids, def, counters, mode, threshold),
+    );
+    const classes = this.memo('classes', [figures], () => classify(figures.map((f) => f.shown)));
+    const colors = this.memo('colors', [figures, classes], () => {
+      const out = new Int8Array(figures.length);
+      figures.forEach((f, i) => {
+        out[i] = f.suppressed ? -2 : classes ? classes.colorOf(f.shown) : -1;
+      });
+      return out;
+    });
+    const locale = this.locale;
+    const ranking = this.memo('ranking', [figures, locale], () =>
+      rankGrids(
+        figures,
+        model.grids.map((g) => localizedTextWithLang(g.name, locale).text),
+        locale,
+      ),
+    );
+    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const base = this.memo('base', [model.viewBox, width, height], () =>
+      fitView(model.viewBox, width, height, 12),
+    );
+    const view = composeView(base, this.zoomTransform);
+    const canvas =
+      this.renderer === 'canvas' ||
+      (this.renderer !== 'svg' && model.grids.length > (Number(this.canvasThreshold) || 1500));
+    return { feed, model, def, figures, classes, colors, ranking, counters, view, canvas, mode, threshold };
+  }
+
+  // Rendering --------------------------------------------------------------------------------------
+
+  protected override renderContent(feed: Feed, _state: FeedState): unknown {
+    const vm = this.viewModel(feed);
+    this.vm = vm;
+    this.warnGeometry(vm.model);
+    const locale = this.locale;
+    const place = localizedTextWithLang(feed.place.name, locale);
+    const title = this.subdistrictTitle(feed) ?? place;
+    const synthetic = feed.synthetic || vm.model.grids.some((g) => g.synthetic);
+    return html`<div class="frame">
+        <div class="header" part="header">
+          <span class="place" lang=${title.lang}>${title.text}</span>
+          ${synthetic ? renderSyntheticBadge(locale) : nothing}
+        </div>
+        ${this.renderToolbar(vm, locale)} ${this.renderMap(vm, locale, title.text)}
+        ${this.renderLegend(vm, locale)} ${this.renderList(vm, locale, title.text)}
+      </div>
+      ${this.renderGeometryNotes(vm.model, locale)}`;
+  }
+
+  /** The name of the sub-district shown alone, if one is. */
+  private subdistrictTitle(feed: Feed): { text: string; lang: SupportedLocale } | undefined {
+    const id = this.vm?.model.subdistrict;
+    const sub = id ? feed.subdistricts.find((s) => s.id === id) : undefined;
+    return sub ? localizedTextWithLang(sub.name, this.locale) : undefined;
+  }
+
+  private metricText(vm: ViewModel, locale: SupportedLocale): string {
+    if (!vm.def) return '';
+    const label = metricLabel(vm.def, locale).text;
+    return vm.mode === 'per-10k' ? msg(locale, 'legendRate', { metric: label }) : label;
+  }
+
+  private renderToolbar(vm: ViewModel, locale: SupportedLocale): TemplateResult {
+    const defs = this.memo('defs', [vm.feed], () => metricDefs(vm.feed));
+    const grid = defs.filter((d) => d.source === 'grid');
+    const events = defs.filter((d) => d.source === 'category');
+    const option = (d: MetricDef) =>
+      html`<option value=${d.key} ?selected=${d.key === vm.def?.key}>${metricLabel(d, locale).text}</option>`;
+    return html`<div class="toolbar" part="toolbar">
+      <label
+        >${msg(locale, 'metric')}
+        <select @change=${this.onMetricChange}>
+          ${
+            grid.length && events.length
+              ? html`<optgroup label=${msg(locale, 'groupGrid')}>${grid.map(option)}</optgroup>
+                  <optgroup label=${msg(locale, 'groupEvents')}>${events.map(option)}</optgroup>`
+              : defs.map(option)
+          }
+        </select></label
+      >
+      <label
+        ><input type="checkbox" .checked=${vm.mode === 'per-10k'} @change=${this.onRateChange} />${msg(
+          locale,
+          'perTenK',
+        )}</label
+      >
+      <button
+        type="button"
+        aria-expanded=${this.list ? 'true' : 'false'}
+        aria-controls="twin"
+        @click=${this.toggleList}
+      >
+        ${msg(locale, this.list ? 'hideList' : 'showList')}
+      </button>
+    </div>`;
+  }
+
+  private renderMap(vm: ViewModel, locale: SupportedLocale, placeName: string): TemplateResult {
+    const { model, view } = vm;
+    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    this.merged = false;
+    const matrix = `matrix(${view.k} 0 0 ${view.k} ${view.x} ${view.y})`;
+    const ready = view.k > 0;
+    const gridPaths =
+      vm.canvas || !ready
+        ? nothing
+        : svg`<g class="grids">${repeat(
+            model.grids,
+            (g) => g.id,
+            (g, i) => svg`<path class="grid ${colorClass(vm.colors[i] ?? -1)}" d=${g.cached.d}></path>`,
+          )}</g>`;
+    const highlight = (id: string | undefined, cls: string) => {
+      const i = id === undefined ? undefined : model.byId.get(id);
+      if (i === undefined) return nothing;
+      const d = model.grids[i]!.cached.d;
+      return cls === 'selected'
+        ? svg`<path class="selected" d=${d}></path><path class="selected-inner" d=${d}></path>`
+        : svg`<path class=${cls} d=${d}></path>`;
+    };
+    // The box takes the shape of what it shows (within reason), unless the page sets a ratio.
+    const box = model.viewBox;
+    const aspect = box
+      ? Math.min(2, Math.max(0.8, (box[2] - box[0]) / Math.max(1e-9, box[3] - box[1])))
+      : 1.5;
+    return html`<div
+        class="map"
+        part="map"
+        style="--_content-aspect:${aspect.toFixed(3)}"
+        ${this.resize.target()}
+      >
+        ${vm.canvas ? html`<canvas class="paint" aria-hidden="true" ${ref(this.canvasRef)}></canvas>` : nothing}
+        <svg class="vector" width=${width} height=${height} aria-hidden="true" focusable="false">
+          <defs>
+            <pattern
+              id="suppressed"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect class="hatch-bg" width="6" height="6"></rect>
+              <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
+            </pattern>
+          </defs>
+          ${
+            ready
+              ? svg`<g transform=${matrix}>
+                ${this.context ? model.neighbours.map((n) => svg`<path class="context" d=${n.cached.d}></path>`) : nothing}
+                ${gridPaths}
+                ${model.subdistricts.map((s) => svg`<path class="subdistrict" d=${s.cached.d}></path>`)}
+                ${!model.subdistrict && model.outline ? svg`<path class="outline" d=${model.outline.d}></path>` : nothing}
+                ${highlight(this.selected, 'selected')}
+                ${this.tip === 'hover' ? highlight(this.hoverId, 'hover') : nothing}
+                ${this.tip === 'focus' ? highlight(this.activeId, 'active') : nothing}
+              </g>
+              ${this.context ? this.renderContextLabels(vm, width, height) : nothing}
+              ${this.renderCounts(vm)} ${this.renderMarks(vm, width, height)}`
+              : nothing
+          }
+        </svg>
+        <div
+          class="surface"
+          role="application"
+          tabindex="0"
+          aria-label=${msg(locale, 'mapLabel', { place: placeName, metric: this.metricText(vm, locale) })}
+          aria-describedby="map-help"
+          ${ref(this.surfaceRef)}
+          @keydown=${this.onKeydown}
+          @focus=${this.onFocus}
+          @blur=${this.onBlur}
+          @pointermove=${this.onPointerMove}
+          @pointerleave=${this.onPointerLeave}
+          @click=${this.onClick}
+        ></div>
+        ${this.renderTooltip(vm, locale, width, height)}
+        <div class="zoom" part="zoom-controls">
+          <button
+            type="button"
+            aria-label=${msg(locale, 'zoomIn')}
+            title=${msg(locale, 'zoomIn')}
+            @click=${this.zoomIn}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10M8 3v10"></path></svg>
+          </button>
+          <button
+            type="button"
+            aria-label=${msg(locale, 'zoomOut')}
+            title=${msg(locale, 'zoomOut')}
+            @click=${this.zoomOut}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10"></path></svg>
+          </button>
+          <button
+            type="button"
+            aria-label=${msg(locale, 'resetView')}
+            title=${msg(locale, 'resetView')}
+            @click=${this.resetZoom}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M3 8.5A5 5 0 1 0 4.6 4.8M4.2 1.8v3.3h3.3"></path>
+            </svg>
+          </button>
+        </div>
+        <i class="probe" aria-hidden="true" ${ref(this.probeRef)}></i>
+      </div>
+      <p id="map-help" class="visually-hidden">${msg(locale, 'mapHelp')}</p>
+      <div class="visually-hidden" role="status">${this.announcement}</div>`;
+  }
+
+  private renderContextLabels(vm: ViewModel, width: number, height: number): unknown {
+    const locale = this.locale;
+    return vm.model.neighbours.map((n) => {
+      const shape = n.cached.shape;
+      if (!shape) return nothing;
+      // Label the part of the neighbour that is in view: the middle of its box, clamped to the view.
+      const [bx0, by0] = toScreen(vm.view, shape.bbox[0], shape.bbox[1]);
+      const [bx1, by1] = toScreen(vm.view, shape.bbox[2], shape.bbox[3]);
+      const x0 = Math.max(bx0, 0);
+      const x1 = Math.min(bx1, width);
+      const y0 = Math.max(by0, 0);
+      const y1 = Math.min(by1, height);
+      const name = localizedTextWithLang(n.name, locale);
+      // About as wide as the text (CJK characters are twice as wide as Latin ones).
+      const half = ([...name.text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 11 : 6), 0) + 8) / 2;
+      if (x1 - x0 < 2 * half || y1 - y0 < 16) return nothing;
+      const [lx, ly] = toScreen(vm.view, shape.label[0], shape.label[1]);
+      const y = Math.min(Math.max(ly, y0 + 14), y1 - 8);
+      // Keep clear of the zoom buttons in the top corner.
+      const right = y < 130 ? x1 - 52 : x1;
+      const x = Math.min(Math.max(lx, x0 + half), right - half);
+      if (x - half < x0 - 1) return nothing;
+      return svg`<text class="context-label" x=${x} y=${y} lang=${name.lang}>${name.text}</text>`;
+    });
+  }
+
+  /** Per-grid counts of the sensitive layers that are switched on. */
+  private renderCounts(vm: ViewModel): unknown {
+    const shown = visibleLayerIds(vm.feed, this.layers);
+    const sensitive = vm.counters.filter((c) => c.kind === 'layer' && c.sensitive && shown.has(c.id));
+    if (sensitive.length === 0 || vm.model.grids.length > MAX_COUNT_LABELS) return nothing;
+    const locale = this.locale;
+    return svg`<g class="counts">${sensitive.map((counter, row) =>
+      vm.model.grids.map((g) => {
+        const [x, y] = toScreen(vm.view, g.shape.label[0], g.shape.label[1]);
+        const text = formatCount(counter.counts.get(g.id) ?? 0, locale, true, vm.threshold);
+        const w = 8 + text.length * 6.5;
+        const dy = row * 18 + 12;
+        return svg`<g class="count" transform="translate(${x} ${y + dy})"
+          ><path d=${shapeFor('camera', undefined)} transform="translate(${-w / 2 - 13} -6) scale(0.75)" class="count-glyph"></path
+          ><rect x=${-w / 2} y="-8" width=${w} height="16" rx="8"></rect><text>${text}</text></g>`;
+      }),
+    )}</g>`;
+  }
+
+  private renderMarks(vm: ViewModel, width: number, height: number): unknown {
+    const points = this.memo('points', [vm.feed, vm.model, this.layers], (): FramePoint[] => {
+      const shown = visibleLayerIds(vm.feed, this.layers);
+      const gridOf = gridOfPointIn(vm.model);
+      const keep = vm.model.subdistrict
+        ? (p: Parameters<typeof gridOf>[0]) => gridOf(p) !== undefined
+        : () => true;
+      return framePoints(vm.feed, vm.model.frame, shown, keep);
+    });
+    this.merged = false;
+    if (points.length === 0) return nothing;
+    const marks = this.memo('marks', [points, vm.view.k, vm.view.x, vm.view.y, width, height], () =>
+      pointMarks(points, (x, y) => toScreen(vm.view, x, y), width, height),
+    );
+    this.merged = marks.some((m) => m.points > 1);
+    return svg`<g class="marks">${marks.map((m) => this.renderMark(m))}</g>`;
+  }
+
+  private renderMark(m: PointMark): TemplateResult {
+    const size = m.kind === 'risk-source' ? 12 : 10;
+    const s = size / 16;
+    return svg`<g class="mark ${m.kind} ${m.level ?? ''}" transform="translate(${m.x} ${m.y})"
+      ><path d=${shapeFor(m.kind, m.level)} transform="translate(${-size / 2} ${-size / 2}) scale(${s})"></path
+      >${m.n > 1 ? svg`<text x=${size / 2 + 1} y="-3">${m.n}</text>` : nothing}</g>`;
+  }
+
+  private figureText(vm: ViewModel, f: GridFigure, locale: SupportedLocale): string {
+    if (f.suppressed) return formatCount(f.value, locale, true, vm.threshold);
+    if (vm.mode === 'per-10k') {
+      return f.rate === null
+        ? msg(locale, 'noData')
+        : formatNumber(f.rate, locale, { maximumFractionDigits: 1 });
+    }
+    return f.value === null ? msg(locale, 'noData') : formatNumber(f.value, locale);
+  }
+
+  private subdistrictName(
+    feed: Feed,
+    id: string,
+    locale: SupportedLocale,
+  ): { text: string; lang: SupportedLocale } {
+    const sub = feed.subdistricts.find((s) => s.id === id);
+    if (sub) return localizedTextWithLang(sub.name, locale);
+    if (feed.place.id === id) return localizedTextWithLang(feed.place.name, locale);
+    return { text: msg(locale, 'unknownSubdistrict'), lang: locale };
+  }
+
+  private renderTooltip(vm: ViewModel, locale: SupportedLocale, width: number, height: number): unknown {
+    const id = this.tip === 'hover' ? this.hoverId : this.tip === 'focus' ? this.activeId : undefined;
+    const i = id === undefined ? undefined : vm.model.byId.get(id);
+    if (i === undefined || !(vm.view.k > 0)) return nothing;
+    const grid = vm.model.grids[i]!;
+    const f = vm.figures[i]!;
+    const [px, py] =
+      this.tip === 'hover' ? this.hoverAt : toScreen(vm.view, grid.shape.label[0], grid.shape.label[1]);
+    const half = Math.min(140, width / 2);
+    const x = Math.min(Math.max(px, half), width - half);
+    const below = py < height / 2;
+    const style = `left:${x}px;top:${py}px;transform:translate(-50%, ${below ? '16px' : 'calc(-100% - 16px)'})`;
+    const name = localizedTextWithLang(grid.name, locale);
+    const sub = this.subdistrictName(vm.feed, grid.subdistrict, locale);
+    const metric = vm.def ? metricLabel(vm.def, locale) : undefined;
+    const counts = this.gridCounts(vm, grid, locale);
+    return html`<div class="tooltip" part="tooltip" style=${style} data-grid=${grid.id} aria-hidden="true">
+      <p class="name" lang=${name.lang}>${name.text}</p>
+      <p class="sub" lang=${sub.lang}>
+        ${sub.text}${this.selected === grid.id ? ` · ${msg(locale, 'selected')}` : ''}
+      </p>
+      <dl>
+        ${
+          metric
+            ? html`<dt lang=${metric.lang}>${metric.text}</dt>
+                <dd>
+                  ${f.suppressed ? formatCount(f.value, locale, true, vm.threshold) : this.plainValue(f.value, locale)}
+                </dd>
+                ${
+                  f.rate !== null
+                    ? html`<dt>${msg(locale, 'perTenKShort')}</dt>
+                        <dd>${formatNumber(f.rate, locale, { maximumFractionDigits: 1 })}</dd>`
+                    : nothing
+                }`
+            : nothing
+        }
+        <dt>${msg(locale, 'population')}</dt>
+        <dd>${this.plainValue(grid.population, locale)}</dd>
+        ${counts.map(
+          (c) =>
+            html`<dt lang=${c.lang}>${c.label}</dt>
+              <dd>${c.value}</dd>`,
+        )}
+      </dl>
+    </div>`;
+  }
+
+  private plainValue(v: number | null, locale: SupportedLocale): string {
+    return v === null ? msg(locale, 'noData') : formatNumber(v, locale);
+  }
+
+  /** Layer counts (and sensitive category counts) of one grid, as tooltip lines. */
+  private gridCounts(vm: ViewModel, grid: GridItem, locale: SupportedLocale) {
+    const out: { label: string; value: string; lang: SupportedLocale }[] = [];
+    for (const c of vm.counters) {
+      if (c.kind === 'category' && !c.sensitive) continue; // those are figures to colour by
+      if (c.kind === 'category' && vm.def?.key === c.key) continue; // already the figure above
+      // Layer names are long ("… (published count, synthetic positions)"): the kind says it in a tooltip.
+      const kind = c.layerKind;
+      const short = kind && kind !== 'other' && vm.feed.layers.filter((l) => l.kind === kind).length === 1;
+      const name = short
+        ? { text: msg(locale, `kind.${kind}` as MessageKey), lang: locale }
+        : localizedTextWithLang(c.name, locale);
+      const n = c.counts.get(grid.id) ?? 0;
+      let value = formatCount(n, locale, c.sensitive, vm.threshold);
+      const levels = c.byLevel?.get(grid.id);
+      if (levels && !c.sensitive && n > 0) {
+        const parts = RISK_LEVELS.filter((l) => (levels[l] ?? 0) > 0).map(
+          (l) => `${RISK_CUES[l].glyph}${formatNumber(levels[l] ?? 0, locale)}`,
+        );
+        value = `${value} (${parts.join(' ')})`;
+      }
+      out.push({ label: name.text, value, lang: name.lang });
+    }
+    return out;
+  }
+
+  private renderLegend(vm: ViewModel, locale: SupportedLocale): TemplateResult {
+    const { classes } = vm;
+    const { hasNoData, hasSuppressed } = this.memo('legend-flags', [vm.figures], () => ({
+      hasNoData: vm.figures.some((f) => !f.suppressed && f.shown === null),
+      hasSuppressed: vm.figures.some((f) => f.suppressed),
+    }));
+    const sensitive = sensitiveThings(vm.feed);
+    return html`<div class="legend" part="legend">
+      <div class="legend-block">
+        <p class="legend-title" id="legend-title">${this.metricText(vm, locale)}</p>
+        <ul aria-labelledby="legend-title">
+          ${classes?.ranges.map(
+            (r) =>
+              html`<li>
+                <span class="swatch c${r.color}" aria-hidden="true"></span>${rangeLabel(r, classes, locale)}
+              </li>`,
+          )}
+          ${
+            hasNoData || !classes
+              ? html`<li><span class="swatch nd" aria-hidden="true"></span>${msg(locale, 'noData')}</li>`
+              : nothing
+          }
+          ${
+            hasSuppressed
+              ? html`<li>
+                  <span class="swatch sup" aria-hidden="true"></span
+                  >${msg(locale, 'suppressed', { n: vm.threshold })}
+                </li>`
+              : nothing
+          }
+        </ul>
+      </div>
+      ${this.renderLayerSwitches(vm, locale)}
+      ${
+        sensitive.length > 0
+          ? html`<p class="privacy" part="privacy-note">
+              ${msg(locale, 'privacyNote', {
+                names: listFormat(
+                  sensitive.map((s) => localizedTextWithLang(s, locale).text),
+                  locale,
+                ),
+                n: vm.threshold,
+              })}
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderLayerSwitches(vm: ViewModel, locale: SupportedLocale): unknown {
+    const layers = vm.feed.layers;
+    if (layers.length === 0) return nothing;
+    const shown = visibleLayerIds(vm.feed, this.layers);
+    const glyph = (kind: LayerKind, level?: RiskLevel) =>
+      svg`<svg class="glyph mark ${kind} ${level ?? ''}" viewBox="0 0 16 16" aria-hidden="true"><path d=${shapeFor(kind, level)}></path></svg>`;
+    return html`<fieldset class="legend-block">
+      <legend>${msg(locale, 'layers')}</legend>
+      <ul>
+        ${layers.map((layer) => {
+          const name = localizedTextWithLang(layer.name, locale).text;
+          const total = layer.points.reduce((n, p) => n + (typeof p.count === 'number' ? p.count : 1), 0);
+          return html`<li>
+            <label
+              ><input
+                type="checkbox"
+                .checked=${shown.has(layer.id)}
+                @change=${(e: Event) => this.toggleLayer(layer.id, (e.target as HTMLInputElement).checked)}
+              />${layer.kind === 'risk-source' ? nothing : glyph(layer.kind)}${
+                layer.sensitive
+                  ? msg(locale, 'layerPerGrid', { name })
+                  : msg(locale, 'layerCount', { name, n: total })
+              }</label
+            >
+          </li>`;
+        })}
+      </ul>
+      ${
+        layers.some((l) => l.kind === 'risk-source' && shown.has(l.id))
+          ? html`<ul aria-label=${msg(locale, 'riskLevels')}>
+              ${RISK_LEVELS.map((level) => {
+                const cue = RISK_CUES[level];
+                return html`<li>
+                  ${glyph('risk-source', level)}${locale === 'zh-CN' ? cue.label.zh : cue.label.en}
+                </li>`;
+              })}
+            </ul>`
+          : nothing
+      }
+      ${this.merged ? html`<p class="legend-hint">${msg(locale, 'clusters')}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  private renderList(vm: ViewModel, locale: SupportedLocale, placeName: string): TemplateResult {
+    const shownRows = vm.ranking.slice(0, this.listLimit);
+    const metric = this.metricText(vm, locale);
+    const focusable = this.list ? 0 : -1;
+    return html`<section id="twin" class="twin ${this.list ? '' : 'visually-hidden'}" part="list">
+      <table>
+        <caption>
+          ${msg(locale, 'listCaption', { place: placeName, metric })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" class="num">${msg(locale, 'colRank')}</th>
+            <th scope="col">${msg(locale, 'colGrid')}</th>
+            <th scope="col">${msg(locale, 'colSubdistrict')}</th>
+            <th scope="col" class="num">${metric}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            shownRows,
+            (r) => vm.model.grids[r.index]!.id,
+            (r) => {
+              const grid = vm.model.grids[r.index]!;
+              const name = localizedTextWithLang(grid.name, locale);
+              const sub = this.subdistrictName(vm.feed, grid.subdistrict, locale);
+              return html`<tr class=${this.selected === grid.id ? 'is-selected' : ''} data-grid=${grid.id}>
+                <td class="num">${r.rank === undefined ? '–' : formatNumber(r.rank, locale)}</td>
+                <th scope="row" lang=${name.lang}>
+                  <button
+                    type="button"
+                    tabindex=${focusable}
+                    aria-pressed=${this.selected === grid.id ? 'true' : 'false'}
+                    @click=${() => this.selectGrid(grid.id)}
+                  >
+                    ${name.text}
+                  </button>
+                </th>
+                <td lang=${sub.lang}>${sub.text}</td>
+                <td class="num">${this.figureText(vm, vm.figures[r.index]!, locale)}</td>
+              </tr>`;
+            },
+          )}
+        </tbody>
+      </table>
+      ${
+        vm.ranking.length > shownRows.length
+          ? html`<div class="twin-footer">
+              <p>${msg(locale, 'listShowing', { shown: shownRows.length, n: vm.ranking.length })}</p>
+              <button type="button" class="more" tabindex=${focusable} @click=${this.showMore}>
+                ${msg(locale, 'listMore', { n: Math.min(LIST_PAGE, vm.ranking.length - shownRows.length) })}
+              </button>
+            </div>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderGeometryNotes(model: MapModel, locale: SupportedLocale): unknown {
+    const empty = model.problems.empty.length;
+    const crossing = model.problems['self-intersecting'].length;
+    if (empty === 0 && crossing === 0) return nothing;
+    return html`<div class="notes">
+      ${
+        empty > 0
+          ? html`<div class="note" part="note geometry">
+              ${warningIcon}
+              <p>${msg(locale, 'geometryEmpty', { n: empty })}</p>
+            </div>`
+          : nothing
+      }
+      ${
+        crossing > 0
+          ? html`<div class="note" part="note geometry">
+              ${warningIcon}
+              <p>${msg(locale, 'geometrySelfIntersecting', { n: crossing })}</p>
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** One console message per feed listing the grids with geometry problems. */
+  private warnGeometry(model: MapModel): void {
+    if (this.warnedFor === model) return;
+    this.warnedFor = model;
+    const p = model.problems;
+    const lines: string[] = [];
+    if (p['winding-fixed'].length)
+      lines.push(`rings reversed to d3-geo winding: ${p['winding-fixed'].join(', ')}`);
+    if (p.empty.length) lines.push(`no area, not drawn: ${p.empty.join(', ')}`);
+    if (p['self-intersecting'].length)
+      lines.push(`outline crosses itself: ${p['self-intersecting'].join(', ')}`);
+    if (lines.length) console.warn(`[safety-widgets] <${this.localName}> grid geometry: ${lines.join('; ')}`);
+  }
+
+  // Canvas -----------------------------------------------------------------------------------------
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('theme')) this.paintStyle = undefined;
+    this.safely(() => this.paint(), undefined);
+  }
+
+  private resolvePaintStyle(ctx: CanvasRenderingContext2D, dpr: number): PaintStyle {
+    const dark = this.media[0]?.matches ?? false;
+    const forced = this.media[1]?.matches ?? false;
+    const key = `${this.theme ?? ''}|${dark}|${forced}|${dpr}`;
+    if (this.paintStyle?.key === key) return this.paintStyle.style;
+    const probe = this.probe;
+    const read = (token: string) => {
+      if (!probe) return '#888';
+      probe.style.color = `var(${token})`;
+      return getComputedStyle(probe).color;
+    };
+    const style: PaintStyle = {
+      fills: [0, 1, 2, 3, 4, 5].map((i) => read(`--_choro-${i}`)),
+      noData: read('--_map-no-data'),
+      suppressed: hatchPattern(ctx, read('--_surface'), read('--_muted'), dpr),
+      stroke: forced ? read('--_fg') : read('--_grid-line'),
+    };
+    this.paintStyle = { key, style };
+    return style;
+  }
+
+  private paint(): void {
+    const vm = this.vm;
+    const canvas = this.canvas;
+    if (!vm?.canvas || !canvas || !canvas.isConnected) return;
+    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const resized = sizeCanvas(canvas, width, height, dpr);
+    const style = this.resolvePaintStyle(ctx, dpr);
+    const key = [vm.model, vm.colors, vm.view.k, vm.view.x, vm.view.y, width, height, style];
+    if (
+      !resized &&
+      key.length === this.paintedKey.length &&
+      key.every((k, i) => Object.is(k, this.paintedKey[i]))
+    )
+      return;
+    this.paintedKey = key;
+    paintGrids(ctx, vm.model.index, vm.colors, vm.view, width, height, dpr, style);
+  }
+
+  // Interaction ------------------------------------------------------------------------------------
+
+  private readonly canvasRef = (el?: Element) => {
+    this.canvas = el instanceof HTMLCanvasElement ? el : undefined;
+    this.paintedKey = [];
+  };
+
+  private readonly probeRef = (el?: Element) => {
+    this.probe = el instanceof HTMLElement ? el : undefined;
+  };
+
+  private readonly surfaceRef = (el?: Element) => {
+    const surface = el instanceof HTMLDivElement ? el : undefined;
+    if (surface === this.surface) return;
+    if (this.surface) select(this.surface).on('.zoom', null);
+    this.surface = surface;
+    if (!surface) return;
+    const zoom = d3zoom<HTMLDivElement, unknown>()
+      .scaleExtent([1, 40])
+      .filter((event: Event) => {
+        if (event.type === 'wheel') return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
+        if (event.type === 'touchstart') return (event as TouchEvent).touches.length >= 2;
+        return !(event as MouseEvent).button;
+      })
+      .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
+        const t = event.transform;
+        this.zoomTransform = { k: t.k, x: t.x, y: t.y };
+        if (event.sourceEvent && this.tip === 'hover') this.tip = undefined;
+      });
+    // Keep the current view on a new surface element (d3 reads `__zoom` if it is there).
+    const t = this.zoomTransform;
+    (surface as HTMLDivElement & { __zoom?: unknown }).__zoom = zoomIdentity.translate(t.x, t.y).scale(t.k);
+    select(surface).call(zoom);
+    this.zoomBehavior = zoom;
+    this.updateZoomExtent();
+  };
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.updateZoomExtent();
+    if (changed.has('metric') || changed.has('rate') || changed.has('subdistrict'))
+      this.listLimit = LIST_PAGE;
+  }
+
+  private updateZoomExtent(): void {
+    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    if (!this.zoomBehavior || !(width > 0 && height > 0)) return;
+    const many = (this.vm?.model.grids.length ?? 0) > 1000;
+    this.zoomBehavior
+      .extent([
+        [0, 0],
+        [width, height],
+      ])
+      .translateExtent([
+        [0, 0],
+        [width, height],
+      ])
+      .scaleExtent([1, many ? 40 : 12]);
+  }
+
+  private zoomBy(factor: number): void {
+    if (this.surface && this.zoomBehavior) select(this.surface).call(this.zoomBehavior.scaleBy, factor);
+  }
+
+  private pointerPosition(event: MouseEvent): [number, number] {
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    return [event.clientX - rect.left, event.clientY - rect.top];
+  }
+
+  private gridAt(vm: ViewModel, sx: number, sy: number): number {
+    if (!(vm.view.k > 0)) return -1;
+    const [x, y] = toFrame(vm.view, sx, sy);
+    return vm.model.index.at(x, y);
+  }
+
+  private onPointerMove = (event: PointerEvent) => {
+    this.safely(() => {
+      const vm = this.vm;
+      if (!vm) return;
+      const [sx, sy] = this.pointerPosition(event);
+      const i = this.gridAt(vm, sx, sy);
+      const id = i >= 0 ? vm.model.grids[i]!.id : undefined;
+      this.hoverAt = [sx, sy];
+      this.hoverId = id;
+      if (id !== undefined) this.tip = 'hover';
+      else if (this.tip === 'hover') this.tip = undefined;
+    }, undefined);
+  };
+
+  private onPointerLeave = () => {
+    this.hoverId = undefined;
+    if (this.tip === 'hover') this.tip = undefined;
+  };
+
+  private onClick = (event: MouseEvent) => {
+    this.safely(() => {
+      const vm = this.vm;
+      if (!vm) return;
+      const [sx, sy] = this.pointerPosition(event);
+      const i = this.gridAt(vm, sx, sy);
+      if (i >= 0) this.selectGrid(vm.model.grids[i]!.id, false);
+    }, undefined);
+  };
+
+  private onFocus = () => {
+    this.safely(() => {
+      const vm = this.vm;
+      if (!vm || !this.surface?.matches(':focus-visible')) return;
+      const start = this.startGrid(vm);
+      if (start === undefined) return;
+      this.activeId = start;
+      this.tip = 'focus';
+      this.announce(vm, start);
+    }, undefined);
+  };
+
+  private onBlur = () => {
+    if (this.tip === 'focus') this.tip = undefined;
+  };
+
+  /** Where keyboard navigation starts: the selected grid, the last one visited, or the one in the middle of the view. */
+  private startGrid(vm: ViewModel): string | undefined {
+    for (const id of [this.selected, this.activeId]) if (id !== undefined && vm.model.byId.has(id)) return id;
+    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const i = this.gridAt(vm, width / 2, height / 2);
+    if (i >= 0) return vm.model.grids[i]!.id;
+    if (!(vm.view.k > 0)) return vm.model.grids[0]?.id;
+    const [x, y] = toFrame(vm.view, width / 2, height / 2);
+    const near = vm.model.index.nearest(x, y, 1);
+    return near[0] !== undefined ? vm.model.grids[near[0]]!.id : vm.model.grids[0]?.id;
+  }
+
+  private onKeydown = (event: KeyboardEvent) => {
+    this.safely(() => {
+      const vm = this.vm;
+      if (!vm || event.altKey || event.ctrlKey || event.metaKey) return;
+      const direction = directionOfKey(event.key);
+      if (direction) {
+        event.preventDefault();
+        const current = this.activeId !== undefined ? vm.model.byId.get(this.activeId) : undefined;
+        let next: string | undefined;
+        if (current === undefined || this.tip !== 'focus') {
+          next = this.startGrid(vm);
+        } else {
+          const j = stepInDirection(vm.model.index, current, direction);
+          next = j === undefined ? this.activeId : vm.model.grids[j]!.id;
+        }
+        if (next === undefined) return;
+        this.activeId = next;
+        this.tip = 'focus';
+        this.announce(vm, next);
+        this.keepInView(vm, next);
+        return;
+      }
+      switch (event.key) {
+        case 'Enter':
+        case ' ': {
+          event.preventDefault();
+          const id = this.tip === 'focus' && this.activeId ? this.activeId : this.startGrid(vm);
+          if (id === undefined) return;
+          this.activeId = id;
+          this.tip = 'focus';
+          this.selectGrid(id, false);
+          this.announce(vm, id);
+          return;
+        }
+        case 'Escape':
+          if (this.tip === undefined && this.selected === undefined) return;
+          event.preventDefault();
+          this.tip = undefined;
+          this.hoverId = undefined;
+          this.selected = undefined;
+          this.announcement = '';
+          return;
+        case '+':
+        case '=':
+          event.preventDefault();
+          this.zoomIn();
+          return;
+        case '-':
+        case '_':
+          event.preventDefault();
+          this.zoomOut();
+          return;
+        case '0':
+          event.preventDefault();
+          this.resetZoom();
+          return;
+      }
+    }, undefined);
+  };
+
+  /** Pans so that grid `id` is in view. */
+  private keepInView(vm: ViewModel, id: string): void {
+    const i = vm.model.byId.get(id);
+    if (i === undefined || !this.surface || !this.zoomBehavior) return;
+    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const [x, y] = toScreen(vm.view, vm.model.grids[i]!.shape.label[0], vm.model.grids[i]!.shape.label[1]);
+    const margin = Math.min(48, width / 4, height / 4);
+    const dx = x < margin ? margin - x : x > width - margin ? width - margin - x : 0;
+    const dy = y < margin ? margin - y : y > height - margin ? height - margin - y : 0;
+    if (dx === 0 && dy === 0) return;
+    const k = this.zoomTransform.k;
+    select(this.surface).call(this.zoomBehavior.translateBy, dx / k, dy / k);
+  }
+
+  private announce(vm: ViewModel, id: string): void {
+    const locale = this.locale;
+    const i = vm.model.byId.get(id);
+    if (i === undefined) return;
+    const grid = vm.model.grids[i]!;
+    const f = vm.figures[i]!;
+    const rank = vm.ranking.find((r) => r.index === i)?.rank;
+    const text = msg(locale, 'announce', {
+      name: localizedTextWithLang(grid.name, locale).text,
+      subdistrict: this.subdistrictName(vm.feed, grid.subdistrict, locale).text,
+      metric: this.metricText(vm, locale),
+      value: this.figureText(vm, f, locale),
+    });
+    this.announcement =
+      rank === undefined
+        ? text
+        : `${text} ${msg(locale, 'announceRank', { rank, n: vm.model.grids.length })}`;
+  }
+
+  private selectGrid(id: string, fromList = true): void {
+    this.selected = id;
+    this.activeId = id;
+    emit(this, 'safety-grid-select', { id });
+    if (fromList && this.vm) this.keepInView(this.vm, id);
+  }
+
+  private onMetricChange = (event: Event) => {
+    this.metric = (event.target as HTMLSelectElement).value;
+  };
+
+  private onRateChange = (event: Event) => {
+    this.rate = (event.target as HTMLInputElement).checked ? 'per-10k' : 'count';
+  };
+
+  private toggleList = () => {
+    this.list = !this.list;
+  };
+
+  private showMore = () => {
+    this.listLimit += LIST_PAGE;
+  };
+
+  private toggleLayer(id: string, on: boolean): void {
+    const feed = this.state.feed;
+    if (!feed) return;
+    const shown = visibleLayerIds(feed, this.layers);
+    if (on) shown.add(id);
+    else shown.delete(id);
+    this.layers = [...shown].join(',');
+  }
+}
+
+/** A warning triangle (16 × 16, currentColor), as in core's notes; hidden from assistive technology. */
+const warningIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  <path d="M8 1 15.5 14.5H.5Zm0 3L3 13h10ZM7.25 6.5h1.5v3.5h-1.5Zm0 4.5h1.5v1.5h-1.5Z"></path>
+</svg>`;
+
+function colorClass(c: number): string {
+  return c >= 0 ? `c${c}` : c === -2 ? 'sup' : 'nd';
+}
+
+function listFormat(items: readonly string[], locale: SupportedLocale): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
