@@ -1,4 +1,6 @@
 import { defineConfig } from 'vite';
 import { widgetBundle } from '../../vite.bundle.ts';
 
-export default defineConfig(widgetBundle(import.meta.dirname, 'src/safety-score-gauge.ts', 'safety-score-gauge.js'));
+export default defineConfig(
+  widgetBundle(import.meta.dirname, 'src/safety-score-gauge.ts', 'safety-score-gauge.js'),
+);

@@ -1,9 +1,7 @@
 /**
  * Canvas drawing for large grid systems: every grid of one colour in one path and one fill,
- * all borders in one stroke, only the grids in view, at the device's pixel ratio.
+ * all borders in one stroke, at the device's pixel ratio.
  */
-import type { GridIndex } from './hit-test.js';
-import type { ProjectedShape } from './projection.js';
 import type { View } from './view.js';
 
 /** Resolved colours for the canvas. */
@@ -25,68 +23,73 @@ export function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: num
   return true;
 }
 
-function tracePath(ctx: CanvasRenderingContext2D, shape: ProjectedShape): void {
-  for (const ring of shape.rings) {
-    ctx.moveTo(ring[0]!, ring[1]!);
-    for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i]!, ring[i + 1]!);
-    ctx.closePath();
+/**
+ * The grids as canvas paths, one per colour and one of every outline, built once per set of
+ * grids and colours from each grid's cached SVG path data (one native parse per path instead of
+ * 100,000 `lineTo` calls from script). Zooming and panning repaint these same paths.
+ */
+export class GridPaths {
+  /** Colour index → every grid of that colour. */
+  readonly fills = new Map<number, Path2D>();
+  /** Every outline, for the borders. */
+  readonly outlines: Path2D;
+  /** Square root of the mean grid area, in frame units (how big a grid is, to decide on borders). */
+  readonly meanSide: number;
+
+  constructor(
+    count: number,
+    colorOf: (i: number) => number,
+    pathOf: (i: number) => string,
+    areaOf: (i: number) => number,
+  ) {
+    const groups = new Map<number, string[]>();
+    const all: string[] = [];
+    let area = 0;
+    for (let i = 0; i < count; i++) {
+      const d = pathOf(i);
+      if (!d) continue;
+      const c = colorOf(i);
+      let group = groups.get(c);
+      if (!group) groups.set(c, (group = []));
+      group.push(d);
+      all.push(d);
+      area += areaOf(i);
+    }
+    for (const [c, ds] of groups) this.fills.set(c, new Path2D(ds.join('')));
+    this.outlines = new Path2D(all.join(''));
+    this.meanSide = all.length > 0 ? Math.sqrt(area / all.length) : 0;
   }
 }
 
 /**
- * Paints the grids: `colors[i]` is grid i's palette index, -1 for no data, -2 for suppressed.
- * Returns how many grids were drawn (those in view).
+ * Paints the grids: the fill of colour index c ≥ 0 from the palette, -1 no data, -2 suppressed,
+ * then the borders unless the grids are too small on screen for borders to help.
  */
 export function paintGrids(
   ctx: CanvasRenderingContext2D,
-  index: GridIndex,
-  colors: ArrayLike<number>,
+  paths: GridPaths,
   view: View,
-  width: number,
-  height: number,
   dpr: number,
   style: PaintStyle,
-): number {
+): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  if (!(view.k > 0)) return 0;
-  // Only the grids in view.
-  const inView = index.search(
-    -view.x / view.k,
-    -view.y / view.k,
-    (width - view.x) / view.k,
-    (height - view.y) / view.k,
-  );
+  if (!(view.k > 0)) return;
   ctx.setTransform(dpr * view.k, 0, 0, dpr * view.k, dpr * view.x, dpr * view.y);
-  const groups = new Map<number, number[]>();
-  let cellArea = 0;
-  for (const i of inView) {
-    const c = colors[i] ?? -1;
-    let group = groups.get(c);
-    if (!group) groups.set(c, (group = []));
-    group.push(i);
-    cellArea += index.shapes[i]!.area;
-  }
-  for (const [c, group] of groups) {
+  for (const [c, path] of paths.fills) {
     const fill = c >= 0 ? (style.fills[c] ?? style.noData) : c === -2 ? style.suppressed : style.noData;
     // A pattern stays in device pixels whatever the zoom.
     if (typeof fill !== 'string') fill.setTransform(ctx.getTransform().inverse());
     ctx.fillStyle = fill;
-    ctx.beginPath();
-    for (const i of group) tracePath(ctx, index.shapes[i]!);
-    ctx.fill('evenodd');
+    ctx.fill(path, 'evenodd');
   }
-  // Borders, unless the grids are so small on screen that borders would hide them.
-  const meanSide = inView.length > 0 ? Math.sqrt(cellArea / inView.length) * view.k : 0;
-  if (meanSide >= 4) {
+  const side = paths.meanSide * view.k;
+  if (side >= 4) {
     ctx.strokeStyle = style.stroke;
-    ctx.lineWidth = (meanSide >= 12 ? 1 : 0.5) / view.k;
+    ctx.lineWidth = (side >= 12 ? 1 : 0.5) / view.k;
     ctx.lineJoin = 'round';
-    ctx.beginPath();
-    for (const i of inView) tracePath(ctx, index.shapes[i]!);
-    ctx.stroke();
+    ctx.stroke(paths.outlines);
   }
-  return inView.length;
 }
 
 /** A small repeating diagonal hatch, for suppressed counts. */

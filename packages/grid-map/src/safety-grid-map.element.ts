@@ -33,7 +33,7 @@ import {
   type RateMode,
 } from './metrics.js';
 import { directionOfKey, stepInDirection } from './navigation.js';
-import { hatchPattern, paintGrids, sizeCanvas, type PaintStyle } from './paint.js';
+import { GridPaths, hatchPattern, paintGrids, sizeCanvas, type PaintStyle } from './paint.js';
 import {
   framePoints,
   pointMarks,
@@ -913,7 +913,19 @@ export class SafetyGridMap extends SafetyElement {
     )
       return;
     this.paintedKey = key;
-    paintGrids(ctx, vm.model.index, vm.colors, vm.view, width, height, dpr, style);
+    const { grids } = vm.model;
+    const paths = this.memo(
+      'paths',
+      [vm.model, vm.colors],
+      () =>
+        new GridPaths(
+          grids.length,
+          (i) => vm.colors[i] ?? -1,
+          (i) => grids[i]!.cached.d,
+          (i) => grids[i]!.shape.area,
+        ),
+    );
+    paintGrids(ctx, paths, vm.view, dpr, style);
   }
 
   // Interaction ------------------------------------------------------------------------------------

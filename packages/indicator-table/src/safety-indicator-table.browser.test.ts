@@ -428,7 +428,7 @@ describe('windowing', () => {
     await settle(el);
     expect((root(el).activeElement as HTMLElement).dataset.id).toBe('synthetic-00001');
   });
-  it('windows cards too, in a narrow container', async () => {
+  it('windows cards too, in a narrow container', { timeout: 60_000 }, async () => {
     const el = await mount(largeFeed(1000), { width: 360 });
     expect($(el, '.widget')?.classList.contains('cards')).toBe(true);
     expect(rows(el).length).toBeLessThan(60);

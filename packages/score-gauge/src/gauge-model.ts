@@ -21,7 +21,11 @@ import { comparisonPeriod, type ComparisonPeriod, type PeriodIndicator } from '.
 export interface GaugeFeed {
   readonly asOf: string;
   readonly place: { readonly name: LocalizedTextLike; readonly timeZone?: string | undefined };
-  readonly areas: readonly { readonly id: string; readonly name: LocalizedTextLike; readonly weight: number }[];
+  readonly areas: readonly {
+    readonly id: string;
+    readonly name: LocalizedTextLike;
+    readonly weight: number;
+  }[];
   readonly indicators: readonly (ScorableIndicator & PeriodIndicator)[];
 }
 
@@ -98,8 +102,7 @@ export interface GaugeModel {
 
 /** What `gaugeModel` returns: the model, or the valid ids when `area` names no area of the feed. */
 export type GaugeModelResult =
-  | { ok: true; model: GaugeModel }
-  | { ok: false; area: string; validAreas: string[] };
+  { ok: true; model: GaugeModel } | { ok: false; area: string; validAreas: string[] };
 
 const EMPTY_NAME: LocalizedTextLike = { zh: '', en: '' };
 

@@ -45,7 +45,9 @@ describe('the meter', () => {
   it('says value, grade and change', () => {
     expect(valueText(m, 'en')).toBe('98.6 of 100, excellent, up 3.2 on the previous period');
     expect(valueText(m, 'zh-CN')).toBe('98.6（满分100），优秀，较上期上升3.2');
-    expect(valueText({ ...m, change: change(1.2) }, 'en')).toBe('98.6 of 100, excellent, up 1.2 on last month');
+    expect(valueText({ ...m, change: change(1.2) }, 'en')).toBe(
+      '98.6 of 100, excellent, up 1.2 on last month',
+    );
     expect(valueText({ ...m, rounded: null }, 'en')).toBeNull();
   });
 
@@ -95,7 +97,11 @@ describe('areas', () => {
   });
 
   it('list at most four movers and count the rest', () => {
-    const movers = Array.from({ length: 6 }, (_, i) => ({ id: `a${i}`, name: { zh: '', en: `A${i}` }, delta: 1 }));
+    const movers = Array.from({ length: 6 }, (_, i) => ({
+      id: `a${i}`,
+      name: { zh: '', en: `A${i}` },
+      delta: 1,
+    }));
     const summary = moversSummary({ ...m, change: { ...m.change!, movers } }, 'en');
     expect(summary.items).toHaveLength(4);
     expect(summary.more).toBe('2 more areas changed slightly.');

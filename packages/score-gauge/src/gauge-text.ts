@@ -51,11 +51,14 @@ export function periodText(period: ComparisonPeriod, locale: SupportedLocale): s
 }
 
 /** Name of the area or place for `locale`, falling back to the other language. */
-const name = (text: Parameters<typeof localizedText>[0], locale: SupportedLocale) => localizedText(text, locale);
+const name = (text: Parameters<typeof localizedText>[0], locale: SupportedLocale) =>
+  localizedText(text, locale);
 
 /** The title above the gauge: "Safety index" or "Fire safety index". */
 export function titleText(model: GaugeModel, locale: SupportedLocale): string {
-  return model.area ? msg(locale, 'areaTitle', { area: name(model.area.name, locale) }) : msg(locale, 'title');
+  return model.area
+    ? msg(locale, 'areaTitle', { area: name(model.area.name, locale) })
+    : msg(locale, 'title');
 }
 
 /** The meter's accessible name: "Safety index, Yantian District" / "盐田区安全指数". */
@@ -156,7 +159,8 @@ export function moversSummary(model: GaugeModel, locale: SupportedLocale): Mover
   const change = model.change;
   if (!change) return { lead: msg(locale, 'noChange'), items: [], more: null };
   const period = periodText(change.period, locale);
-  if (change.movers.length === 0) return { lead: msg(locale, 'moversNone', { period }), items: [], more: null };
+  if (change.movers.length === 0)
+    return { lead: msg(locale, 'moversNone', { period }), items: [], more: null };
   const listed = change.movers.slice(0, MAX_MOVERS);
   const rest = change.movers.length - listed.length;
   return {

@@ -158,6 +158,24 @@ export interface RingSegment {
   endAngle: number;
 }
 
+/**
+ * Ring paths already drawn, by kind and angles: a live update usually moves one area's fill,
+ * so the other 23 paths of an 8-area ring come from here. Cleared when it grows past a bound.
+ */
+const drawn = new Map<string, string>();
+const MAX_DRAWN = 512;
+
+function cachedArc(kind: 'ring' | 'hit', sector: Sector): string {
+  const key = `${kind} ${sector.startAngle} ${sector.endAngle} ${sector.padAngle ?? 0}`;
+  let path = drawn.get(key);
+  if (path === undefined) {
+    path = (kind === 'ring' ? ringArc(sector) : hitArc(sector)) ?? '';
+    if (drawn.size >= MAX_DRAWN) drawn.clear();
+    drawn.set(key, path);
+  }
+  return path;
+}
+
 /** Gap between segments, in radians. */
 export const PAD_ANGLE = 0.03;
 
@@ -185,9 +203,9 @@ export function ringSegments(areas: readonly RingArea[]): RingSegment[] {
     const fillEnd = sector.startAngle + (sector.endAngle - sector.startAngle) * share;
     return {
       id: area.id,
-      track: ringArc(sector) ?? '',
-      fill: share > 0 ? (ringArc({ ...sector, endAngle: fillEnd }) ?? '') : '',
-      hit: hitArc({ startAngle: sector.startAngle, endAngle: sector.endAngle }) ?? '',
+      track: cachedArc('ring', sector),
+      fill: share > 0 ? cachedArc('ring', { ...sector, endAngle: fillEnd }) : '',
+      hit: cachedArc('hit', { startAngle: sector.startAngle, endAngle: sector.endAngle }),
       startAngle: sector.startAngle,
       endAngle: sector.endAngle,
     };

@@ -3,7 +3,12 @@
  * defaults with a reason when the text is unusable), the tone each grade is drawn in, and its
  * label in the reader's language.
  */
-import { DEFAULT_GRADE_BANDS, parseGradeBands, type GradeBand, type SupportedLocale } from '@safety-widgets/core';
+import {
+  DEFAULT_GRADE_BANDS,
+  parseGradeBands,
+  type GradeBand,
+  type SupportedLocale,
+} from '@safety-widgets/core';
 
 /** The colour family of a grade: the upper half of the bands `good`, the lowest `poor`, the rest `fair`. */
 export type Tone = 'good' | 'fair' | 'poor';

@@ -97,7 +97,8 @@ function pointOn(el: Element, feed: FeedJson, id: string): { position: { x: numb
   return { position: { x: point.x - box.left, y: point.y - box.top } };
 }
 const area = (el: Element, id: string) => el.shadowRoot!.querySelector<SVGGElement>(`[data-area="${id}"]`)!;
-const focusedArea = (el: Element) => (el.shadowRoot!.activeElement as Element | null)?.getAttribute('data-area');
+const focusedArea = (el: Element) =>
+  (el.shadowRoot!.activeElement as Element | null)?.getAttribute('data-area');
 
 function validated(feed: FeedJson): Feed {
   const result = validateFeed(feed);
@@ -119,7 +120,12 @@ function expectNothingOverflows(el: HTMLElement): void {
     if (node.closest('.visually-hidden, [hidden]') || node.matches('style')) continue;
     const r = node.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
-    if (r.left < host.left - 1 || r.right > host.right + 1 || r.top < host.top - 1 || r.bottom > host.bottom + 1) {
+    if (
+      r.left < host.left - 1 ||
+      r.right > host.right + 1 ||
+      r.top < host.top - 1 ||
+      r.bottom > host.bottom + 1
+    ) {
       outside.push(`${node.localName}.${node.getAttribute('class') ?? ''} ${JSON.stringify(r)}`);
     }
   }
@@ -314,7 +320,8 @@ describe('area, grades and layout', () => {
     it(`fits a ${width} px wide box`, async () => {
       const el = await mountReady(currentFeed(), () => {}, width);
       await vi.waitFor(
-        () => expect($(el, '[part="gauge"]')!.dataset.size).toBe(width < 200 ? 'xs' : width < 360 ? 'sm' : 'lg'),
+        () =>
+          expect($(el, '[part="gauge"]')!.dataset.size).toBe(width < 200 ? 'xs' : width < 360 ? 'sm' : 'lg'),
         POLL,
       );
       expect(el.getBoundingClientRect().width).toBe(width);
@@ -370,7 +377,9 @@ describe('languages and themes', () => {
   });
 
   it('keeps the arc visible in forced colours', async () => {
-    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'forced-colors', value: 'active' }],
+    });
     const el = await mountReady(currentFeed());
     expect(matchMedia('(forced-colors: active)').matches).toBe(true);
     const arc = getComputedStyle($(el, '[part~="arc"]')!);
@@ -475,7 +484,9 @@ describe('live updates', () => {
     expect(areas(el).find((s) => s.dataset.area === 'public-order')).toBe(order);
     expect(order.querySelector('.area-fill')).toBe(fill);
     expect(fill.getAttribute('d')).not.toBe(before.fill);
-    expect($(el, '[part~="arc"]')!.getAttribute('d')).toBe(valueArcPath(scoreFeed(validated(next)).composite));
+    expect($(el, '[part~="arc"]')!.getAttribute('d')).toBe(
+      valueArcPath(scoreFeed(validated(next)).composite),
+    );
   });
 
   it('sweeps the arc to a new value, unless the reader prefers reduced motion', async () => {

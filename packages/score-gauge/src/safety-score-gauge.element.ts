@@ -57,7 +57,8 @@ import { gaugeStyles } from './styles.js';
 
 /** The longest attribute value quoted back in a message. */
 const MAX_QUOTED = 60;
-const quote = (text: string) => JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
+const quote = (text: string) =>
+  JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
 
 /** A name from the feed with the language it is in. */
 function named(text: LocalizedTextLike, locale: SupportedLocale): TemplateResult {
@@ -99,6 +100,8 @@ const frameStyle = (frame: GaugeFrame) =>
  * @attr lang - Language (`zh-CN` or `en`); defaults to the nearest `lang` up the page.
  * @attr theme - `light` (default), `dark` or `auto` (follows the system setting).
  * @attr status - Reflected, read-only: `loading`, `ready`, `stale`, `error`, `empty` or `offline`.
+ *
+ * @prop {unknown} data - A feed object (or its JSON text) set from script; wins over `src` and `feed`. Setting a new feed updates the drawing in place.
  *
  * @fires safety-area-select - An area was activated (click, Enter or Space). `detail: { area: string }`, the area's id. Bubbles, composed.
  *
@@ -265,7 +268,10 @@ export class SafetyScoreGauge extends SafetyElement {
     const result = this.result(feed);
     if (!result.ok) {
       this.arcValue = null;
-      return renderError({ code: 'config', message: unknownAreaMessage(result.area, result.validAreas) }, locale);
+      return renderError(
+        { code: 'config', message: unknownAreaMessage(result.area, result.validAreas) },
+        locale,
+      );
     }
     const model = result.model;
     if (model.value === null) {
@@ -324,13 +330,15 @@ export class SafetyScoreGauge extends SafetyElement {
                 ${this.renderAsOf(model, locale)}
                 ${
                   feed.synthetic
-                    ? html`<span class=${size === 'xs' ? 'visually-hidden' : ''}>${renderSyntheticBadge(locale)}</span>`
+                    ? html`<span class=${size === 'xs' ? 'visually-hidden' : ''}
+                        >${renderSyntheticBadge(locale)}</span
+                      >`
                     : nothing
                 }
               </div>`
         }
-        ${this.renderSummary(model, locale, compact || size === 'xs')} ${this.renderCoverageNote(model, locale)}
-        ${this.renderGradesNote(locale)}
+        ${this.renderSummary(model, locale, compact || size === 'xs')}
+        ${this.renderCoverageNote(model, locale)} ${this.renderGradesNote(locale)}
       </div>`;
   }
 
@@ -419,7 +427,9 @@ export class SafetyScoreGauge extends SafetyElement {
       ><span class="arrow" aria-hidden="true">${changeArrow(direction)}</span
       ><span class="delta">${formatChange(change.delta, locale)}</span>${
         withPeriod
-          ? html`<span class="period">${msg(locale, 'vsPeriod', { period: periodText(change.period, locale) })}</span>`
+          ? html`<span class="period"
+              >${msg(locale, 'vsPeriod', { period: periodText(change.period, locale) })}</span
+            >`
           : nothing
       }</span
     >`;
@@ -433,7 +443,8 @@ export class SafetyScoreGauge extends SafetyElement {
   private renderAsOf(model: GaugeModel, locale: SupportedLocale): TemplateResult {
     const [before = '', after = ''] = msg(locale, 'asOf').split('{time}');
     return html`<p class="as-of" part="as-of">
-      ${before}<time datetime=${model.asOf}>${formatDateTime(model.asOf, locale, model.timeZone)}</time>${after}
+      ${before}<time datetime=${model.asOf}>${formatDateTime(model.asOf, locale, model.timeZone)}</time
+      >${after}
     </p>`;
   }
 
@@ -470,7 +481,8 @@ export class SafetyScoreGauge extends SafetyElement {
               ${summary.items.map(
                 (item) =>
                   html`<li>
-                    <span class="arrow ${item.direction}" aria-hidden="true">${changeArrow(item.direction)}</span
+                    <span class="arrow ${item.direction}" aria-hidden="true"
+                      >${changeArrow(item.direction)}</span
                     ><span class="name">${item.name}</span>
                     <span class="delta ${item.direction}">${item.delta}</span>
                   </li>`,
@@ -658,6 +670,3 @@ export function unknownAreaMessage(area: string, validAreas: readonly string[]):
   const valid = validAreas.length > 0 ? validAreas.join(', ') : '(the feed has no areas)';
   return `area=${quote(area)} is not an area of this feed. Valid ids: ${valid}. Remove the attribute to show the composite index.`;
 }
-
-
-

@@ -34,19 +34,18 @@ function badFeed(): FeedJson {
   return feed;
 }
 
-const gauge = (args: Args, theme: string | undefined) => html`<div
-  style=${args.width ? `width:${args.width};max-width:100%` : nothing}
->
-  <safety-score-gauge
-    .data=${args.data}
-    src=${ifDefined(args.src)}
-    area=${ifDefined(args.area)}
-    grades=${ifDefined(args.grades)}
-    lang=${ifDefined(args.lang)}
-    theme=${ifDefined(args.theme ?? theme)}
-    ?compact=${args.compact ?? false}
-  ></safety-score-gauge>
-</div>`;
+const gauge = (args: Args, theme: string | undefined) =>
+  html`<div style=${args.width ? `width:${args.width};max-width:100%` : nothing}>
+    <safety-score-gauge
+      .data=${args.data}
+      src=${ifDefined(args.src)}
+      area=${ifDefined(args.area)}
+      grades=${ifDefined(args.grades)}
+      lang=${ifDefined(args.lang)}
+      theme=${ifDefined(args.theme ?? theme)}
+      ?compact=${args.compact ?? false}
+    ></safety-score-gauge>
+  </div>`;
 
 const meta: Meta<Args> = {
   title: 'Widgets/Score gauge',

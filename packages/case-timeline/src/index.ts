@@ -1,0 +1,43 @@
+/**
+ * @safety-widgets/case-timeline: the `<safety-case-timeline>` class and the pure functions
+ * behind it (counting, periods, year-on-year change, summaries). Importing this module
+ * registers no element; import `@safety-widgets/case-timeline/safety-case-timeline.js` for that.
+ */
+export { SafetyCaseTimeline, caseTimelineStats, TABLE_MAX_ROWS } from './safety-case-timeline.element.js';
+export {
+  binEventsByDay,
+  timeExtent,
+  type DayBins,
+  type DayBinOptions,
+  type EventColumns,
+  type IndexArray,
+} from './bin-events.js';
+export {
+  buildTimelineData,
+  supportsInterval,
+  windowSum,
+  MAX_SPAN_DAYS,
+  MIN_DAY,
+  type Scope,
+  type TimelineAnnotation,
+  type TimelineCategory,
+  type TimelineData,
+  type TimelineNotes,
+} from './timeline-data.js';
+export { availableIntervals, buildView, periodIndexOf, type TimelineView } from './timeline-view.js';
+export { SMALL_BASE, yearChange, type ChangeKind, type YearChange } from './yoy.js';
+export { changeShort, describeRange, periodLabel, summarize, rangeChange } from './text.js';
+export {
+  DAY_MS,
+  INTERVALS,
+  dayFromYmd,
+  isoFromDay,
+  parseIsoDay,
+  periodStart,
+  nextPeriodStart,
+  yearEarlier,
+  type Interval,
+} from './dates.js';
+export { zoneOffsets, localDay, type ZoneOffsets } from './zone.js';
+export { timeTicks, tickLabel, type Tick } from './ticks.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,644 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { caseTimelineStats } from './safety-case-timeline.element.js';
+import { dayFromYmd, parseIsoDay } from './dates.js';
+import { rawMeisha, rawYantian, smallYantian } from '../test/feeds.js';
+import {
+  all,
+  canvasOf,
+  chartOf,
+  countPixels,
+  drawnPixels,
+  expectAccessible,
+  legendButton,
+  liveCharts,
+  mount,
+  q,
+  rgb,
+  settle,
+  watchErrors,
+  type Timeline,
+} from '../test/helpers.js';
+
+let watch: ReturnType<typeof watchErrors>;
+beforeEach(() => {
+  watch = watchErrors();
+});
+afterEach(() => {
+  document.body.replaceChildren();
+  watch.stop();
+  // Nothing thrown into the page, nothing logged as an error.
+  expect(watch.errors).toEqual([]);
+});
+
+const text = (el: Timeline, selector: string) => q(el, selector).textContent!.replace(/\s+/g, ' ').trim();
+const rows = (el: Timeline) => all(el, 'tbody tr');
+const seriesColor = (el: Timeline, n: number) => {
+  const probe = q(el, '.probe');
+  probe.style.color = `var(--_series-${n})`;
+  const c = getComputedStyle(probe).color;
+  probe.style.color = '';
+  return rgb(c);
+};
+
+describe('rendering the sample district', () => {
+  it('draws every category on the canvas, with a title, summary and legend', async () => {
+    const el = await mount({}, rawYantian());
+    // asOf 2017-12-04 against an hourly cadence: stale, and says so.
+    expect(el.status).toBe('stale');
+    expect(text(el, '[role="heading"]')).toBe('Case counts over time: Yantian District');
+    expect(q(el, '[role="heading"]').getAttribute('aria-level')).toBe('2');
+    expect(text(el, '.summary')).toContain(
+      'Fires: 41 from January to November 2017, down 22.6% on a year earlier.',
+    );
+    const buttons = all<HTMLButtonElement>(el, '.legend button');
+    expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(Array(6).fill('true'));
+    expect(buttons[0]!.textContent).toContain('110 police alerts');
+    const chart = chartOf(el)!;
+    expect(chart).toBeDefined();
+    expect(chart.width).toBeGreaterThan(600);
+    expect(chart.height).toBeGreaterThan(150);
+    // Something is drawn in the plot area, and the first category's colour is there.
+    expect(drawnPixels(el)).toBeGreaterThan(2000);
+    expect(countPixels(el, seriesColor(el, 1))).toBeGreaterThan(200);
+    // Monthly by default: 47 points per category.
+    expect((chart.data.datasets[0]!.data as unknown[]).length).toBe(47);
+  });
+
+  it('a hidden category’s colour disappears from the canvas', async () => {
+    const el = await mount({ categories: 'fraud,fire' }, rawYantian());
+    const green = seriesColor(el, 3); // fraud is the third category
+    expect(countPixels(el, green)).toBeGreaterThan(100);
+    expect(countPixels(el, seriesColor(el, 1))).toBe(0); // 110 alerts start hidden
+    legendButton(el, 'fraud').click();
+    await settle(el);
+    expect(legendButton(el, 'fraud').getAttribute('aria-pressed')).toBe('false');
+    expect(countPixels(el, green)).toBe(0);
+  });
+
+  it('marks annotations on the time axis and lists them', async () => {
+    const el = await mount({}, rawYantian());
+    const details = q(el, 'details.events');
+    expect(text(el, 'details.events summary')).toBe('17 events marked on the timeline');
+    expect(details.textContent).toContain('Anti-telecom-fraud publicity month');
+    expect(q(el, 'details.events time').getAttribute('datetime')).toBe('2014-01-24');
+  });
+});
+
+describe('legend', () => {
+  it('is operable from the keyboard: real buttons with aria-pressed', async () => {
+    const el = await mount({}, rawYantian());
+    const chart = chartOf(el)!;
+    const fire = legendButton(el, 'fire');
+    fire.focus();
+    await userEvent.keyboard('{Enter}');
+    await settle(el);
+    expect(fire.getAttribute('aria-pressed')).toBe('false');
+    const index = chart.data.datasets.findIndex((d) => (d as { key?: string }).key === 'fire');
+    expect(chart.data.datasets[index]!.hidden).toBe(true);
+    // The summary drops it too.
+    expect(text(el, '.summary')).not.toContain('Fires');
+    await userEvent.keyboard(' ');
+    await settle(el);
+    expect(fire.getAttribute('aria-pressed')).toBe('true');
+    expect(chart.data.datasets[index]!.hidden).toBe(false);
+    expect(chartOf(el)).toBe(chart);
+  });
+
+  it('says when nothing is selected', async () => {
+    const el = await mount({ categories: 'fire' }, rawYantian());
+    await userEvent.click(legendButton(el, 'fire'));
+    await settle(el);
+    expect(text(el, '.summary')).toBe('No category is selected: choose one above to see its counts.');
+  });
+});
+
+describe('interval', () => {
+  it('switches between day, week, month and year with the control', async () => {
+    const el = await mount({ 'show-table': true }, rawYantian());
+    const chart = chartOf(el)!;
+    expect(rows(el)).toHaveLength(47);
+    await userEvent.click(q(el, 'input[name="interval"][value="year"]'));
+    await settle(el);
+    expect(el.interval).toBe('year');
+    expect(rows(el)).toHaveLength(4);
+    expect(rows(el).at(-1)!.querySelector('th')!.textContent!.trim()).toBe('2017 (to Nov 30, 2017)');
+    expect((chart.data.datasets[0]!.data as unknown[]).length).toBe(4);
+    await userEvent.click(q(el, 'input[name="interval"][value="week"]'));
+    await settle(el);
+    // 205 weeks: the table lists the latest 150 and says so; the current week is partial.
+    expect(rows(el)).toHaveLength(150);
+    expect(text(el, 'caption')).toContain('The latest 150 of 205 periods are listed');
+    expect(rows(el).at(-1)!.querySelector('th')!.textContent!.trim()).toBe(
+      'Week of Nov 27, 2017 (to Nov 30, 2017)',
+    );
+    el.end = '2014-02-01';
+    await settle(el);
+    expect(rows(el)[0]!.querySelector('th')!.textContent!.trim()).toBe(
+      'Week of Dec 30, 2013 (from Jan 1, 2014)',
+    );
+    // The same chart throughout.
+    expect(chartOf(el)).toBe(chart);
+  });
+
+  it('follows the interval attribute and falls back from an unknown one', async () => {
+    const el = await mount({ interval: 'day', start: '2017-11-01', 'show-table': true }, rawYantian());
+    expect(rows(el)).toHaveLength(30);
+    el.setAttribute('interval', 'fortnight');
+    await settle(el);
+    expect(rows(el)).toHaveLength(1);
+    expect(q<HTMLInputElement>(el, 'input[value="month"]').checked).toBe(true);
+  });
+});
+
+describe('year-on-year', () => {
+  it('draws dashed year-earlier lines and adds them to the table', async () => {
+    const el = await mount({ categories: 'fraud', 'show-table': true }, rawYantian());
+    const chart = chartOf(el)!;
+    const prev = chart.data.datasets.find((d) => (d as { key?: string }).key === 'fraud:previous')!;
+    expect(prev.hidden).toBe(true);
+    await userEvent.click(q(el, 'input[name="yoy"]'));
+    await settle(el);
+    expect(el.yoy).toBe(true);
+    expect(prev.hidden).toBe(false);
+    expect((prev as { borderDash?: number[] }).borderDash).toEqual([6, 4]);
+    const headers = all(el, 'thead th').map((th) => th.textContent!.replace(/\s+/g, ' ').trim());
+    // The change column reads "YoY" on screen and in full to screen readers.
+    expect(headers).toEqual([
+      'Period',
+      'Fraud alerts',
+      'Fraud alerts, a year earlier',
+      'YoYFraud alerts: change on a year earlier',
+    ]);
+    expect(all(el, 'thead th [aria-hidden="true"]').map((s) => s.textContent)).toEqual(['YoY']);
+    // January 2015 against January 2014, computed from the same series.
+    const jan2015 = rows(el)[12]!.querySelectorAll('td');
+    const jan2014 = rows(el)[0]!.querySelectorAll('td');
+    expect(jan2015[1]!.textContent).toBe(jan2014[0]!.textContent);
+    expect(jan2014[2]!.textContent).toBe('—');
+  });
+
+  it('summarises fraud alerts in the first half of 2017: 225, down 46%', async () => {
+    const el = await mount({ categories: 'fraud', start: '2017-01-01', end: '2017-06-30' }, rawYantian());
+    expect(text(el, '.summary')).toBe(
+      'Fraud alerts: 225 in the first half of 2017, down 46% on a year earlier.',
+    );
+    const zh = await mount(
+      { categories: 'fraud', start: '2017-01-01', end: '2017-06-30', lang: 'zh-CN' },
+      rawYantian(),
+    );
+    expect(text(zh, '.summary')).toBe('诈骗警情：2017年上半年225起，比上年同期下降46%。');
+    // The legend total follows the range.
+    expect(legendButton(el, 'fraud').textContent).toContain('225');
+  });
+
+  it('marks a small base in the table instead of a bare percentage', async () => {
+    const el = await mount(
+      { categories: 'fire', interval: 'month', yoy: true, 'show-table': true },
+      rawYantian(),
+    );
+    const cells = rows(el)
+      .slice(12)
+      .map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent!.trim()));
+    const small = cells.filter(([, prev]) => Number(prev) < 10);
+    const large = cells.filter(([, prev]) => Number(prev) >= 10);
+    expect(small.length).toBeGreaterThan(10);
+    for (const [now, prev, change] of small) {
+      const delta = Number(now) - Number(prev);
+      const signed = delta > 0 ? `+${delta}` : delta < 0 ? `\u2212${-delta}` : '0';
+      expect(change).toBe(`${signed} (small base)`);
+    }
+    for (const [, , change] of large) expect(change).toMatch(/%$/);
+    // With a threshold of 0 every month with fires a year earlier gets a percentage.
+    el.setAttribute('small-base', '0');
+    await settle(el);
+    expect(rows(el)[20]!.querySelectorAll('td')[2]!.textContent).toMatch(/%$|small base/);
+  });
+});
+
+describe('range', () => {
+  it('date inputs zoom the chart and fire safety-range-change', async () => {
+    const el = await mount({}, rawYantian());
+    const chart = chartOf(el)!;
+    const events: { start: string; end: string }[] = [];
+    el.addEventListener('safety-range-change', (e) => events.push(e.detail));
+    await userEvent.fill(q(el, 'input[name="start"]'), '2017-01-01');
+    await settle(el);
+    await userEvent.fill(q(el, 'input[name="end"]'), '2017-06-30');
+    await settle(el);
+    expect(events.at(-1)).toEqual({ start: '2017-01-01', end: '2017-06-30' });
+    expect(el.start).toBe('2017-01-01');
+    expect(chart.options.scales!.x!.min).toBe(dayFromYmd(2017, 1, 1));
+    expect(chart.options.scales!.x!.max).toBe(dayFromYmd(2017, 6, 1));
+    expect(chart.scales.x!.min).toBe(dayFromYmd(2017, 1, 1));
+    expect(chartOf(el)).toBe(chart);
+    // "Show all dates" goes back to the whole span and says so.
+    await userEvent.click(q(el, 'button.show-all'));
+    await settle(el);
+    expect(events.at(-1)).toEqual({ start: '2014-01-01', end: '2017-11-30' });
+    expect(chart.options.scales!.x!.min).toBe(dayFromYmd(2014, 1, 1));
+  });
+
+  it('a drag across the chart (the brush) selects dates', async () => {
+    const el = await mount({}, rawYantian());
+    const chart = chartOf(el)!;
+    const events: { start: string; end: string }[] = [];
+    el.addEventListener('safety-range-change', (e) => events.push(e.detail));
+    const plot = q(el, '.plot');
+    const rect = canvasOf(el).getBoundingClientRect();
+    const x = chart.scales.x!;
+    const at = (day: number) => rect.left + x.getPixelForValue(day);
+    const y = rect.top + (chart.chartArea.top + chart.chartArea.bottom) / 2;
+    const pointer = (type: string, clientX: number) =>
+      plot.dispatchEvent(
+        new PointerEvent(type, { clientX, clientY: y, button: 0, pointerType: 'mouse', bubbles: true }),
+      );
+    pointer('pointerdown', at(dayFromYmd(2016, 1, 1)));
+    pointer('pointermove', at(dayFromYmd(2016, 6, 1)));
+    pointer('pointermove', at(dayFromYmd(2016, 12, 31)));
+    pointer('pointerup', at(dayFromYmd(2016, 12, 31)));
+    await settle(el);
+    expect(events).toHaveLength(1);
+    // Within a day of the pixels' dates.
+    expect(Math.abs(parseIsoDay(events[0]!.start)! - dayFromYmd(2016, 1, 1))).toBeLessThanOrEqual(2);
+    expect(Math.abs(parseIsoDay(events[0]!.end)! - dayFromYmd(2016, 12, 31))).toBeLessThanOrEqual(2);
+    expect(el.start).toBe(events[0]!.start);
+    // A click (no drag) selects nothing.
+    pointer('pointerdown', at(dayFromYmd(2016, 3, 1)));
+    pointer('pointerup', at(dayFromYmd(2016, 3, 1)));
+    await settle(el);
+    expect(events).toHaveLength(1);
+  });
+
+  it('clamps dates outside the data, swaps a reversed range, and ignores garbage', async () => {
+    const el = await mount({ start: '2020-01-01', end: '2010-01-01' }, rawYantian());
+    expect(q<HTMLInputElement>(el, 'input[name="start"]').value).toBe('2014-01-01');
+    expect(q<HTMLInputElement>(el, 'input[name="end"]').value).toBe('2017-11-30');
+    el.setAttribute('start', 'yesterday');
+    el.setAttribute('end', '2017-02-31');
+    await settle(el);
+    expect(q<HTMLInputElement>(el, 'input[name="start"]').value).toBe('2014-01-01');
+  });
+});
+
+describe('narrowing by sub-district or grid', () => {
+  it('counts a sub-district from the district feed’s events', async () => {
+    const raw = rawYantian();
+    const el = await mount({ subdistrict: 'meisha', interval: 'day', 'show-table': true }, raw);
+    expect(text(el, '[role="heading"]')).toBe('Case counts over time: Meisha Subdistrict');
+    expect(rows(el)).toHaveLength(61);
+    const meishaEvents = raw.events.filter((e) => e.kind === 'incident' && e.subdistrict === 'meisha');
+    const total = all(el, '.legend .total').reduce((n, t) => n + Number(t.textContent!.replace(/,/g, '')), 0);
+    expect(total).toBe(meishaEvents.length);
+    expect(text(el, '.caption')).toContain(`Counted from ${meishaEvents.length} cases.`);
+  });
+
+  it('narrows to a grid, and a sub-district feed uses its own series', async () => {
+    const raw = rawYantian();
+    const el = await mount({ grid: 'haishan-g07', categories: 'fire' }, raw);
+    expect(text(el, '[role="heading"]')).toBe('Case counts over time: Haishan Grid 07');
+    const fires = raw.events.filter(
+      (e) => e.kind === 'incident' && e.grid === 'haishan-g07' && e.category === 'fire',
+    ).length;
+    expect(legendButton(el, 'fire').textContent).toContain(String(fires));
+    const sd = await mount({ subdistrict: 'meisha' }, rawMeisha());
+    expect(text(sd, '.caption')).toContain('Counts from the feed’s published series.');
+  });
+
+  it('an unknown grid is an empty state that names it', async () => {
+    const fresh = { ...rawYantian(), events: [], asOf: new Date().toISOString() };
+    const el = await mount({ grid: 'nowhere-g99' }, fresh);
+    expect(el.status).toBe('empty');
+    expect(q(el, '[part~="empty"]').textContent).toContain('This feed has no case counts for nowhere-g99.');
+  });
+});
+
+describe('live updates', () => {
+  it('new events extend the current period in the same chart, keeping hidden categories and the range', async () => {
+    const raw = rawYantian();
+    raw.asOf = '2017-12-02T09:00:00+08:00';
+    const el = await mount({ interval: 'month', start: '2017-06-01', 'show-table': true }, raw);
+    const chart = chartOf(el)!;
+    legendButton(el, 'alerts-110').click();
+    await settle(el);
+    const lastRow = () => rows(el).at(-1)!;
+    expect(lastRow().querySelector('th')!.textContent!.trim()).toBe('November 2017');
+    const fraudColumn = () => {
+      const headers = all(el, 'thead th').map((th) => th.textContent!.trim());
+      return headers.indexOf('Fraud alerts') - 1;
+    };
+
+    // Three fraud alerts on 1 December: a new (partial) month.
+    const next = structuredClone(raw);
+    for (let i = 0; i < 3; i++) {
+      next.events.push({
+        id: `live-${i}`,
+        time: `2017-12-01T1${i}:00:00+08:00`,
+        category: 'fraud',
+        kind: 'incident',
+        grid: 'meisha-g01',
+        subdistrict: 'meisha',
+        provenance: 'synthetic',
+      });
+    }
+    el.data = next;
+    await settle(el);
+    expect(chartOf(el)).toBe(chart);
+    expect(lastRow().querySelector('th')!.textContent!.trim()).toBe('December 2017 (to Dec 1, 2017)');
+    expect(lastRow().querySelectorAll('td')[fraudColumn()]!.textContent).toBe('3');
+    const row = lastRow();
+
+    // Two more in the same period: the same row, updated in place.
+    const more = structuredClone(next);
+    more.asOf = '2017-12-02T12:00:00+08:00';
+    more.events.push(
+      {
+        id: 'live-3',
+        time: '2017-12-02T08:00:00+08:00',
+        category: 'fraud',
+        kind: 'incident',
+        provenance: 'synthetic',
+      },
+      {
+        id: 'live-4',
+        time: '2017-12-02T09:00:00+08:00',
+        category: 'fraud',
+        kind: 'incident',
+        provenance: 'synthetic',
+      },
+    );
+    el.data = more;
+    await settle(el);
+    expect(chartOf(el)).toBe(chart);
+    expect(lastRow()).toBe(row);
+    expect(row.querySelectorAll('td')[fraudColumn()]!.textContent).toBe('5');
+    // Still hidden, still zoomed.
+    expect(legendButton(el, 'alerts-110').getAttribute('aria-pressed')).toBe('false');
+    const alerts = chart.data.datasets.find((d) => (d as { key?: string }).key === 'alerts-110')!;
+    expect(alerts.hidden).toBe(true);
+    expect(chart.options.scales!.x!.min).toBe(parseIsoDay('2017-06-01'));
+    const fraud = chart.data.datasets.find((d) => (d as { key?: string }).key === 'fraud')!;
+    expect((fraud.data as { y: number }[]).at(-1)!.y).toBe(5);
+  });
+});
+
+describe('sizing in a shadow root', () => {
+  it('starts in a hidden container and draws once shown', async () => {
+    const box = document.createElement('div');
+    box.style.display = 'none';
+    document.body.append(box);
+    const el = await mount({}, rawYantian(), box);
+    expect(el.status).toBe('stale');
+    expect(chartOf(el)).toBeUndefined();
+    box.style.display = 'block';
+    await expect.poll(() => chartOf(el)?.width ?? 0).toBeGreaterThan(600);
+    expect(chartOf(el)!.height).toBeGreaterThan(150);
+    expect(canvasOf(el).width).toBeGreaterThan(0);
+    await settle(el);
+    expect(drawnPixels(el)).toBeGreaterThan(1000);
+  });
+
+  it('follows the host’s width', async () => {
+    const el = await mount({}, rawYantian());
+    const chart = chartOf(el)!;
+    el.style.width = '400px';
+    await expect.poll(() => chart.width).toBeLessThan(400);
+    expect(chartOf(el)).toBe(chart);
+  });
+
+  it('200 mount/unmount cycles leave no chart and no listener behind', async () => {
+    const before = liveCharts();
+    // Series only: each connection validates the feed again (core), so keep it small.
+    const raw = smallYantian(60);
+    const el = await mount({}, raw);
+    expect(caseTimelineStats().charts).toBe(1);
+    for (let i = 0; i < 200; i++) {
+      el.remove();
+      expect(caseTimelineStats().charts).toBe(0);
+      document.body.append(el);
+      await el.updateComplete;
+      expect(caseTimelineStats().charts).toBe(1);
+    }
+    expect(liveCharts()).toBe(before + 1);
+    expect(caseTimelineStats().mediaListeners).toBe(3);
+    el.remove();
+    expect(caseTimelineStats()).toEqual({ charts: 0, mediaListeners: 0 });
+    expect(liveCharts()).toBe(before);
+    // New elements each time, too.
+    for (let i = 0; i < 20; i++) (await mount({}, raw)).remove();
+    expect(caseTimelineStats()).toEqual({ charts: 0, mediaListeners: 0 });
+    expect(liveCharts()).toBe(before);
+  }, 120_000);
+});
+
+describe('accessibility', () => {
+  it('has a data-table twin for screen readers, shown on request', async () => {
+    const el = await mount({ categories: 'fraud,fire' }, rawYantian());
+    const wrap = q(el, '.table-wrap');
+    expect(wrap.classList.contains('offscreen')).toBe(true);
+    expect(wrap.getAttribute('aria-label')).toBe('Case counts by month, from January 2014 to November 2017');
+    expect(rows(el)).toHaveLength(47);
+    const toggle = q(el, 'button.table-toggle');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await userEvent.click(toggle);
+    await settle(el);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(wrap.classList.contains('offscreen')).toBe(false);
+    const first = rows(el)[0]!;
+    expect(first.querySelector('th')!.textContent!.trim()).toBe('January 2014');
+    const chart = chartOf(el)!;
+    const fraud = chart.data.datasets.find((d) => (d as { key?: string }).key === 'fraud')!;
+    expect(first.querySelectorAll('td')[0]!.textContent).toBe(String((fraud.data as { y: number }[])[0]!.y));
+    await expectAccessible(el);
+  });
+
+  it('moves a cursor across periods with the keyboard and announces the values', async () => {
+    const el = await mount(
+      { categories: 'fraud,fire', start: '2017-01-01', end: '2017-06-30' },
+      rawYantian(),
+    );
+    const plot = q(el, '.plot');
+    plot.focus();
+    await settle(el);
+    expect(q(el, '.tooltip').textContent).toContain('June 2017');
+    await userEvent.keyboard('{ArrowLeft}');
+    await settle(el);
+    const live = q(el, '[role="status"][aria-live="polite"]');
+    expect(live.textContent).toMatch(
+      /^May 2017\. Fraud alerts \d+, [+\u2212]?[\d.]+% on a year earlier\. Fires \d+, /,
+    );
+    await userEvent.keyboard('{Home}');
+    await settle(el);
+    expect(live.textContent).toMatch(/^January 2017\. /);
+    await userEvent.keyboard('{ArrowLeft}');
+    await settle(el);
+    expect(live.textContent).toMatch(/^January 2017\. /);
+    await userEvent.keyboard('{End}');
+    await settle(el);
+    expect(live.textContent).toMatch(/^June 2017\. /);
+    // March 2017 holds an annotation of a shown category.
+    await userEvent.keyboard('{Home}{ArrowRight}{ArrowRight}');
+    await settle(el);
+    expect(live.textContent).toContain('Marked: Anti-telecom-fraud publicity month.');
+    expect(plot.getAttribute('aria-describedby')).toBe('summary');
+    expect(plot.getAttribute('aria-label')).toContain('Use the left and right arrow keys');
+  });
+
+  it('is axe-clean in light and dark, in both languages', async () => {
+    for (const attrs of [{}, { theme: 'dark', yoy: true, 'show-table': true, lang: 'zh-CN' }]) {
+      const el = await mount(attrs, rawYantian());
+      await expectAccessible(el);
+      el.remove();
+    }
+  });
+});
+
+describe('themes', () => {
+  it('dark theme draws with the dark tokens', async () => {
+    const light = await mount({ categories: 'fraud' }, rawYantian());
+    const dark = await mount({ categories: 'fraud', theme: 'dark' }, rawYantian());
+    const l = seriesColor(light, 3);
+    const d = seriesColor(dark, 3);
+    expect(d).not.toEqual(l);
+    expect(countPixels(dark, d)).toBeGreaterThan(100);
+    expect(countPixels(dark, l, 10)).toBe(0);
+    const ticks = chartOf(dark)!.options.scales!.x!.ticks as { color: string };
+    expect(rgb(ticks.color)).toEqual(rgb(getComputedStyle(q(dark, '.caption')).color));
+    // Switching theme re-reads the colours on the same chart.
+    const chart = chartOf(light)!;
+    light.setAttribute('theme', 'dark');
+    await settle(light);
+    expect(chartOf(light)).toBe(chart);
+    expect(countPixels(light, d)).toBeGreaterThan(100);
+  });
+});
+
+describe('states and bad data', () => {
+  it('shows the error state for a feed that cannot be fetched', async () => {
+    const el = await mount({ src: 'http://127.0.0.1:9/x.json' });
+    await expect.poll(() => el.status, { timeout: 10_000 }).toBe('error');
+    expect(q(el, '[role="alert"]').textContent).toContain('Could not load safety data');
+    expect(chartOf(el)).toBeUndefined();
+  });
+
+  it('shows loading, then empty for a feed with no counts', async () => {
+    const loading = await mount({ feed: 'not-there-yet' });
+    expect(loading.status).toBe('loading');
+    expect(q(loading, '[aria-busy="true"]')).toBeTruthy();
+    const empty = await mount(
+      {},
+      { ...rawYantian(), series: [], events: [], asOf: new Date().toISOString() },
+    );
+    expect(empty.status).toBe('empty');
+    expect(q(empty, '[part~="empty"]').textContent).toContain('This feed has no case counts to show.');
+    // A stale feed with nothing to draw: the stale badge and the empty message.
+    const stale = await mount({}, { ...rawYantian(), series: [], events: [] });
+    expect(stale.status).toBe('stale');
+    expect(q(stale, '[part~="stale"]')).toBeTruthy();
+    expect(q(stale, '[part~="empty"]').textContent).toContain('This feed has no case counts to show.');
+    expect(chartOf(stale)).toBeUndefined();
+  });
+
+  it('copes with unsorted, duplicate, negative, out-of-range and unknown-category data', async () => {
+    const raw = rawYantian();
+    raw.events.reverse();
+    const incident = raw.events.find((e) => e.kind === 'incident')!;
+    raw.events.push(
+      { ...incident }, // the same id twice: counted once
+      {
+        id: 'future',
+        time: '2031-01-01T00:00:00+08:00',
+        category: 'fire',
+        kind: 'incident',
+        provenance: 'synthetic',
+      },
+      {
+        id: 'old',
+        time: '1950-01-01T00:00:00+08:00',
+        category: 'fire',
+        kind: 'incident',
+        provenance: 'synthetic',
+      },
+      {
+        id: 'alien',
+        time: '2017-11-02T00:00:00+08:00',
+        category: 'ufo-sightings',
+        kind: 'incident',
+        provenance: 'synthetic',
+      },
+    );
+    raw.series.push({
+      category: 'fire',
+      interval: 'week',
+      start: '2016-01-04',
+      counts: [1, -3, 2],
+      provenance: 'synthetic',
+    });
+    const el = await mount({ 'show-table': true }, raw);
+    expect(el.status).toBe('stale');
+    // The validator drops the duplicate, the unknown category and the negative series, and says so.
+    expect(text(el, '[part~="dropped"]')).toContain(
+      '3 items could not be shown because the feed had problems.',
+    );
+    // Dates outside the feed's span are left out, with a note.
+    expect(text(el, '[part~="out-of-range"]')).toBe(
+      '2 counts dated outside the feed’s dates (after its “as of” date or before 1970) were left out.',
+    );
+    expect(text(el, '.summary')).toContain('Fires: 41 from January to November 2017');
+    expect(chartOf(el)).toBeDefined();
+  });
+
+  it('ignores malformed eventColumns and properties of the wrong type', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const el = await mount({}, rawYantian());
+    el.eventColumns = { time: [1, 2], category: 'x' } as never;
+    (el as unknown as { grid: unknown }).grid = 42;
+    (el as unknown as { categories: unknown }).categories = ['fire'];
+    await settle(el);
+    expect(el.status).toBe('stale');
+    expect(text(el, '[role="heading"]')).toBe('Case counts over time: Yantian District');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('ignored eventColumns'));
+    warn.mockRestore();
+  });
+
+  it('counts raw events from eventColumns after the series, in the same chart', async () => {
+    const raw = rawYantian();
+    raw.asOf = '2017-12-03T09:00:00+08:00';
+    const el = await mount({ categories: 'fire', interval: 'day', start: '2017-11-25' }, raw);
+    const chart = chartOf(el)!;
+    const t = Date.parse('2017-12-02T10:00:00+08:00');
+    el.eventColumns = {
+      time: Float64Array.of(t, t, t + 3_600_000),
+      category: Uint8Array.of(0, 0, 1),
+      categories: ['fire', 'unlisted'],
+    };
+    await settle(el);
+    expect(chartOf(el)).toBe(chart);
+    const fire = chart.data.datasets.find((d) => (d as { key?: string }).key === 'fire')!;
+    expect((fire.data as { y: number }[]).at(-1)!.y).toBe(2);
+    expect(text(el, '[part~="unknown-category"]')).toBe(
+      '1 event of a category the feed does not list was left out.',
+    );
+  });
+
+  it('renders markup and script in titles and names as text', async () => {
+    const raw = rawYantian();
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    (raw.categories as { name: { en: string } }[])[3]!.name.en = `Fires ${evil}`;
+    const note = raw.events.find((e) => e.id === 'note-2017-anti-fraud-month')!;
+    note.title = { zh: evil, en: `Campaign ${evil}` };
+    const el = await mount(
+      { categories: 'fraud,fire', start: '2017-03-01', end: '2017-03-31', 'show-table': true },
+      raw,
+    );
+    expect(el.shadowRoot!.querySelector('img, script:not([type])')).toBeNull();
+    expect(text(el, '.summary')).toContain(`Fires ${evil}`);
+    expect(q(el, 'details.events').textContent).toContain(`Campaign ${evil}`);
+    const plot = q(el, '.plot');
+    plot.focus();
+    await userEvent.keyboard('{End}');
+    await settle(el);
+    expect(q(el, '.tooltip').textContent).toContain(`Campaign ${evil}`);
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});

@@ -1,0 +1,1167 @@
+/**
+ * `<safety-case-timeline>`: case counts over time per category, drawn with Chart.js in the
+ * shadow root, with a year-earlier overlay, annotation markers, a date range, a keyboard
+ * cursor, a text summary and a data-table twin.
+ */
+import {
+  emit,
+  localizedText,
+  NO_VALUE,
+  renderEmpty,
+  renderSyntheticBadge,
+  SafetyElement,
+  formatNumber,
+  type Feed,
+  type FeedState,
+} from '@safety-widgets/core';
+import { ResizeController } from '@lit-labs/observers/resize-controller.js';
+import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { EventColumns } from './bin-events.js';
+import {
+  Chart,
+  chartConfig,
+  chartOptions,
+  overlayPlugin,
+  POINT_STYLES,
+  SHAPE_PATHS,
+  syncDatasets,
+  type ChartColors,
+  type ChartSettings,
+  type LineDataset,
+  type MarkerSet,
+  type OverlayState,
+  type SeriesLine,
+  type TimelinePoint,
+} from './chart.js';
+import {
+  dayFromYmd,
+  INTERVALS,
+  isInterval,
+  isoFromDay,
+  parseIsoDay,
+  ymdFromDay,
+  type Interval,
+} from './dates.js';
+import { msg } from './messages.js';
+import { timelineStyles } from './styles.js';
+import { readChartColors, readFont, SERIES_COLORS } from './theme-colors.js';
+import { timeTicks } from './ticks.js';
+import { categoryName, changeShort, dayText, describeRange, periodLabel, summarize } from './text.js';
+import { buildTimelineData, windowSum, type TimelineData } from './timeline-data.js';
+import { buildView, periodIndexOf, type TimelineView } from './timeline-view.js';
+import { SMALL_BASE, yearChange } from './yoy.js';
+
+/** Live resources of every timeline on the page, for leak tests: charts and media listeners. */
+const live = { charts: 0, mediaListeners: 0 };
+
+/** How many Chart.js charts and media-query listeners timelines hold right now (0 when none is connected). */
+export function caseTimelineStats(): { charts: number; mediaListeners: number } {
+  return { ...live };
+}
+
+const MEDIA_QUERIES = ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)'];
+
+/** At most this many periods are listed in the data table (the latest ones). */
+export const TABLE_MAX_ROWS = 150;
+
+/** Everything one render decided, for `updated()` to draw. */
+interface Frame {
+  data: TimelineData;
+  view: TimelineView;
+  /** Indexes (in `data.categories`) of categories with data, and of those shown. */
+  withData: number[];
+  shown: number[];
+  /** Selected days `[a, b]` (inclusive) and the periods `[k0, k1]` they touch. */
+  a: number;
+  b: number;
+  k0: number;
+  k1: number;
+  /** The cursor's period, when it is inside `[k0, k1]`, else -1. */
+  cursor: number;
+  locale: 'zh-CN' | 'en';
+  yoy: boolean;
+}
+
+/**
+ * Case counts over time — 110 alerts, criminal cases, fraud alerts, fires, disputes — per day,
+ * week, month or year, with the same period a year earlier, campaign markers and a date range.
+ *
+ * Counts come from the feed's `series` for the place (or the `subdistrict`/`grid` asked for),
+ * and from its incident `events` for days no series covers, so events arriving after the last
+ * series day extend the chart in place. Raw events too many for a feed can be given as typed
+ * arrays in `eventColumns`. A change on a base under `small-base` cases a year earlier is given
+ * as a difference in cases ("+2 (small base)"), never as a bare percentage.
+ *
+ * Keyboard: the legend's buttons show and hide categories; the chart is focusable, and Left/Right,
+ * Home/End and Page Up/Page Down move a cursor across periods whose values are announced. The
+ * data table twin is always available to screen readers and shown on request.
+ *
+ * @tagname safety-case-timeline
+ * @summary Case counts over time with a year-earlier comparison, annotations and a date range (Chart.js).
+ *
+ * @attr interval - Period to count by: `day`, `week`, `month` (default) or `year`. A longer one is used when the feed's series cannot be split (a monthly series is not shown by day).
+ * @attr yoy - Present to draw the same period a year earlier as dashed lines.
+ * @attr start - First day shown, `YYYY-MM-DD` (default: the first day with data).
+ * @attr end - Last day shown, `YYYY-MM-DD` (default: the last day with data).
+ * @attr subdistrict - Id of a sub-district: show only its counts (its series, else its events).
+ * @attr grid - Id of a grid: show only its counts (its series, else its events); wins over `subdistrict`.
+ * @attr categories - Comma-separated ids of the categories shown at first (default: all); the legend changes it.
+ * @attr show-table - Present to show the data table (it is always available to screen readers).
+ * @attr small-base - Counts a year earlier below this give a difference, not a percentage (default 10).
+ * @attr heading-level - Level of the title heading (default 2).
+ *
+ * @fires safety-range-change - The user changed the dates shown; `detail` is `{ start, end }` as `YYYY-MM-DD`.
+ *
+ * @csspart header - Title, badges and summary.
+ * @csspart summary - The text summary of the dates shown.
+ * @csspart toolbar - Interval, comparison, date and table controls.
+ * @csspart legend - The category buttons.
+ * @csspart legend-item - One category button (`aria-pressed` says whether it is shown).
+ * @csspart chart - The focusable chart area.
+ * @csspart tooltip - The values at the cursor.
+ * @csspart caption - Where the counts come from and the time zone.
+ * @csspart annotations - The list of events marked on the timeline.
+ * @csspart table - The data table's scroll box.
+ *
+ * @cssprop --safety-timeline-height - Height of the chart (default 20 × the font size; 16 × in narrow containers).
+ * @cssprop --safety-color-series-1 - Colour of the first category (and `-2` … `-6` for the others).
+ * @cssprop --safety-color-grid - Colour of the chart's grid lines.
+ *
+ * @example
+ * <safety-feed id="district" src="https://example.org/feeds/yantian.json"></safety-feed>
+ * <safety-case-timeline feed="district" interval="month" yoy categories="fraud,fire"></safety-case-timeline>
+ */
+export class SafetyCaseTimeline extends SafetyElement {
+  static override styles = [...(SafetyElement.styles as CSSResultArray), timelineStyles];
+
+  /** Period to count by: `day`, `week`, `month` or `year`. */
+  @property() interval: Interval = 'month';
+
+  /** Draw the same period a year earlier (dashed). */
+  @property({ type: Boolean, reflect: true }) yoy = false;
+
+  /** First day shown (`YYYY-MM-DD`); the date inputs change it. */
+  @property() start?: string;
+
+  /** Last day shown (`YYYY-MM-DD`); the date inputs change it. */
+  @property() end?: string;
+
+  /** Id of a sub-district whose counts to show. */
+  @property() subdistrict?: string;
+
+  /** Id of a grid whose counts to show (wins over `subdistrict`). */
+  @property() grid?: string;
+
+  /** Comma-separated ids of the categories shown at first (default: all). */
+  @property() categories?: string;
+
+  /** Show the data table (it is always available to screen readers). */
+  @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
+
+  /** Counts a year earlier below this give a difference in cases, not a percentage. */
+  @property({ type: Number, attribute: 'small-base' }) smallBase = SMALL_BASE;
+
+  /** Level of the title heading (1–6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /**
+   * Raw incidents as typed arrays (`{ time: Float64Array, category, categories, grid?, grids? }`),
+   * counted like the feed's events: for data too large to send as feed events (a million events
+   * are counted in tens of milliseconds). Needs a feed too, for the place, time zone and category
+   * names. Anything else is ignored with a console warning.
+   */
+  @property({ attribute: false }) eventColumns?: EventColumns;
+
+  /** The period under the keyboard or pointer cursor (index into the view), or -1. */
+  @state() private cursor = -1;
+  @state() private pointerOver = false;
+  @state() private focused = false;
+  @state() private announcement = '';
+  /** Categories the user showed or hid with the legend (id → shown). */
+  @state() private toggled = new Map<string, boolean>();
+
+  protected override droppedKinds = ['categories', 'series', 'events'] as const;
+  protected override droppedLabel = 'items' as const;
+
+  /**
+   * Chart.js's own resizing does not see a host inside a shadow root: the host's size is
+   * observed instead, and every change re-renders and sizes the canvas (the chart's height is
+   * CSS, from the host's width).
+   */
+  private readonly resizer = new ResizeController(this, { callback: () => true });
+  private chart: Chart<'line', TimelinePoint[]> | undefined;
+  private chartKey = '';
+  private chartSize = '';
+  private colors: ChartColors | undefined;
+  private frame: Frame | undefined;
+  private overlay: OverlayState | undefined;
+  /** A drag in progress across the plot: canvas x where it started and where it is. */
+  private brush: { from: number; to: number } | undefined;
+  private readonly plugin = overlayPlugin(() => this.overlay);
+  private media: { list: MediaQueryList; listener: () => void }[] = [];
+
+  private dataMemo:
+    | { feed: Feed; grid?: string; subdistrict?: string; columns?: EventColumns; data: TimelineData }
+    | undefined;
+  private viewMemo: { data: TimelineData; interval: Interval; view: TimelineView } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listenToMedia();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.destroyChart();
+    this.stopListeningToMedia();
+  }
+
+  // Data ------------------------------------------------------------------------------------------
+
+  private dataFor(feed: Feed): TimelineData {
+    const grid = trimmed(this.grid);
+    const subdistrict = trimmed(this.subdistrict);
+    const m = this.dataMemo;
+    if (
+      m &&
+      m.feed === feed &&
+      m.grid === grid &&
+      m.subdistrict === subdistrict &&
+      m.columns === this.eventColumns
+    ) {
+      return m.data;
+    }
+    const data = buildTimelineData(
+      feed,
+      { grid, subdistrict },
+      usableColumns(this.eventColumns, this.localName),
+    );
+    this.dataMemo = { feed, grid, subdistrict, columns: this.eventColumns, data };
+    return data;
+  }
+
+  private viewFor(data: TimelineData): TimelineView {
+    const interval: Interval = isInterval(this.interval) ? this.interval : 'month';
+    const m = this.viewMemo;
+    if (m && m.data === data && m.interval === interval) return m.view;
+    const view = buildView(data, interval);
+    this.viewMemo = { data, interval, view };
+    return view;
+  }
+
+  private shownByDefault(id: string): boolean {
+    const list = trimmed(this.categories)
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return !list || list.length === 0 || list.includes(id);
+  }
+
+  private isShown(id: string): boolean {
+    return this.toggled.get(id) ?? this.shownByDefault(id);
+  }
+
+  protected override isEmpty(feed: Feed): boolean {
+    const data = this.dataFor(feed);
+    return data.endDay <= data.firstDay || data.categories.every((c) => c.basis === 'none');
+  }
+
+  protected override emptyMessage(): string | undefined {
+    const feed = this.state.feed;
+    const place = feed ? this.scopeName(feed) : undefined;
+    return place && (trimmed(this.grid) || trimmed(this.subdistrict))
+      ? msg(this.locale, 'emptyScope', { place })
+      : msg(this.locale, 'emptyAll');
+  }
+
+  protected override skeletonLines(): number {
+    return 6;
+  }
+
+  /** The name of what is shown: the grid, the sub-district or the place. */
+  private scopeName(feed: Feed): string {
+    const locale = this.locale;
+    const grid = trimmed(this.grid);
+    if (grid) {
+      const f = feed.grids.features.find((g) => g.id === grid);
+      return f ? localizedText(f.properties.name, locale) || grid : grid;
+    }
+    const sd = trimmed(this.subdistrict);
+    if (sd && sd !== feed.place.id) {
+      const s = feed.subdistricts.find((x) => x.id === sd);
+      return s ? localizedText(s.name, locale) || sd : sd;
+    }
+    return localizedText(feed.place.name, locale);
+  }
+
+  /** The days and periods shown: the `start`/`end` asked for, clipped to the data. */
+  private selection(
+    data: TimelineData,
+    view: TimelineView,
+  ): { a: number; b: number; k0: number; k1: number } {
+    const lo = data.firstDay;
+    const hi = data.endDay - 1;
+    let a = parseIsoDay(this.start) ?? lo;
+    let b = parseIsoDay(this.end) ?? hi;
+    if (a > b) [a, b] = [b, a];
+    a = Math.min(Math.max(a, lo), hi);
+    b = Math.min(Math.max(b, lo), hi);
+    const k0 = Math.max(0, periodIndexOf(view, a));
+    const k1 = Math.max(k0, periodIndexOf(view, b));
+    return { a, b, k0, k1 };
+  }
+
+  /**
+   * Days `[a, b)` the summary speaks of: the range chosen with `start`/`end`; without one, the
+   * latest year to date (1 January of the last year with data to its last day), which can be
+   * compared with the same days a year earlier — a total over all the years could not.
+   */
+  private summaryRange(data: TimelineData, a: number, b: number): [number, number] {
+    if (hasText(this.start) || hasText(this.end)) return [a, b + 1];
+    const last = data.endDay - 1;
+    return [Math.max(data.firstDay, dayFromYmd(ymdFromDay(last).year, 1, 1)), last + 1];
+  }
+
+  // Rendering -------------------------------------------------------------------------------------
+
+  protected override render(): unknown {
+    // renderContent sets the frame again; without it (loading, error, empty) there is no chart.
+    this.frame = undefined;
+    return super.render();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('categories') && changed.get('categories') !== undefined) this.toggled = new Map();
+    if (changed.has('theme')) this.colors = undefined;
+  }
+
+  protected override renderContent(feed: Feed, _state: FeedState): unknown {
+    const locale = this.locale;
+    // The base class shows the empty state for a current feed; a stale one with nothing to draw comes here.
+    if (this.isEmpty(feed)) return renderEmpty(locale, this.emptyMessage());
+    const data = this.dataFor(feed);
+    const view = this.viewFor(data);
+    const { a, b, k0, k1 } = this.selection(data, view);
+    const withData = data.categories.map((_, c) => c).filter((c) => data.categories[c]!.basis !== 'none');
+    const shown = withData.filter((c) => this.isShown(data.categories[c]!.id));
+    const cursor = this.cursor >= k0 && this.cursor <= k1 ? this.cursor : -1;
+    // Written out in full: the manifest analyzer lists shorthand properties here as module variables.
+    const frame: Frame = {
+      data: data,
+      view: view,
+      withData: withData,
+      shown: shown,
+      a: a,
+      b: b,
+      k0: k0,
+      k1: k1,
+      cursor: cursor,
+      locale: locale,
+      yoy: this.yoy,
+    };
+    this.frame = frame;
+
+    const title = msg(locale, 'titleScope', { place: this.scopeName(feed) });
+    const level = Math.min(6, Math.max(1, Math.round(Number(this.headingLevel)) || 2));
+    const [sa, sb] = this.summaryRange(data, a, b);
+    const sentences =
+      shown.length > 0
+        ? summarize(data, shown, sa, sb, locale, this.smallBase)
+        : [msg(locale, 'noCategories')];
+    return html`<section class="timeline">
+      <div class="head" part="header">
+        <div class="title" role="heading" aria-level=${level}>${title}</div>
+        <div class="badges">${data.synthetic ? renderSyntheticBadge(locale) : nothing}</div>
+      </div>
+      <div class="summary" id="summary" part="summary">${sentences.map((s) => html`<p>${s}</p>`)}</div>
+      ${this.renderToolbar(frame)} ${this.renderLegend(frame)}
+      <div
+        class="plot"
+        part="chart"
+        tabindex="0"
+        role="group"
+        aria-roledescription=${msg(locale, 'chart')}
+        aria-label=${msg(locale, 'chartLabel', {
+          interval: msg(locale, `unit.${view.interval}`),
+          range: describeRange(a, b + 1, locale),
+        })}
+        aria-describedby="summary"
+        @keydown=${this.onKeydown}
+        @focus=${this.onFocus}
+        @blur=${this.onBlur}
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerUp}
+        @pointercancel=${this.onPointerCancel}
+        @pointerleave=${this.onPointerLeave}
+      >
+        <canvas aria-hidden="true"></canvas>
+        <span class="probe" aria-hidden="true"></span>
+        ${this.renderTooltip(frame)}
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
+      ${this.renderCaption(frame)} ${this.renderAnnotations(frame)} ${this.renderTable(frame)}
+    </section>`;
+  }
+
+  private renderToolbar(f: Frame): TemplateResult {
+    const locale = f.locale;
+    const ranged = hasText(this.start) || hasText(this.end);
+    const lo = isoFromDay(f.data.firstDay);
+    const hi = isoFromDay(f.data.endDay - 1);
+    return html`<div class="toolbar" part="toolbar">
+      <fieldset>
+        <legend>${msg(locale, 'interval')}</legend>
+        <div class="segmented">
+          ${INTERVALS.map((i) => {
+            const disabled = !f.view.available.includes(i);
+            return html`<label title=${disabled ? msg(locale, 'intervalUnavailable') : nothing}
+              ><input
+                type="radio"
+                name="interval"
+                value=${i}
+                .checked=${f.view.interval === i}
+                ?disabled=${disabled}
+                @change=${this.onInterval}
+              /><span>${msg(locale, `interval.${i}`)}</span></label
+            >`;
+          })}
+        </div>
+      </fieldset>
+      <fieldset class="range">
+        <legend>${msg(locale, 'rangeLabel')}</legend>
+        <label class="field"
+          ><span>${msg(locale, 'from')}</span
+          ><input
+            type="date"
+            name="start"
+            min=${lo}
+            max=${hi}
+            .value=${isoFromDay(f.a)}
+            @change=${this.onRange}
+        /></label>
+        <label class="field"
+          ><span>${msg(locale, 'to')}</span
+          ><input
+            type="date"
+            name="end"
+            min=${lo}
+            max=${hi}
+            .value=${isoFromDay(f.b)}
+            @change=${this.onRange}
+        /></label>
+        <button type="button" class="show-all" ?disabled=${!ranged} @click=${this.onShowAll}>
+          ${msg(locale, 'showAll')}
+        </button>
+      </fieldset>
+      <label class="check"
+        ><input
+          type="checkbox"
+          name="yoy"
+          .checked=${this.yoy}
+          @change=${this.onYoy}
+        />${msg(locale, 'yoy')}</label
+      >
+      <button
+        type="button"
+        class="table-toggle"
+        aria-pressed=${this.showTable ? 'true' : 'false'}
+        @click=${this.onTableToggle}
+      >
+        ${msg(locale, 'showTable')}
+      </button>
+    </div>`;
+  }
+
+  private renderLegend(f: Frame): TemplateResult {
+    const locale = f.locale;
+    return html`<ul class="legend" part="legend" aria-label=${msg(locale, 'categories')}>
+      ${f.withData.map((c) => {
+        const cat = f.data.categories[c]!;
+        const shown = this.isShown(cat.id);
+        const total = windowSum(f.data, c, f.a, f.b + 1);
+        return html`<li>
+          <button
+            type="button"
+            part="legend-item"
+            data-category=${cat.id}
+            aria-pressed=${shown ? 'true' : 'false'}
+            @click=${() => this.toggleCategory(cat.id)}
+          >
+            ${swatch(cat.slot)}<span class="name">${categoryName(cat, locale)}</span
+            ><span class="total">${Number.isFinite(total) ? formatNumber(total, locale) : NO_VALUE}</span>
+          </button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  /** Values at the cursor: the tooltip's content and the announcement's words. */
+  private cursorInfo(f: Frame, k: number) {
+    const locale = f.locale;
+    const { view, data } = f;
+    const label = periodLabel(view.starts[k]!, view.interval, locale, {
+      from: view.from[k]!,
+      to: view.to[k]!,
+      end: view.ends[k]!,
+    });
+    const rows = f.shown.map((c) => {
+      const cat = data.categories[c]!;
+      const value = view.values[c]![k]!;
+      const previous = view.previous[c]![k]!;
+      const change = yearChange(value, previous, this.smallBase);
+      return { cat, name: categoryName(cat, locale), value, previous, change };
+    });
+    const marked = data.annotations.filter(
+      (an) => an.day >= view.starts[k]! && an.day < view.ends[k]! && this.annotationShown(f, an.category),
+    );
+    return { label, rows, marked };
+  }
+
+  private annotationShown(f: Frame, category: string): boolean {
+    const c = f.data.categories.findIndex((x) => x.id === category);
+    // An annotation of a category without data here (or unknown) stays visible.
+    return c < 0 || !f.withData.includes(c) || f.shown.includes(c);
+  }
+
+  private renderTooltip(f: Frame): TemplateResult | typeof nothing {
+    const k = f.cursor;
+    if (k < 0 || !(this.pointerOver || this.focused) || !this.chart) return nothing;
+    const x = this.chart.scales.x;
+    const area = this.chart.chartArea;
+    if (!x || !area) return nothing;
+    const locale = f.locale;
+    const info = this.cursorInfo(f, k);
+    const px = x.getPixelForValue(f.view.starts[k]!);
+    const left = px > (area.left + area.right) / 2;
+    const style = left
+      ? { right: `${Math.max(0, this.chart.width - px + 12)}px`, top: `${area.top}px` }
+      : { left: `${px + 12}px`, top: `${area.top}px` };
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(style)}>
+      <p class="when">${info.label}</p>
+      <ul>
+        ${info.rows.map(
+          (r) =>
+            html`<li style=${styleMap({ color: `var(--_series-${(r.cat.slot % SERIES_COLORS) + 1})` })}>
+              ${shape(r.cat.slot)}<span style="color: var(--_fg)">${r.name}</span>
+              <span class="n" style="color: var(--_fg)"
+                >${Number.isFinite(r.value) ? formatNumber(r.value, locale) : NO_VALUE}</span
+              >
+              ${
+                r.change.kind === 'percent' || r.change.kind === 'small-base'
+                  ? html`<span class="chg">${changeShort(r.change, locale)}</span>`
+                  : nothing
+              }
+            </li>`,
+        )}
+      </ul>
+      ${
+        this.yoy
+          ? html`<p class="chg">
+              ${msg(locale, 'yearEarlierShort')}:
+              ${info.rows.map((r) => (Number.isFinite(r.previous) ? formatNumber(r.previous, locale) : NO_VALUE)).join(' · ')}
+            </p>`
+          : nothing
+      }
+      ${
+        info.marked.length > 0
+          ? html`<div class="marked">
+              ${info.marked.map((an) => html`<p>▲ ${localizedText(an.title, locale) || an.id}</p>`)}
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderCaption(f: Frame): TemplateResult {
+    const locale = f.locale;
+    const bases = new Set(f.withData.map((c) => f.data.categories[c]!.basis));
+    const basis =
+      bases.size === 1 && bases.has('series')
+        ? msg(locale, 'basisSeries')
+        : bases.size === 1 && bases.has('events')
+          ? msg(locale, 'basisEvents', { n: f.data.eventsCounted })
+          : msg(locale, 'basisMixed', { n: f.data.eventsCounted });
+    const { outOfRange, unknownCategory } = f.data.notes;
+    return html`<p class="caption" part="caption">
+        ${basis} ${msg(locale, 'timeZone', { zone: f.data.timeZone })}
+      </p>
+      ${
+        outOfRange > 0 || unknownCategory > 0
+          ? html`<div class="notes">
+              ${
+                outOfRange > 0
+                  ? html`<p class="note" part="note out-of-range">
+                      ${msg(locale, 'outOfRange', { n: outOfRange })}
+                    </p>`
+                  : nothing
+              }
+              ${
+                unknownCategory > 0
+                  ? html`<p class="note" part="note unknown-category">
+                      ${msg(locale, 'unknownCategory', { n: unknownCategory })}
+                    </p>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }`;
+  }
+
+  private renderAnnotations(f: Frame): TemplateResult | typeof nothing {
+    const locale = f.locale;
+    const list = f.data.annotations.filter(
+      (an) => an.day >= f.a && an.day <= f.b && this.annotationShown(f, an.category),
+    );
+    if (list.length === 0) return nothing;
+    return html`<details class="events" part="annotations">
+      <summary>${msg(locale, 'annotations', { n: list.length })}</summary>
+      <ol>
+        ${list.map((an) => {
+          const t = localizedText(an.title, locale) || an.id;
+          return html`<li><time datetime=${isoFromDay(an.day)}>${dayText(an.day, locale)}</time> ${t}</li>`;
+        })}
+      </ol>
+    </details>`;
+  }
+
+  private renderTable(f: Frame): TemplateResult {
+    const locale = f.locale;
+    const { view, data } = f;
+    const total = f.k1 - f.k0 + 1;
+    const from = Math.max(f.k0, f.k1 - TABLE_MAX_ROWS + 1);
+    const rows: number[] = [];
+    for (let k = from; k <= f.k1; k++) rows.push(k);
+    const names = f.shown.map((c) => categoryName(data.categories[c]!, locale));
+    const caption = msg(locale, 'tableCaption', {
+      interval: msg(locale, `unit.${view.interval}`),
+      range: describeRange(f.a, f.b + 1, locale),
+    });
+    const visible = this.showTable;
+    return html`<div
+      class="table-wrap ${visible ? '' : 'offscreen'}"
+      part="table"
+      role="region"
+      aria-label=${caption}
+      tabindex=${visible ? '0' : '-1'}
+    >
+      <table>
+        <caption>
+          ${caption}
+          ${
+            rows.length < total
+              ? html`<br /><span>${msg(locale, 'tableLimited', { shown: rows.length, total })}</span>`
+              : nothing
+          }
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg(locale, 'period')}</th>
+            ${names.map(
+              (name) =>
+                html`<th scope="col">${name}</th>
+                  ${this.yoy ? html`<th scope="col">${msg(locale, 'yearEarlierLabel', { name })}</th>` : nothing}
+                  <th scope="col">
+                    <span aria-hidden="true">${msg(locale, 'yoyShort')}</span
+                    ><span class="visually-hidden">${msg(locale, 'change', { name })}</span>
+                  </th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (k) =>
+              html`<tr>
+                <th scope="row">
+                  ${periodLabel(view.starts[k]!, view.interval, locale, { from: view.from[k]!, to: view.to[k]!, end: view.ends[k]! })}
+                </th>
+                ${f.shown.map((c) => {
+                  const v = view.values[c]![k]!;
+                  const p = view.previous[c]![k]!;
+                  return html`<td>${Number.isFinite(v) ? formatNumber(v, locale) : NO_VALUE}</td>
+                    ${this.yoy ? html`<td>${Number.isFinite(p) ? formatNumber(p, locale) : NO_VALUE}</td>` : nothing}
+                    <td class="chg">${changeShort(yearChange(v, p, this.smallBase), locale)}</td>`;
+                })}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  // Interaction -----------------------------------------------------------------------------------
+
+  private onInterval(e: Event): void {
+    const value = (e.target as HTMLInputElement).value;
+    if (isInterval(value)) {
+      this.interval = value;
+      this.cursor = -1;
+    }
+  }
+
+  private onYoy(e: Event): void {
+    this.yoy = (e.target as HTMLInputElement).checked;
+  }
+
+  private onTableToggle(): void {
+    this.showTable = !this.showTable;
+  }
+
+  private toggleCategory(id: string): void {
+    const next = new Map(this.toggled);
+    next.set(id, !this.isShown(id));
+    this.toggled = next;
+  }
+
+  private onRange(e: Event): void {
+    const f = this.frame;
+    if (!f) return;
+    const input = e.target as HTMLInputElement;
+    const day = parseIsoDay(input.value);
+    let a = f.a;
+    let b = f.b;
+    if (day === undefined) {
+      // An emptied input means "from the first day" / "to the last day".
+      if (input.name === 'start') a = f.data.firstDay;
+      else b = f.data.endDay - 1;
+    } else if (input.name === 'start') a = day;
+    else b = day;
+    const lo = f.data.firstDay;
+    const hi = f.data.endDay - 1;
+    a = Math.min(Math.max(a, lo), hi);
+    b = Math.min(Math.max(b, lo), hi);
+    if (a > b) [a, b] = input.name === 'start' ? [a, a] : [b, b];
+    this.setRange(a, b);
+  }
+
+  private onShowAll(): void {
+    const f = this.frame;
+    this.start = undefined;
+    this.end = undefined;
+    this.removeAttribute('start');
+    this.removeAttribute('end');
+    this.cursor = -1;
+    if (f)
+      emit(this, 'safety-range-change', {
+        start: isoFromDay(f.data.firstDay),
+        end: isoFromDay(f.data.endDay - 1),
+      });
+  }
+
+  private setRange(a: number, b: number): void {
+    this.start = isoFromDay(a);
+    this.end = isoFromDay(b);
+    this.cursor = -1;
+    emit(this, 'safety-range-change', { start: this.start, end: this.end });
+  }
+
+  private onFocus(): void {
+    const f = this.frame;
+    this.focused = true;
+    if (f && (this.cursor < f.k0 || this.cursor > f.k1)) this.cursor = f.k1;
+  }
+
+  private onBlur(): void {
+    this.focused = false;
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    const f = this.frame;
+    if (!f || f.view.starts.length === 0) return;
+    let k = this.cursor < f.k0 || this.cursor > f.k1 ? f.k1 : this.cursor;
+    switch (e.key) {
+      case 'ArrowLeft':
+        k -= 1;
+        break;
+      case 'ArrowRight':
+        k += 1;
+        break;
+      case 'Home':
+        k = f.k0;
+        break;
+      case 'End':
+        k = f.k1;
+        break;
+      case 'PageUp':
+        k -= 10;
+        break;
+      case 'PageDown':
+        k += 10;
+        break;
+      case 'Escape':
+        this.focused = false;
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    k = Math.min(Math.max(k, f.k0), f.k1);
+    this.focused = true;
+    this.cursor = k;
+    this.announcement = this.describeCursor(f, k);
+  }
+
+  /** One line for screen readers: `March 2017. Fraud alerts 40, −13% on a year earlier. Marked: …` */
+  private describeCursor(f: Frame, k: number): string {
+    const locale = f.locale;
+    const info = this.cursorInfo(f, k);
+    const parts = [info.label];
+    for (const r of info.rows) {
+      if (!Number.isFinite(r.value)) parts.push(msg(locale, 'cursorNoData', { name: r.name }));
+      else if (r.change.kind === 'percent' || r.change.kind === 'small-base') {
+        parts.push(
+          msg(locale, 'cursorValueChange', {
+            name: r.name,
+            n: r.value,
+            change: changeShort(r.change, locale),
+          }),
+        );
+      } else parts.push(msg(locale, 'cursorValue', { name: r.name, n: r.value }));
+    }
+    if (info.marked.length > 0) {
+      parts.push(
+        msg(locale, 'cursorMarked', {
+          titles: info.marked.map((an) => localizedText(an.title, locale) || an.id).join('; '),
+        }),
+      );
+    }
+    return parts.join(locale === 'zh-CN' ? '。' : '. ') + (locale === 'zh-CN' ? '。' : '.');
+  }
+
+  /** x of a pointer event in the canvas, or undefined without a chart. */
+  private pointerX(e: PointerEvent): number | undefined {
+    const canvas = this.chart?.canvas;
+    return canvas ? e.clientX - canvas.getBoundingClientRect().left : undefined;
+  }
+
+  /** A mouse or pen drag across the plot selects dates (the brush); touch is left to scrolling. */
+  private onPointerDown(e: PointerEvent): void {
+    const px = this.pointerX(e);
+    const area = this.chart?.chartArea;
+    if (px === undefined || !area || e.button !== 0 || e.pointerType === 'touch') return;
+    if (px < area.left || px > area.right) return;
+    this.brush = { from: px, to: px };
+    try {
+      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    } catch {
+      // Capture is a nicety (dragging outside the plot); the brush works without it.
+    }
+  }
+
+  private onPointerUp(e: PointerEvent): void {
+    const brush = this.brush;
+    const chart = this.chart;
+    const f = this.frame;
+    this.brush = undefined;
+    if (!brush || !chart || !f) return;
+    const area = chart.chartArea;
+    const to = Math.min(Math.max(this.pointerX(e) ?? brush.to, area.left), area.right);
+    if (Math.abs(to - brush.from) < 8) {
+      chart.draw();
+      return;
+    }
+    const x = chart.scales.x!;
+    const days = [x.getValueForPixel(Math.min(brush.from, to)), x.getValueForPixel(Math.max(brush.from, to))];
+    const lo = f.data.firstDay;
+    const hi = f.data.endDay - 1;
+    const [a, b] = days.map((d) => Math.min(Math.max(Math.round(d ?? lo), lo), hi)) as [number, number];
+    this.setRange(a, b);
+  }
+
+  private onPointerCancel(): void {
+    this.brush = undefined;
+    this.chart?.draw();
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    const f = this.frame;
+    const chart = this.chart;
+    if (!f || !chart?.canvas || f.view.starts.length === 0) return;
+    const px = this.pointerX(e) ?? 0;
+    const area = chart.chartArea;
+    if (this.brush) {
+      this.brush.to = Math.min(Math.max(px, area.left), area.right);
+      this.pointerOver = false;
+      if (this.overlay) this.overlay.brush = this.brush;
+      chart.draw();
+      return;
+    }
+    if (px < area.left - 8 || px > area.right + 8) {
+      this.pointerOver = false;
+      return;
+    }
+    const day = chart.scales.x!.getValueForPixel(px) ?? 0;
+    let k = periodIndexOf(f.view, day);
+    // The nearest period start, not just the one holding the day.
+    const next = k + 1;
+    if (next < f.view.starts.length && f.view.starts[next]! - day < day - f.view.starts[k]!) k = next;
+    k = Math.min(Math.max(k, f.k0), f.k1);
+    this.pointerOver = true;
+    if (k !== this.cursor) this.cursor = k;
+  }
+
+  private onPointerLeave(): void {
+    this.pointerOver = false;
+  }
+
+  // Chart -----------------------------------------------------------------------------------------
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    try {
+      this.syncChart();
+    } catch (error) {
+      // A drawing failure must never reach the page; the data stays readable in the table.
+      console.error(`[safety-widgets] <${this.localName}> could not draw its chart:`, error);
+      this.destroyChart();
+    }
+  }
+
+  private syncChart(): void {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas');
+    const plot = canvas?.parentElement;
+    const f = this.frame;
+    if (!canvas || !plot || !f || !this.isConnected || this.status === 'empty') {
+      this.destroyChart();
+      return;
+    }
+    if (this.chart && this.chart.canvas !== canvas) this.destroyChart();
+    const width = Math.floor(plot.clientWidth);
+    const height = Math.floor(plot.clientHeight);
+    // Hidden (display: none somewhere above, or not laid out yet): wait for the resize observer.
+    if (width <= 0 || height <= 0) return;
+
+    const probe = plot.querySelector<HTMLElement>('.probe');
+    if (!this.colors && probe) this.colors = readChartColors(probe);
+    const colors = this.colors ?? fallbackColors;
+    const { view, data } = f;
+    const plotWidth = Math.max(1, width - 60);
+    const settings = this.settings(f, colors, plotWidth);
+
+    // Overlay: category markers, annotations and the cursor.
+    const k = f.cursor;
+    this.overlay = {
+      markers: this.markers(f, colors, plotWidth),
+      annotations: data.annotations.filter((an) => this.annotationShown(f, an.category)).map((an) => an.day),
+      cursorDay: k >= 0 && (this.pointerOver || this.focused) ? view.starts[k] : undefined,
+      cursorPoints:
+        k >= 0
+          ? f.shown.map((c) => ({
+              y: view.values[c]![k]!,
+              color: colors.series[data.categories[c]!.slot % SERIES_COLORS]!,
+              style: POINT_STYLES[data.categories[c]!.slot % POINT_STYLES.length]!,
+            }))
+          : [],
+      brush: this.brush,
+      colors,
+    };
+
+    const key = [
+      view.interval,
+      f.k0,
+      f.k1,
+      f.shown.join(','),
+      f.yoy,
+      f.locale,
+      width,
+      height,
+      JSON.stringify(colors),
+    ].join('|');
+    const size = `${width}x${height}`;
+    if (!this.chart) {
+      // The canvas is sized by CSS to the plot, so the chart starts at the right size: one layout.
+      this.chart = new Chart(canvas, chartConfig(settings, this.plugin, this.lines(f, colors)));
+      live.charts += 1;
+      this.chartKey = key;
+      this.lastView = view;
+      this.chartSize = `${this.chart.width}x${this.chart.height}`;
+      if (this.chartSize !== size) {
+        this.chartSize = size;
+        this.chart.resize(width, height);
+      }
+      return;
+    }
+    const chart = this.chart;
+    const viewChanged = key !== this.chartKey || this.lastView !== view;
+    if (viewChanged) {
+      chart.options = chartOptions(settings);
+      syncDatasets(chart.data.datasets as LineDataset[], this.lines(f, colors));
+      this.chartKey = key;
+      this.lastView = view;
+    }
+    if (size !== this.chartSize) {
+      this.chartSize = size;
+      chart.resize(width, height);
+    }
+    if (viewChanged) chart.update('none');
+    else chart.draw();
+  }
+
+  private lastView: TimelineView | undefined;
+
+  /** What Chart.js needs to know of the frame: locale, colours, font, x range and ticks. */
+  private settings(f: Frame, colors: ChartColors, plotWidth: number): ChartSettings {
+    const first = f.view.starts[f.k0] ?? f.data.firstDay;
+    const last = f.view.starts[f.k1] ?? f.data.firstDay;
+    const maxTicks = Math.max(2, Math.floor(plotWidth / (f.locale === 'zh-CN' ? 64 : 72)));
+    return {
+      locale: f.locale,
+      colors: colors,
+      font: readFont(this),
+      min: first,
+      max: last,
+      ticks: timeTicks(first, last, maxTicks, f.view.interval),
+      width: plotWidth,
+    };
+  }
+
+  /**
+   * Markers for the shown categories: on every period when they are at least 36 px apart, else on
+   * every n-th, staggered per category so they do not sit on one another; always on a period the
+   * data covers in part (hollow), so a short current period is not mistaken for a drop.
+   */
+  private markers(f: Frame, colors: ChartColors, plotWidth: number): MarkerSet[] {
+    const { view, data } = f;
+    const spacing = plotWidth / Math.max(1, f.k1 - f.k0 + 1);
+    const every = Math.max(1, Math.ceil(36 / Math.max(spacing, 0.01)));
+    return f.shown.map((c, i) => {
+      const cat = data.categories[c]!;
+      const offset = every > 1 ? Math.floor((i * every) / Math.max(1, f.shown.length)) : 0;
+      const points: MarkerSet['points'][number][] = [];
+      for (let k = f.k0; k <= f.k1; k++) {
+        const partial = view.partial[k] === 1;
+        if (partial || (k - offset) % every === 0) {
+          points.push({ x: view.starts[k]!, y: view.values[c]![k]!, hollow: partial });
+        }
+      }
+      return {
+        color: colors.series[cat.slot % SERIES_COLORS]!,
+        style: POINT_STYLES[cat.slot % POINT_STYLES.length]!,
+        points,
+      };
+    });
+  }
+
+  /** Chart lines for every category with data (hidden ones too, so toggling keeps their datasets). */
+  private lines(f: Frame, colors: ChartColors): SeriesLine[] {
+    const { view, data } = f;
+    const n = view.starts.length;
+    return f.withData.map((c) => {
+      const cat = data.categories[c]!;
+      const points: TimelinePoint[] = new Array(n);
+      const previous: TimelinePoint[] = new Array(n);
+      const values = view.values[c]!;
+      const prev = view.previous[c]!;
+      for (let k = 0; k < n; k++) {
+        const x = view.starts[k]!;
+        const v = values[k]!;
+        const p = prev[k]!;
+        points[k] = { x, y: v === v ? v : null, k };
+        previous[k] = { x, y: p === p ? p : null, k };
+      }
+      return {
+        key: cat.id,
+        points,
+        previous,
+        color: colors.series[cat.slot % SERIES_COLORS]!,
+        visible: f.shown.includes(c),
+        showPrevious: f.yoy,
+      };
+    });
+  }
+
+  private destroyChart(): void {
+    if (!this.chart) return;
+    try {
+      this.chart.destroy();
+    } catch {
+      // Destroying must not throw into the page.
+    }
+    this.chart = undefined;
+    live.charts -= 1;
+    this.chartKey = '';
+    this.chartSize = '';
+    this.lastView = undefined;
+  }
+
+  private listenToMedia(): void {
+    if (this.media.length > 0 || typeof matchMedia !== 'function') return;
+    for (const query of MEDIA_QUERIES) {
+      const list = matchMedia(query);
+      const listener = () => {
+        this.colors = undefined;
+        this.requestUpdate();
+      };
+      list.addEventListener('change', listener);
+      this.media.push({ list, listener });
+      live.mediaListeners += 1;
+    }
+  }
+
+  private stopListeningToMedia(): void {
+    for (const { list, listener } of this.media) {
+      list.removeEventListener('change', listener);
+      live.mediaListeners -= 1;
+    }
+    this.media = [];
+  }
+}
+
+function hasText(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** A string attribute or property, trimmed; undefined when empty or not a string. */
+function trimmed(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+const isIndexArray = (a: unknown): boolean => ArrayBuffer.isView(a) && !(a instanceof DataView);
+
+/** `eventColumns` if they have the documented shape; anything else is ignored with one warning. */
+function usableColumns(columns: unknown, tag: string): EventColumns | undefined {
+  if (columns === undefined || columns === null) return undefined;
+  const c = columns as Partial<EventColumns>;
+  if (c.time instanceof Float64Array && isIndexArray(c.category) && Array.isArray(c.categories)) {
+    return (c.grid === undefined || isIndexArray(c.grid)) && (c.grids === undefined || Array.isArray(c.grids))
+      ? (c as EventColumns)
+      : { time: c.time, category: c.category!, categories: c.categories };
+  }
+  console.warn(
+    `[safety-widgets] <${tag}> ignored eventColumns: expected { time: Float64Array, category: an integer typed array, categories: string[] }.`,
+  );
+  return undefined;
+}
+
+const fallbackColors: ChartColors = {
+  text: '#1b1f24',
+  muted: '#57606a',
+  grid: '#e4e8ec',
+  surface: '#ffffff',
+  focus: '#0969da',
+  series: ['#0b61a4', '#7e22ce', '#15803d', '#c2410c', '#a16207', '#475569'],
+};
+
+/** A legend swatch: a short line with the category's marker, in its colour. */
+function swatch(slot: number): TemplateResult {
+  return html`<svg
+    class="swatch"
+    viewBox="0 0 24 12"
+    aria-hidden="true"
+    focusable="false"
+    style=${styleMap({ color: `var(--_series-${(slot % SERIES_COLORS) + 1})` })}
+  >
+    <line x1="0" y1="6" x2="24" y2="6"></line>
+    <path transform="translate(6 0)" d=${SHAPE_PATHS[slot % SHAPE_PATHS.length]!}></path>
+  </svg>`;
+}
+
+/** A category's marker alone (tooltip rows). */
+function shape(slot: number): TemplateResult {
+  return html`<svg class="shape" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+    <path d=${SHAPE_PATHS[slot % SHAPE_PATHS.length]!}></path>
+  </svg>`;
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { dayFromYmd, isoFromDay, parseIsoDay } from './dates.js';
+import { buildTimelineData, windowSum } from './timeline-data.js';
+import { rawMeisha, rawYantian, valid } from '../test/feeds.js';
+
+const d = (iso: string) => parseIsoDay(iso)!;
+const yantian = valid(rawYantian());
+const slot = (id: string) => yantian.categories.findIndex((c) => c.id === id);
+
+describe('buildTimelineData: the sample district', () => {
+  const data = buildTimelineData(yantian);
+
+  it('takes every category from its daily series, 2014-01-01 to 2017-11-30', () => {
+    expect(data.categories.map((c) => c.id)).toEqual([
+      'alerts-110',
+      'criminal',
+      'fraud',
+      'fire',
+      'dispute',
+      'domestic',
+    ]);
+    expect(data.categories.every((c) => c.basis === 'series' && c.grain === 'day')).toBe(true);
+    expect(isoFromDay(data.firstDay)).toBe('2014-01-01');
+    expect(isoFromDay(data.endDay - 1)).toBe('2017-11-30');
+    expect(data.timeZone).toBe('Asia/Shanghai');
+    expect(isoFromDay(data.asOfDay)).toBe('2017-12-04');
+    // The 61 days of incidents repeat days the series already counts: not counted twice.
+    expect(data.eventsCounted).toBe(0);
+    expect(data.synthetic).toBe(true);
+  });
+
+  it('adds up to the published totals', () => {
+    const fraud = slot('fraud');
+    const fire = slot('fire');
+    expect(windowSum(data, fraud, d('2016-01-01'), d('2016-07-01'))).toBe(417);
+    expect(windowSum(data, fraud, d('2017-01-01'), d('2017-07-01'))).toBe(225);
+    expect(windowSum(data, fire, d('2016-01-01'), d('2016-12-01'))).toBe(53);
+    expect(windowSum(data, fire, d('2017-01-01'), d('2017-12-01'))).toBe(41);
+    // Outside the data there is nothing, not zero.
+    expect(windowSum(data, fire, d('2013-01-01'), d('2014-01-01'))).toBeNaN();
+  });
+
+  it('lists the campaign annotations in date order', () => {
+    expect(data.annotations).toHaveLength(17);
+    expect(data.annotations[0]!.id).toBe('note-2014-spring-festival');
+    expect(isoFromDay(data.annotations[0]!.day)).toBe('2014-01-24');
+    const days = data.annotations.map((a) => a.day);
+    expect([...days].sort((a, b) => a - b)).toEqual(days);
+  });
+});
+
+describe('buildTimelineData: narrowing', () => {
+  it('counts a sub-district from the events when the feed has no series for it', () => {
+    const data = buildTimelineData(yantian, { subdistrict: 'meisha' });
+    const alerts = yantian.events.filter(
+      (e) => e.kind !== 'annotation' && e.subdistrict === 'meisha' && e.category === 'alerts-110',
+    );
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(data.categories[slot('alerts-110')]!.basis).toBe('events');
+    expect(isoFromDay(data.firstDay)).toBe('2017-10-01');
+    expect(isoFromDay(data.endDay - 1)).toBe('2017-11-30');
+    expect(windowSum(data, slot('alerts-110'), data.firstDay, data.endDay)).toBe(alerts.length);
+    // Annotations: district-wide ones and Meisha's own, not the Yantian sub-district's.
+    const ids = data.annotations.map((a) => a.id);
+    expect(ids).toContain('note-2017-dameisha-summer');
+    expect(ids).not.toContain('note-2014-yantian-upgrade');
+  });
+
+  it('counts a grid from its events, with zeros on quiet days', () => {
+    const data = buildTimelineData(yantian, { grid: 'haishan-g07' });
+    const mine = yantian.events.filter((e) => e.kind !== 'annotation' && e.grid === 'haishan-g07');
+    let total = 0;
+    data.categories.forEach((_, c) => (total += windowSum(data, c, data.firstDay, data.endDay) || 0));
+    expect(total).toBe(mine.length);
+    expect(data.eventsCounted).toBe(mine.length);
+    const fire = slot('fire');
+    const fires = mine.filter((e) => e.category === 'fire').length;
+    expect(windowSum(data, fire, data.firstDay, data.endDay)).toBe(fires);
+  });
+
+  it('uses a sub-district feed’s own series when the sub-district is the feed’s place', () => {
+    const meisha = valid(rawMeisha());
+    const data = buildTimelineData(meisha, { subdistrict: 'meisha' });
+    expect(data.categories.every((c) => c.basis === 'series')).toBe(true);
+    expect(isoFromDay(data.firstDay)).toBe('2014-01-01');
+  });
+
+  it('has no data for an unknown sub-district or grid', () => {
+    for (const scope of [{ subdistrict: 'nowhere' }, { grid: 'no-such-grid' }]) {
+      const data = buildTimelineData(yantian, scope);
+      // The event log still spans its days (zeros), but none of its events is in scope.
+      expect(data.eventsCounted).toBe(0);
+    }
+  });
+});
+
+describe('buildTimelineData: new events and bad data', () => {
+  it('new events after the series’ last day extend the timeline', () => {
+    const raw = rawYantian();
+    raw.asOf = '2017-12-01T18:00:00+08:00';
+    for (let i = 0; i < 5; i++) {
+      raw.events.push({
+        id: `new-${i}`,
+        time: `2017-12-01T0${i}:15:00+08:00`,
+        category: 'fraud',
+        kind: 'incident',
+        grid: 'meisha-g01',
+        subdistrict: 'meisha',
+        provenance: 'synthetic',
+      });
+    }
+    const data = buildTimelineData(valid(raw));
+    expect(isoFromDay(data.endDay - 1)).toBe('2017-12-01');
+    expect(data.categories[slot('fraud')]!.basis).toBe('series+events');
+    expect(windowSum(data, slot('fraud'), d('2017-12-01'), d('2017-12-02'))).toBe(5);
+    // A quiet category counts zero on the new day: it is inside the event log.
+    expect(windowSum(data, slot('fire'), d('2017-12-01'), d('2017-12-02'))).toBe(0);
+    expect(data.eventsCounted).toBe(5);
+  });
+
+  it('leaves out (and counts) events after the feed’s date or before 1970, in any order', () => {
+    const raw = rawYantian();
+    raw.events.reverse();
+    raw.events.push(
+      {
+        id: 'future',
+        time: '2099-01-01T00:00:00+08:00',
+        category: 'fire',
+        kind: 'incident',
+        provenance: 'synthetic',
+      },
+      {
+        id: 'ancient',
+        time: '1901-01-01T00:00:00+08:00',
+        category: 'fire',
+        kind: 'incident',
+        provenance: 'synthetic',
+      },
+    );
+    const data = buildTimelineData(valid(raw));
+    expect(data.notes.outOfRange).toBe(2);
+    expect(isoFromDay(data.firstDay)).toBe('2014-01-01');
+    expect(isoFromDay(data.endDay - 1)).toBe('2017-11-30');
+  });
+
+  it('keeps series counts only up to the feed’s date', () => {
+    const raw = rawYantian();
+    raw.asOf = '2017-11-20T09:00:00+08:00';
+    const data = buildTimelineData(valid(raw));
+    expect(isoFromDay(data.endDay - 1)).toBe('2017-11-20');
+    // 10 days × 6 series, and the events of 21–30 November.
+    expect(data.notes.outOfRange).toBeGreaterThanOrEqual(60);
+  });
+
+  it('works from monthly series, and for feeds with no category list', () => {
+    const data = buildTimelineData(
+      valid({
+        ...rawYantian(),
+        categories: [],
+        series: [
+          {
+            category: 'thefts',
+            interval: 'month',
+            start: '2016-01-01',
+            counts: [3, null, 5],
+            provenance: 'synthetic',
+          },
+        ],
+        events: [],
+      }),
+    );
+    expect(data.categories.map((c) => [c.id, c.basis, c.grain])).toEqual([['thefts', 'series', 'month']]);
+    expect(isoFromDay(data.endDay)).toBe('2016-04-01');
+    expect(windowSum(data, 0, d('2016-01-01'), d('2016-04-01'))).toBe(8);
+    expect(windowSum(data, 0, d('2016-02-01'), d('2016-03-01'))).toBeNaN();
+  });
+
+  it('takes raw events from columns, narrowed by grid, reporting unknown categories', () => {
+    const t = Date.parse('2017-12-02T10:00:00+08:00');
+    const raw = rawYantian();
+    raw.asOf = '2017-12-03T09:00:00+08:00';
+    const data = buildTimelineData(
+      valid(raw),
+      { subdistrict: 'meisha' },
+      {
+        time: Float64Array.from([t, t, t, t]),
+        category: Uint8Array.from([0, 1, 2, 0]),
+        categories: ['fire', 'martian-invasions', 'fraud'],
+        grid: Uint8Array.from([0, 0, 1, 1]),
+        grids: ['meisha-g01', 'haishan-g01'],
+      },
+    );
+    expect(data.notes.unknownCategory).toBe(1);
+    expect(windowSum(data, slot('fire'), d('2017-12-02'), d('2017-12-03'))).toBe(1);
+    expect(windowSum(data, slot('fraud'), d('2017-12-02'), d('2017-12-03'))).toBe(0);
+  });
+
+  it('an empty feed has an empty span', () => {
+    const data = buildTimelineData(valid({ ...rawYantian(), series: [], events: [] }));
+    expect(data.endDay).toBe(data.firstDay);
+    expect(data.categories.every((c) => c.basis === 'none')).toBe(true);
+  });
+
+  it('dayFromYmd agrees with the feed’s dates', () => {
+    expect(dayFromYmd(2014, 1, 1)).toBe(d('2014-01-01'));
+  });
+});
