@@ -35,7 +35,11 @@ function derive(feed: Feed, cache: ShapeCache) {
 }
 
 describe('30 sample grids', () => {
-  const sample = feedOf(yantianInput());
+  const input = yantianInput();
+  bench('validateFeed (core), the sample district feed (56 indicators, 2,800 events, 6 daily series)', () => {
+    validateFeed(input);
+  });
+  const sample = feedOf(input);
   bench('derive, cold cache (normalise + project 30 grids, 4 sub-districts, 3 neighbours)', () => {
     derive(sample, new ShapeCache());
   });

@@ -34,6 +34,8 @@ await page.setContent(
   '<!doctype html><html lang="en"><body><div id="host" style="width:1000px"></div></body></html>',
 );
 await page.addScriptTag({ path: bundle, type: 'module' });
+// tsx keeps function names with a `__name` helper, which the page does not have.
+await page.evaluate('window.__name = (f) => f');
 await page.waitForFunction(() => customElements.get('safety-grid-map'));
 
 const results = await page.evaluate(

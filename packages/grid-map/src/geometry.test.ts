@@ -95,6 +95,14 @@ describe('normaliseGeometry', () => {
     expect(g.problems).toContain('self-intersecting');
     expect(g.polygons).toHaveLength(1);
     expect(isSelfIntersecting(squareRing(114.2, 22.6, 0.01))).toBe(false);
+    // Outlines that are not grids are not checked (the check is quadratic in the ring size).
+    expect(normaliseGeometry(polygon(bowTie), { checkCrossings: false }).problems).toEqual([]);
+  });
+
+  it('shares the input arrays when nothing needs changing', () => {
+    const ring = squareRing(114.25, 22.6, 0.01);
+    const g = normaliseGeometry(polygon(ring));
+    expect(g.polygons[0]![0]).toBe(ring);
   });
 
   it('finds no problem in the sample grids', () => {

@@ -153,27 +153,44 @@ export function isRfcWound(rings: PolygonRings): boolean {
  *   a polygon whose exterior ring is dropped goes with it; nothing left → `empty`;
  * - a polygon wound the RFC 7946 way (exterior counter-clockwise), which d3-geo reads as
  *   "everything but this" (spherical area over 2π), has its rings reversed → `winding-fixed`;
- * - a ring that crosses itself is kept (drawn with the even-odd rule) → `self-intersecting`.
+ * - a ring that crosses itself is kept (drawn with the even-odd rule) → `self-intersecting`
+ *   (unless `checkCrossings` is false: outlines that are not grids are not checked).
  *
- * Never throws; the input is not changed.
+ * Never throws; the input is not changed (an untouched geometry's arrays are shared, not copied).
  */
-export function normaliseGeometry(geometry: AreaGeometry | null | undefined): NormalisedGeometry {
-  const problems = new Set<GeometryProblem>();
-  const polygons: PolygonRings[] = [];
-  for (const polygon of polygonsOf(geometry)) {
+export function normaliseGeometry(
+  geometry: AreaGeometry | null | undefined,
+  options: { checkCrossings?: boolean } = {},
+): NormalisedGeometry {
+  const checkCrossings = options.checkCrossings ?? true;
+  const source = polygonsOf(geometry);
+  // The common case (nothing to change) allocates nothing but the result.
+  let polygons: PolygonRings[] | undefined;
+  const problems: GeometryProblem[] = [];
+  const report = (problem: GeometryProblem) => {
+    if (!problems.includes(problem)) problems.push(problem);
+  };
+  for (let p = 0; p < source.length; p++) {
+    const polygon = source[p]!;
     const exterior = polygon[0];
-    if (!exterior || isDegenerateRing(exterior)) continue;
-    const rings = polygon.filter((ring) => !isDegenerateRing(ring));
-    if (rings.some(isSelfIntersecting)) problems.add('self-intersecting');
-    if (isRfcWound(rings)) {
-      polygons.push(rings.map((ring) => ring.slice().reverse()));
-      problems.add('winding-fixed');
-    } else {
-      polygons.push(rings);
+    if (!exterior || isDegenerateRing(exterior)) {
+      polygons ??= source.slice(0, p);
+      continue;
     }
+    let rings = polygon;
+    if (polygon.length > 1 && polygon.some(isDegenerateRing))
+      rings = polygon.filter((ring) => !isDegenerateRing(ring));
+    if (checkCrossings && rings.some(isSelfIntersecting)) report('self-intersecting');
+    if (isRfcWound(rings)) {
+      rings = rings.map((ring) => ring.slice().reverse());
+      report('winding-fixed');
+    }
+    if (rings !== polygon) polygons ??= source.slice(0, p);
+    polygons?.push(rings);
   }
-  if (polygons.length === 0) problems.add('empty');
-  return { polygons, problems: [...problems] };
+  const result = polygons ?? source;
+  if (result.length === 0) report('empty');
+  return { polygons: result, problems };
 }
 
 /** The normalised polygons as a GeoJSON geometry d3-geo can read (a MultiPolygon). */
@@ -182,30 +199,37 @@ export function toGeoJson(geometry: NormalisedGeometry): GeoGeometryObjects {
 }
 
 /**
- * A fingerprint of a geometry's positions: the count and two position-weighted sums of the
- * coordinates, so that moving, adding, removing or reordering positions changes it. Two
- * geometries with the same fingerprint are, for drawing, the same. It is not a cryptographic
- * hash (a collision only means a stale outline), and it is cheap: 20,000 grids in a few ms.
+ * A fingerprint of a geometry's positions: the count of polygons, rings and positions and two
+ * 32-bit hashes of the coordinates in 1e-7 degrees (about 1 cm), so that moving, adding,
+ * removing or reordering positions changes it. Two geometries with the same fingerprint are,
+ * for drawing, the same. Not a cryptographic hash (a collision only means a stale outline), and
+ * cheap: integer arithmetic only, 20,000 grids in a few milliseconds.
  */
 export function geometryFingerprint(geometry: AreaGeometry | null | undefined): string {
   let count = 0;
   let rings = 0;
-  let a = 0;
-  let b = 0;
-  for (const polygon of polygonsOf(geometry)) {
-    for (const ring of polygon) {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  const polygons = polygonsOf(geometry);
+  for (let p = 0; p < polygons.length; p++) {
+    const polygon = polygons[p]!;
+    h1 = Math.imul(h1 ^ 0x50, 0x01000193);
+    for (let r = 0; r < polygon.length; r++) {
+      const ring = polygon[r]!;
       rings++;
-      a = a * 1.000003 + 0.7;
+      h1 = Math.imul(h1 ^ 0x52, 0x01000193);
       for (let i = 0; i < ring.length; i++) {
-        const p = ring[i]!;
-        count++;
-        a = a * 1.0000001 + p[0] * 1.37 + p[1] * 0.61;
-        b += (p[0] * 0.93 - p[1] * 1.21) * ((count % 97) + 1) + p[1] * ((count % 89) + 2);
+        const position = ring[i]!;
+        const x = (position[0] * 1e7) | 0;
+        const y = (position[1] * 1e7) | 0;
+        h1 = Math.imul(Math.imul(h1 ^ x, 0x01000193) ^ y, 0x01000193);
+        h2 = Math.imul(h2 + x, 0x5bd1e995) ^ (h2 >>> 15);
+        h2 = Math.imul(h2 + y, 0x5bd1e995) ^ (h2 >>> 13);
       }
+      count += ring.length;
     }
-    b += 1.5;
   }
-  return `${count}:${rings}:${a}:${b}`;
+  return `${polygons.length}:${rings}:${count}:${h1 >>> 0}:${h2 >>> 0}`;
 }
 
 /** A short hash of a list of strings (FNV-1a), for cache keys. */

@@ -67,8 +67,11 @@ describe('buildMapModel', () => {
     for (const f of input.grids!.features as { properties: { metrics: Record<string, number> } }[]) {
       f.properties.metrics.cases = (f.properties.metrics.cases ?? 0) + 7;
     }
-    const second = buildMapModel(validated(input), undefined, cache);
+    const second = buildMapModel(validated(input), undefined, cache, first);
     expect(projectionStats.shapes).toBe(before);
+    // Same outlines: the spatial index and the id map are reused as they are.
+    expect(second.index).toBe(first.index);
+    expect(second.byId).toBe(first.byId);
     second.grids.forEach((g, i) => {
       expect(g.cached).toBe(first.grids[i]!.cached);
       expect(g.metrics.cases).toBe((first.grids[i]!.metrics.cases ?? 0) + 7);
@@ -83,8 +86,9 @@ describe('buildMapModel', () => {
     const ring = (input.grids!.features[3] as { geometry: { coordinates: number[][][] } }).geometry
       .coordinates[0]!;
     ring[1] = [ring[1]![0]! + 0.0001, ring[1]![1]!];
-    const second = buildMapModel(validated(input), undefined, cache);
+    const second = buildMapModel(validated(input), undefined, cache, first);
     expect(projectionStats.shapes).toBe(before + 1);
+    expect(second.index).not.toBe(first.index);
     expect(second.grids[3]!.cached).not.toBe(first.grids[3]!.cached);
     expect(second.grids[4]!.cached).toBe(first.grids[4]!.cached);
   });

@@ -50,6 +50,8 @@ export interface MapModel {
   readonly outline: CachedShape | undefined;
   /** The part of the frame to fit into the container. */
   readonly viewBox: Box | undefined;
+  /** The bounding box of the grids drawn. */
+  readonly gridBox: Box | undefined;
   /** Grid ids by problem (among the grids considered: those of the sub-district when filtered). */
   readonly problems: GeometryReport;
   /** The sub-district filter, when it matched grids. */
@@ -68,11 +70,17 @@ const NEIGHBOUR_PREFIX = '_nb:';
  * reuses every projected outline. Never throws on bad geometry: empty outlines are left out
  * and listed in `problems`.
  */
-export function buildMapModel(feed: Feed, subdistrict: string | undefined, cache: ShapeCache): MapModel {
+export function buildMapModel(
+  feed: Feed,
+  subdistrict: string | undefined,
+  cache: ShapeCache,
+  previous?: MapModel,
+): MapModel {
   const filter = subdistrict?.trim() || undefined;
   const features = feed.grids.features;
   const considered = filter ? features.filter((f) => f.properties.subdistrict === filter) : features;
 
+  // Fingerprints of the outlines that are not grids (and of every grid when they fit the frame).
   const fingerprints = new Map<string, string>();
   const fingerprint = (id: string, geometry: AreaGeometry | null | undefined) => {
     const fp = geometryFingerprint(geometry);
@@ -86,7 +94,7 @@ export function buildMapModel(feed: Feed, subdistrict: string | undefined, cache
   let fit;
   if (outlineSource) {
     frameKey = fingerprint(OUTLINE_ID, outlineSource);
-    fit = [cache.geometry(OUTLINE_ID, frameKey, outlineSource)];
+    fit = [cache.geometry(OUTLINE_ID, frameKey, outlineSource, false)];
   } else {
     const all = features.map((f) => ({ f, fp: fingerprint(f.id, f.geometry) }));
     frameKey = `grids:${hashStrings(all.map((a) => a.fp))}`;
@@ -122,7 +130,7 @@ export function buildMapModel(feed: Feed, subdistrict: string | undefined, cache
   }
 
   const outline = outlineSource
-    ? cache.get(OUTLINE_ID, fingerprints.get(OUTLINE_ID)!, outlineSource, frame)
+    ? cache.get(OUTLINE_ID, fingerprints.get(OUTLINE_ID)!, outlineSource, frame, false)
     : undefined;
   const outlines = (
     prefix: string,
@@ -135,7 +143,7 @@ export function buildMapModel(feed: Feed, subdistrict: string | undefined, cache
         return {
           id: item.id,
           name: item.name,
-          cached: cache.get(id, fingerprint(id, item.geometry), item.geometry, frame),
+          cached: cache.get(id, fingerprint(id, item.geometry), item.geometry, frame, false),
         };
       })
       .filter((o) => o.cached.shape);
@@ -145,12 +153,21 @@ export function buildMapModel(feed: Feed, subdistrict: string | undefined, cache
   );
   const neighbours = outlines(NEIGHBOUR_PREFIX, feed.neighbours);
 
-  // Keep every grid of the feed (a sub-district filter should not cost the others' projection).
-  const keep = new Set(fingerprints.keys());
-  for (const f of features) keep.add(f.id);
-  cache.prune(keep);
+  // Forget grids no longer in the feed (keep all of the feed's: a sub-district filter should not
+  // cost the others' projection). Only when there can be any to forget.
+  if (cache.size > features.length + fingerprints.size) {
+    const keep = new Set(fingerprints.keys());
+    for (const f of features) keep.add(f.id);
+    cache.prune(keep);
+  }
 
-  const gridBox = unionBox(grids.map((g) => g.shape.bbox));
+  // Same outlines as the previous model (a figures-only update): same index and id map.
+  const same =
+    previous !== undefined &&
+    previous.grids.length === grids.length &&
+    grids.every((g, i) => g.shape === previous.grids[i]!.shape);
+
+  const gridBox = same ? previous.gridBox : unionBox(grids.map((g) => g.shape.bbox));
   const viewBox = filter
     ? unionBox([...(gridBox ? [gridBox] : []), ...subdistricts.map((s) => s.cached.shape!.bbox)])
     : unionBox([...(gridBox ? [gridBox] : []), ...(outline?.shape ? [outline.shape.bbox] : [])]);
@@ -158,8 +175,9 @@ export function buildMapModel(feed: Feed, subdistrict: string | undefined, cache
   return {
     frame,
     grids,
-    index: new GridIndex(grids.map((g) => g.shape)),
-    byId: new Map(grids.map((g, i) => [g.id, i])),
+    index: same ? previous.index : new GridIndex(grids.map((g) => g.shape)),
+    byId: same ? previous.byId : new Map(grids.map((g, i) => [g.id, i])),
+    gridBox,
     subdistricts,
     neighbours,
     outline,

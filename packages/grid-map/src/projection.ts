@@ -274,10 +274,11 @@ export class ShapeCache {
     fingerprint: string,
     source: AreaGeometry | null | undefined,
     frame: Frame | undefined,
+    checkCrossings = true,
   ): CachedShape {
     let entry = this.entries.get(id);
     if (!entry || entry.fingerprint !== fingerprint) {
-      entry = new Entry(fingerprint, normaliseGeometry(source));
+      entry = new Entry(fingerprint, normaliseGeometry(source, { checkCrossings }));
       entry.reproject(frame);
       this.entries.set(id, entry);
     } else if (entry.frameKey !== frame?.key) {
@@ -287,10 +288,15 @@ export class ShapeCache {
   }
 
   /** The normalised geometry only (projects nothing, leaves any projection as it is). */
-  geometry(id: string, fingerprint: string, source: AreaGeometry | null | undefined): NormalisedGeometry {
+  geometry(
+    id: string,
+    fingerprint: string,
+    source: AreaGeometry | null | undefined,
+    checkCrossings = true,
+  ): NormalisedGeometry {
     let entry = this.entries.get(id);
     if (!entry || entry.fingerprint !== fingerprint) {
-      entry = new Entry(fingerprint, normaliseGeometry(source));
+      entry = new Entry(fingerprint, normaliseGeometry(source, { checkCrossings }));
       this.entries.set(id, entry);
     }
     return entry.geometry;

@@ -252,6 +252,14 @@ describe('the sample district', () => {
     expect(qa(el, 'path.subdistrict')).toHaveLength(1);
     expect(qa(el, 'path.outline')).toHaveLength(0);
     expect(text(q(el, '.header .place'))).toBe('Meisha Subdistrict');
+    // The legend counts the sub-district's own points.
+    expect(qa(el, '.legend fieldset label').map(text)).toContainEqual(
+      expect.stringMatching(/^Risk sources under graded control .*\((\d+)\)$/),
+    );
+    const risk = qa(el, '.legend fieldset label')
+      .map(text)
+      .find((t) => t.startsWith('Risk sources'))!;
+    expect(Number(/\((\d+)\)$/.exec(risk)![1])).toBeLessThan(149);
     // Only the sub-district's points.
     const all = await mount();
     expect(qa(el, 'svg.vector g.mark').length).toBeGreaterThan(0);

@@ -53,6 +53,8 @@ export type GridMapRenderer = 'auto' | 'svg' | 'canvas';
 
 /** Rows of the ranked list shown at first (and added by "Show more"). */
 const LIST_PAGE = 100;
+/** Rates per 10,000 residents: always one decimal, so that a column of them lines up. */
+const RATE_FORMAT: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
 /** Zoom factor of the buttons and the + / − keys. */
 const ZOOM_STEP = 1.6;
 /** Sensitive per-grid count labels are drawn on the map only up to this many grids. */
@@ -584,9 +586,7 @@ export class SafetyGridMap extends SafetyElement {
   private figureText(vm: ViewModel, f: GridFigure, locale: SupportedLocale): string {
     if (f.suppressed) return formatCount(f.value, locale, true, vm.threshold);
     if (vm.mode === 'per-10k') {
-      return f.rate === null
-        ? msg(locale, 'noData')
-        : formatNumber(f.rate, locale, { maximumFractionDigits: 1 });
+      return f.rate === null ? msg(locale, 'noData') : formatNumber(f.rate, locale, RATE_FORMAT);
     }
     return f.value === null ? msg(locale, 'noData') : formatNumber(f.value, locale);
   }
@@ -633,7 +633,7 @@ export class SafetyGridMap extends SafetyElement {
                 ${
                   f.rate !== null
                     ? html`<dt>${msg(locale, 'perTenKShort')}</dt>
-                        <dd>${formatNumber(f.rate, locale, { maximumFractionDigits: 1 })}</dd>`
+                        <dd>${formatNumber(f.rate, locale, RATE_FORMAT)}</dd>`
                     : nothing
                 }`
             : nothing
@@ -739,7 +739,13 @@ export class SafetyGridMap extends SafetyElement {
       <ul>
         ${layers.map((layer) => {
           const name = localizedTextWithLang(layer.name, locale).text;
-          const total = layer.points.reduce((n, p) => n + (typeof p.count === 'number' ? p.count : 1), 0);
+          // Shown alone, a sub-district counts its own points.
+          const counted = vm.model.subdistrict
+            ? vm.counters.find((c) => c.key === `layer:${layer.id}`)
+            : undefined;
+          const total = counted
+            ? [...counted.counts.values()].reduce((n, c) => n + c, 0)
+            : layer.points.reduce((n, p) => n + (typeof p.count === 'number' ? p.count : 1), 0);
           return html`<li>
             <label
               ><input

@@ -5,9 +5,36 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { currentYantian, largeFeed, yantianFeed } from '../test/large-feed.js';
 import './safety-indicator-table.js';
 
+/** Feeds the stories set as `.data`, made on first use (not when the stories module loads). */
+const DATASETS = {
+  /** The Yantian sample dated now (ready, not stale). */
+  current: () => currentYantian(),
+  /** The sample as published, dated 2017 (stale). */
+  published: () => structuredClone(yantianFeed),
+  /** 5,000 synthetic indicators. */
+  large: () => largeFeed(5000),
+  /** No indicators. */
+  empty: () => ({ ...currentYantian(), indicators: [] }),
+  /** Two broken indicators among 56. */
+  bad: () => {
+    const feed = currentYantian() as unknown as { indicators: Record<string, unknown>[] };
+    feed.indicators[3]!.value = '98%';
+    feed.indicators[20]!.area = 'no-such-area';
+    return feed;
+  },
+} as const;
+type Dataset = keyof typeof DATASETS;
+const made = new Map<Dataset, unknown>();
+function dataset(name: Dataset | undefined): unknown {
+  if (!name) return undefined;
+  if (!made.has(name)) made.set(name, DATASETS[name]());
+  return made.get(name);
+}
+
 type Args = {
   src?: string;
-  data?: unknown;
+  /** A feed set as `.data` (see DATASETS). */
+  dataset?: Dataset;
   lang?: string;
   theme?: 'light' | 'dark' | 'auto';
   sort?: string;
@@ -55,13 +82,13 @@ const meta: Meta<Args> = {
     },
     statusFilter: { control: 'select', options: ['', 'met', 'not-met', 'no-data', 'no-target'] },
     width: { control: { type: 'range', min: 280, max: 1400, step: 20 } },
-    data: { control: false },
+    dataset: { control: 'select', options: [undefined, ...Object.keys(DATASETS)] },
   },
   render: (args, context) =>
     html`<div style="max-width:${args.width ?? 1000}px">
       <safety-indicator-table
         src=${ifDefined(args.src)}
-        .data=${args.data}
+        .data=${dataset(args.dataset)}
         lang=${ifDefined(args.lang)}
         theme=${args.theme ?? (context.globals.theme === 'dark' ? 'dark' : 'light')}
         sort=${ifDefined(args.sort)}
@@ -87,32 +114,32 @@ export const District: Story = {
 };
 
 /** The same figures dated today: the ready state, no stale badge. */
-export const Ready: Story = { args: { data: currentYantian() } };
+export const Ready: Story = { args: { dataset: 'current' } };
 
 /** A sub-district feed (Yantian Subdistrict). */
 export const Subdistrict: Story = { args: { src: 'feeds/yantian-subdistrict.json' } };
 
 /** Preselected area filter (`area="fire"`). */
-export const FilteredByArea: Story = { args: { data: currentYantian(), area: 'fire' } };
+export const FilteredByArea: Story = { args: { dataset: 'current', area: 'fire' } };
 
 /** Sorted by score, highest first, within each area (`sort="score:desc"`). */
-export const Sorted: Story = { args: { data: currentYantian(), sort: 'score:desc' } };
+export const Sorted: Story = { args: { dataset: 'current', sort: 'score:desc' } };
 
 /** Only the targets not met (`status-filter="not-met"`). */
-export const NotMet: Story = { args: { data: currentYantian(), statusFilter: 'not-met' } };
+export const NotMet: Story = { args: { dataset: 'current', statusFilter: 'not-met' } };
 
 /** A search that matches nothing: the message and a button to clear the filters (not the empty state). */
-export const NoMatch: Story = { args: { data: currentYantian(), area: 'fire', query: 'no such indicator' } };
+export const NoMatch: Story = { args: { dataset: 'current', area: 'fire', query: 'no such indicator' } };
 
 /** A 360 px container (a sidebar on a wide page): rows become cards with visible labels. */
-export const CardLayout: Story = { args: { data: currentYantian(), width: 360 } };
+export const CardLayout: Story = { args: { dataset: 'current', width: 360 } };
 
 /** A wide container, compact rows. */
-export const WideCompact: Story = { args: { data: currentYantian(), width: 1400, compact: true } };
+export const WideCompact: Story = { args: { dataset: 'current', width: 1400, compact: true } };
 
 /** 5,000 synthetic indicators: only the rows in view are rendered; scroll, sort and filter stay smooth. */
 export const FiveThousandRows: Story = {
-  args: { data: largeFeed(5000) },
+  args: { dataset: 'large' },
   play: async ({ canvasElement }) => {
     const root = shadow(canvasElement);
     await waitFor(() => expect(root.querySelectorAll('tbody tr.row').length).toBeGreaterThan(5));
@@ -121,16 +148,16 @@ export const FiveThousandRows: Story = {
 };
 
 /** Dark theme. */
-export const Dark: Story = { args: { data: currentYantian(), theme: 'dark' } };
+export const Dark: Story = { args: { dataset: 'current', theme: 'dark' } };
 
 /** Chinese, whatever the toolbar says. */
-export const Chinese: Story = { args: { data: currentYantian(), lang: 'zh-CN' } };
+export const Chinese: Story = { args: { dataset: 'current', lang: 'zh-CN' } };
 
 /** English, whatever the toolbar says. */
-export const English: Story = { args: { data: currentYantian(), lang: 'en' } };
+export const English: Story = { args: { dataset: 'current', lang: 'en' } };
 
 /** The sample as published (asOf 2017-12-04): a stale badge says how old the data is. */
-export const Stale: Story = { args: { data: structuredClone(yantianFeed) } };
+export const Stale: Story = { args: { dataset: 'published' } };
 
 /** A feed URL that does not exist: an alert with the reason and a retry button. */
 export const LoadError: Story = {
@@ -143,26 +170,17 @@ export const LoadError: Story = {
 };
 
 /** A valid feed with no indicators. */
-export const Empty: Story = { args: { data: { ...currentYantian(), indicators: [] } } };
+export const Empty: Story = { args: { dataset: 'empty' } };
 
 /** Loading: no data source at all shows the skeleton (after 5 s it says no `<safety-feed>` was found). */
 export const Loading: Story = { args: {} };
 
 /** A feed with two broken indicators: the other 54 are shown and a note counts the two dropped. */
-export const BadData: Story = {
-  args: {
-    data: (() => {
-      const feed = currentYantian() as unknown as { indicators: Record<string, unknown>[] };
-      feed.indicators[3]!.value = '98%';
-      feed.indicators[20]!.area = 'no-such-area';
-      return feed;
-    })(),
-  },
-};
+export const BadData: Story = { args: { dataset: 'bad' } };
 
 /** Keyboard and mouse: sort by score, filter to one area, search in English and in Chinese. */
 export const SortFilterSearch: Story = {
-  args: { data: currentYantian() },
+  args: { dataset: 'current' },
   play: async ({ canvasElement }) => {
     const root = shadow(canvasElement);
     await waitFor(() => expect(root.querySelectorAll('tbody tr.row')).toHaveLength(56));

@@ -89,8 +89,14 @@ export const tableStyles = css`
     cursor: pointer;
   }
 
-  .button:hover {
+  .button:hover:not(:disabled) {
     border-color: var(--_fg);
+  }
+
+  .button:disabled {
+    cursor: not-allowed;
+    color: var(--_muted);
+    border-color: var(--_border);
   }
 
   .button .icon {

@@ -8,14 +8,22 @@ import { moversSummary, valueText } from '../src/gauge-text.js';
 const feed = validateFeed(sampleFeed()).feed as Feed;
 
 describe('view model', () => {
-  bench('gaugeModel, district sample (scoring, 8 ring segments, change)', () => {
-    gaugeModel(feed);
-  });
-  bench('gaugeModel + texts (value text, summary)', () => {
-    const result = gaugeModel(feed);
-    if (result.ok) {
-      valueText(result.model, 'en');
-      moversSummary(result.model, 'zh-CN');
-    }
-  });
+  bench(
+    'gaugeModel, district sample (scoring, 8 ring segments, change)',
+    () => {
+      gaugeModel(feed);
+    },
+    { time: 2000 },
+  );
+  bench(
+    'gaugeModel + texts (value text, summary)',
+    () => {
+      const result = gaugeModel(feed);
+      if (result.ok) {
+        valueText(result.model, 'en');
+        moversSummary(result.model, 'zh-CN');
+      }
+    },
+    { time: 2000 },
+  );
 });

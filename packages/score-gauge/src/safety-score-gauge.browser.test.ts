@@ -448,6 +448,7 @@ describe('bad data and states', () => {
     });
     await vi.waitFor(() => expect(el.status).toBe('error'), POLL);
     expect(text($(el, '[role="alert"]'))).toContain('Could not load safety data');
+    await expectAxeClean(el);
   });
 
   it('the published sample is stale by age: badge and gauge both shown', async () => {

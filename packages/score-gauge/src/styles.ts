@@ -183,9 +183,9 @@ export const gaugeStyles = css`
     min-width: 0;
   }
 
+  /* Swapped at once with the detail (no cross-fade: two texts over each other are unreadable). */
   .readout {
     gap: 0.1em;
-    transition: opacity var(--_motion) ease;
   }
 
   .readout.dimmed {
@@ -268,7 +268,7 @@ export const gaugeStyles = css`
   }
 
   [data-size='xs'] .value {
-    font-size: 22cqi;
+    font-size: 19cqi;
   }
 
   .facts {
@@ -380,6 +380,15 @@ export const gaugeStyles = css`
     margin: 0;
   }
 
+  /* The base element's stale/offline badge above the card and dropped-items note below it. */
+  :host > .badge {
+    margin-block-end: var(--_space-xs);
+  }
+
+  .gauge ~ .note {
+    margin-block-start: var(--_space-xs);
+  }
+
   /* Compact: dial on the left, words on the right, for narrow sidebars ------------------- */
 
   .compact .body {
@@ -427,8 +436,9 @@ export const gaugeStyles = css`
     font-size: var(--_font-size-xs);
   }
 
+  /* Faded, not hidden: what screen readers can reach must not change while an area is active. */
   .side.dimmed > :not(.area-detail) {
-    visibility: hidden;
+    opacity: 0;
   }
 
   .side .area-detail {
