@@ -21,7 +21,11 @@ export function widgetBundle(packageDir: string, entry: string, fileName: string
         fileName: () => fileName,
       },
       rolldownOptions: {
-        output: { codeSplitting: false },
+        output: {
+          codeSplitting: false,
+          minify: true,
+          comments: { legal: false, annotation: false, jsdoc: false },
+        },
       },
     },
   };
