@@ -6,6 +6,8 @@
  *
  *   pnpm build-storybook && node scripts/screenshot-stories.mjs [filter]
  *
+ * STORYBOOK_DIR and SCREENSHOT_DIR override the two folders (to work on a build made with `-o`).
+ *
  * Uses the same Chromium discovery as the tests: CHROME_PATH, then /usr/bin/chromium, then Playwright's own.
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,8 +15,8 @@ import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright';
 
-const root = resolve('storybook-static');
-const outDir = resolve('screenshots');
+const root = resolve(process.env.STORYBOOK_DIR ?? 'storybook-static');
+const outDir = resolve(process.env.SCREENSHOT_DIR ?? 'screenshots');
 const filter = process.argv[2] ?? '';
 if (!existsSync(join(root, 'index.json'))) {
   console.error('No storybook-static/index.json: run `pnpm build-storybook` first.');
