@@ -3,3 +3,4 @@ export * from './define.js';
 export * from './events.js';
 export * from './states.js';
 export * from './safety-element.js';
+export * from './css-props.js';

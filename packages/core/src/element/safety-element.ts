@@ -59,6 +59,7 @@ function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['droppe
  * @csspart badge - A stale, offline or synthetic-data badge.
  * @csspart note - A note under the widget, such as the count of items dropped from a bad feed.
  *
+ * @cssprop --safety-display - The host's `display` (default `block`; `none`, `inline-block`, `contents`…). Set it rather than `display`, which the widget holds against hostile page CSS.
  * @cssprop --safety-font-family - Font stack.
  * @cssprop --safety-font-size - Base font size (default 14px; the page's `rem` does not apply).
  * @cssprop --safety-color-text - Text colour.

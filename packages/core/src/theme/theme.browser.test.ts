@@ -190,12 +190,27 @@ describe('hostReset', () => {
   it('lets the page lay the widget out and hide it', async () => {
     const { el } = await mount();
     expect(getComputedStyle(el).display).toBe('block');
-    pageStyle('theme-test-widget.inline { display: inline-block; margin: 7px }');
+    pageStyle('theme-test-widget.inline { --safety-display: inline-block; margin: 7px }');
     el.classList.add('inline');
     expect(getComputedStyle(el).display).toBe('inline-block');
     expect(getComputedStyle(el).marginTop).toBe('7px');
     el.hidden = true;
     expect(getComputedStyle(el).display).toBe('none');
+  });
+
+  it('stays a block with its own surface under `* { all: unset }`, `display: inline` and `background: none`', async () => {
+    pageStyle('* { all: unset } theme-test-widget { display: inline; background: none }');
+    const { el } = await mount('dark');
+    expect(getComputedStyle(el).display).toBe('block');
+    expect(getComputedStyle(el).backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+    expect(el.getBoundingClientRect().height).toBeGreaterThan(0);
+  });
+
+  it('hides with `--safety-display: none`', async () => {
+    pageStyle('theme-test-widget { --safety-display: none }');
+    const { el } = await mount();
+    expect(getComputedStyle(el).display).toBe('none');
+    expect(el.getBoundingClientRect().height).toBe(0);
   });
 
   it('custom properties cross `all: initial` and `* { all: unset }`', async () => {

@@ -192,13 +192,17 @@ export const tokens = css`
  * `--safety-*` overrides still arrive). Typography, colour and box-sizing are then set
  * with `!important`: an `!important` declaration in a shadow tree beats the page's, even
  * `* { all: unset }` or `!important`, so the page can change them only through the
- * `--safety-*` properties. Layout (`display`, size, margin, position, visibility) stays
- * the page's to set. The `hidden` attribute always hides.
+ * `--safety-*` properties. So are `display` (through `--safety-display`, default `block`) and
+ * the background (`--safety-color-surface`). Size, margin, position and visibility stay the
+ * page's to set. The `hidden` attribute always hides.
  */
 export const hostReset = css`
   :host {
     all: initial;
-    display: block;
+    /* Important, so that page CSS such as \`* { all: unset }\` cannot make the host inline (a
+       ResizeObserver sees no size on an inline box). Pages choose the display with
+       --safety-display (custom properties survive \`all\`) or hide the widget with [hidden]. */
+    display: var(--safety-display, block) !important;
     contain: content;
     color-scheme: var(--_color-scheme, light);
     font-family: var(--_font) !important;
@@ -211,7 +215,7 @@ export const hostReset = css`
     color: var(--_fg) !important;
     /* Widgets paint their own surface, so a dark widget stays legible on a light page
        (set --safety-color-surface: transparent to let the page show through). */
-    background-color: var(--_surface);
+    background-color: var(--_surface) !important;
     letter-spacing: normal !important;
     word-spacing: normal !important;
     text-transform: none !important;
