@@ -6,18 +6,36 @@
 import { resolve } from 'node:path';
 import type { UserConfig } from 'vite';
 
-export function widgetBundle(packageDir: string, entry: string, fileName: string): UserConfig {
+/** Where and how to write a bundle (defaults: `dist/bundle/`, ES module, folder emptied first). */
+export interface BundleOptions {
+  /** Output folder, relative to the package. */
+  outDir?: string;
+  /** `es` for `<script type="module">`, `iife` for a classic `<script>`. */
+  format?: 'es' | 'iife';
+  /** Empty the output folder first (false when several bundles share it). */
+  emptyOutDir?: boolean;
+}
+
+export function widgetBundle(
+  packageDir: string,
+  entry: string,
+  fileName: string,
+  options: BundleOptions = {},
+): UserConfig {
+  const format = options.format ?? 'es';
   return {
     build: {
-      outDir: resolve(packageDir, 'dist/bundle'),
-      emptyOutDir: true,
+      outDir: resolve(packageDir, options.outDir ?? 'dist/bundle'),
+      emptyOutDir: options.emptyOutDir ?? true,
       target: 'es2022',
       minify: true,
       sourcemap: true,
       reportCompressedSize: true,
       lib: {
         entry: resolve(packageDir, entry),
-        formats: ['es'],
+        formats: [format],
+        // An IIFE declares no global: it only defines the custom elements.
+        name: '_safetyWidgets',
         fileName: () => fileName,
       },
       rolldownOptions: {
