@@ -89,6 +89,18 @@ describe('SafetyElement', () => {
     expect(root(el).querySelector('[part~="empty"]')).not.toBeNull();
   });
 
+  it('a stale feed with nothing it draws: the stale badge and the empty state, status "stale"', async () => {
+    const feed = { ...makeFeed(), asOf: '2017-12-04T00:00:00+08:00', indicators: [] };
+    const el = mount((e) => {
+      e.lang = 'en';
+      e.data = feed;
+    });
+    await vi.waitFor(() => expect(el.getAttribute('status')).toBe('stale'), POLL);
+    expect(root(el).querySelector('[part~="empty"]')).not.toBeNull();
+    expect(root(el).querySelector('ul[aria-label="Indicators"]')).toBeNull();
+    expect(text(el)).toMatch(/old|stale/i);
+  });
+
   it('shows an error with role="alert" and a message naming the problem for an invalid feed', async () => {
     const el = mount((e) => {
       e.lang = 'en';

@@ -163,10 +163,15 @@ export abstract class SafetyElement extends LitElement {
       if (state.status === 'offline') return html`${renderOfflineBadge(locale)}${renderLoading(locale, 1)}`;
       return renderLoading(locale, this.skeletonLines());
     }
-    const body =
-      this.status === 'empty'
-        ? renderEmpty(locale, this.emptyMessage())
-        : this.safely(() => this.renderContent(feed, state), undefined);
+    // A stale or offline feed keeps its status (and badge), but with nothing here to draw it shows
+    // the empty state too rather than an empty drawing.
+    const empty =
+      this.status === 'empty' ||
+      ((state.status === 'stale' || state.status === 'offline') &&
+        this.safely(() => this.isEmpty(feed), false));
+    const body = empty
+      ? renderEmpty(locale, this.emptyMessage())
+      : this.safely(() => this.renderContent(feed, state), undefined);
     if (body === undefined) {
       return renderError(
         {
