@@ -7,6 +7,7 @@ import type { FeedInput } from '@safety-widgets/core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
 import { currentYantian, largeFeed, yantianFeed } from '../test/large-feed.js';
+import '@safety-widgets/core/safety-feed.js';
 import './safety-indicator-table.js';
 import type { SafetyIndicatorTable } from './safety-indicator-table.element.js';
 
@@ -334,6 +335,26 @@ describe('filters and search', () => {
   });
 });
 
+describe('sticky header', () => {
+  it('keeps the column headers (and their sort buttons) in view while the rows scroll', async () => {
+    const el = await mount(currentYantian());
+    const scroller = $(el, '[part="scroller"]')!;
+    const th = header(el, 'score');
+    const top = scroller.getBoundingClientRect().top;
+    // Below the caption at first…
+    expect(th.getBoundingClientRect().top).toBeGreaterThan(top);
+    scroller.scrollTop = 600;
+    await settle(el);
+    expect(scroller.scrollTop).toBeGreaterThan(500);
+    // …then stuck to the top of the scrolling box.
+    expect(Math.abs(th.getBoundingClientRect().top - top)).toBeLessThanOrEqual(1);
+    // What is at the header's place is the header, not a row scrolled under it.
+    const box = th.getBoundingClientRect();
+    const hit = root(el).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    expect(hit?.closest('th')).toBe(th);
+  });
+});
+
 describe('card layout', () => {
   it('below 480 px of container width (not viewport) rows become labelled cards, still a table', async () => {
     const el = await mount(currentYantian(), { width: 360 });
@@ -457,6 +478,52 @@ describe('windowing', () => {
   });
 });
 
+/** Cells of an RFC 4180 CSV text (quoted fields, doubled quotes, CRLF), as a spreadsheet reads them. */
+function parseCsv(csv: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]!;
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (quoted && c === '"') {
+      quoted = false;
+    } else if (quoted) {
+      field += c;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && csv[i + 1] === '\n') {
+      row.push(field);
+      out.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length > 0) out.push([...row, field]);
+  return out;
+}
+
+/** Stubs the download: returns the CSV texts the element hands to the browser. */
+function captureCsv(): Blob[] {
+  const blobs: Blob[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+    blobs.push(b as Blob);
+    return 'blob:stub';
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  return blobs;
+}
+
 describe('CSV download', () => {
   it('exports what is shown (filtered, sorted), UTF-8 with BOM, escaped and formula-guarded', async () => {
     const feed = currentYantian();
@@ -498,6 +565,46 @@ describe('CSV download', () => {
     expect(firesLine).toContain(`"'=HYPERLINK(""http://evil.example"",""Fires"")"`);
     expect(firesLine.endsWith(`"'-2+3, ""quoted"""`)).toBe(true);
     expect(lines.find((l) => l.includes(',fire-loss-change,'))).toContain(',-43.7,');
+  });
+
+  it('keeps hostile feed text inert: formulas get an apostrophe, HTML and script stay plain text', async () => {
+    const feed = currentYantian();
+    const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const fires = feed.indicators.find((i) => i.id === 'fires')!;
+    fires.name = { zh: '=cmd', en: "=cmd|' /C calc'!A0" };
+    fires.unit = { zh: '+起', en: '+1 cases' };
+    fires.note = { zh: '@x', en: '@SUM(A1:A9)' };
+    const deaths = feed.indicators.find((i) => i.id === 'fire-deaths')!;
+    deaths.name = { zh: markup, en: markup };
+    deaths.note = { zh: '\t=1+1', en: '\t=1+1' };
+    feed.areas.find((a) => a.id === 'fire')!.name = { zh: '-2+3', en: '-2+3' };
+    const blobs = captureCsv();
+    const el = await mount(feed, { attrs: { area: 'fire' } });
+    await userEvent.click($(el, '[part="csv-button"]')!);
+    const csv = new TextDecoder().decode(await blobs[0]!.arrayBuffer());
+    const [head, ...body] = parseCsv(csv.replace(/^\uFEFF/, ''));
+    const col = (name: string) => head!.indexOf(name);
+    const line = (id: string) => body.find((r) => r[col('ID')] === id)!;
+    // Every row of what is shown, in table order, and no cell starts a formula.
+    expect(body.map((r) => r[col('ID')])).toEqual(rowIds(el));
+    for (const r of body) {
+      for (const [i, cellValue] of r.entries()) {
+        if (['Value', 'Target', 'City average', 'Score', 'Weight'].includes(head![i]!)) continue;
+        expect(cellValue, `${r[col('ID')]} ${head![i]}`).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    }
+    expect(line('fires')[col('Indicator')]).toBe("'=cmd|' /C calc'!A0");
+    expect(line('fires')[col('Unit')]).toBe("'+1 cases");
+    expect(line('fires')[col('Note')]).toBe("'@SUM(A1:A9)");
+    expect(line('fires')[col('Area')]).toBe("'-2+3");
+    expect(line('fire-deaths')[col('Note')]).toBe("'\t=1+1");
+    // Markup is data in a CSV: written verbatim (quoted), never escaped into something else.
+    expect(line('fire-deaths')[col('Indicator')]).toBe(markup);
+    // Numbers stay numbers, negative ones too.
+    expect(line('fire-loss-change')[col('Value')]).toBe('-43.7');
+    // And in the table, the same text is shown as text.
+    expect(text(rowById(el, 'fire-deaths')!.querySelector('th'))).toBe(markup);
+    expect($$(el, 'img, script')).toHaveLength(0);
   });
 
   it('in Chinese, readable as UTF-8', async () => {
@@ -579,6 +686,96 @@ describe('live updates', () => {
     expect($<HTMLInputElement>(el, 'input[type="search"]')!.value).toBe('a');
     expect(rowIds(el)).toEqual(shownBefore);
     expect(scroller.scrollTop).toBe(120);
+  });
+
+  it('a <safety-feed> update re-renders only the changed row, keeping sort, filter, search and the focused node', async () => {
+    const feed = currentYantian();
+    const source = document.createElement('safety-feed');
+    source.id = 'live-table';
+    source.data = feed;
+    document.body.append(source);
+    const el = await mount(undefined, { attrs: { feed: 'live-table' } });
+    await vi.waitFor(() => expect(el.status).toBe('ready'), POLL);
+    // The reader filters, searches and sorts with the controls.
+    await userEvent.selectOptions($<HTMLSelectElement>(el, 'select[part~="area-filter"]')!, 'public-order');
+    await userEvent.fill($<HTMLInputElement>(el, 'input[type="search"]')!, 'a');
+    await userEvent.click(header(el, 'score').querySelector('button')!);
+    await userEvent.click(header(el, 'score').querySelector('button')!);
+    await settle(el);
+    const shownBefore = rowIds(el);
+    expect(shownBefore).toContain('fraud-alerts');
+    const fraud = rowById(el, 'fraud-alerts')!;
+    const others = rows(el).filter((r) => r !== fraud);
+    const scoreCell = cell(fraud, 'score-cell')!;
+    const scoreBefore = cellText(fraud, 'score-cell');
+    fraud.focus();
+    await settle(el);
+    expect(root(el).activeElement).toBe(fraud);
+
+    const touched = new Set<Element>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const node = r.target instanceof Element ? r.target : r.target.parentElement;
+        // A row moved by the sort is a childList change of its tbody: the row itself counts, below.
+        if (!(r.type === 'childList' && node?.localName === 'tbody'))
+          touched.add(node?.closest('tr') ?? node ?? el);
+        for (const n of [...r.addedNodes, ...r.removedNodes]) {
+          if (n instanceof HTMLTableRowElement) touched.add(n);
+        }
+      }
+    });
+    observer.observe(root(el), { subtree: true, childList: true, characterData: true, attributes: true });
+
+    const next = structuredClone(feed) as typeof feed;
+    next.indicators.find((i) => i.id === 'fraud-alerts')!.value = 400;
+    source.data = next;
+    await vi.waitFor(
+      () => expect(cellText(rowById(el, 'fraud-alerts'), 'value-cell')).toBe('400 alerts'),
+      POLL,
+    );
+    await settle(el);
+    observer.disconnect();
+
+    // The changed row is the same node, updated in place; its score moved with its value.
+    expect(rowById(el, 'fraud-alerts')).toBe(fraud);
+    expect(cell(fraud, 'score-cell')).toBe(scoreCell);
+    expect(cellText(fraud, 'score-cell')).not.toBe(scoreBefore);
+    // No other indicator row was touched: no full re-render.
+    const group = fraud.closest('tbody')!.querySelector('tr.group-row')!;
+    for (const node of touched) {
+      expect([fraud, group], `unexpected change in ${node.outerHTML.slice(0, 120)}`).toContain(node);
+    }
+    expect(rows(el).filter((r) => r !== fraud)).toEqual(others);
+    // Sort, filters and focus are as the reader left them.
+    expect(header(el, 'score').getAttribute('aria-sort')).toBe('descending');
+    expect(el.sort).toBe('score:desc');
+    expect($<HTMLSelectElement>(el, 'select[part~="area-filter"]')!.value).toBe('public-order');
+    expect($<HTMLInputElement>(el, 'input[type="search"]')!.value).toBe('a');
+    expect(text(cell(fraud, 'status'))).toBe('✕Target not met');
+    expect(rows(el).every((r) => r.closest('tbody')?.dataset.area === 'public-order')).toBe(true);
+    expect(root(el).activeElement).toBe(fraud);
+    expect(document.activeElement).toBe(el);
+  });
+
+  it('keeps focus and the caret in the search box while live data arrives', async () => {
+    const feed = currentYantian();
+    const el = await mount(feed);
+    const search = $<HTMLInputElement>(el, 'input[type="search"]')!;
+    await userEvent.click(search);
+    await userEvent.keyboard('fra');
+    await settle(el);
+    expect(rowIds(el)).toEqual(['fraud-alerts']);
+    const next = structuredClone(feed) as typeof feed;
+    next.indicators.find((i) => i.id === 'fraud-alerts')!.value = 230;
+    el.data = next;
+    await settle(el);
+    expect(cellText(rowById(el, 'fraud-alerts'), 'value-cell')).toBe('230 alerts');
+    expect(root(el).activeElement).toBe(search);
+    expect(search.selectionStart).toBe(3);
+    await userEvent.keyboard('ud');
+    await settle(el);
+    expect(search.value).toBe('fraud');
+    expect(rowIds(el)).toEqual(['fraud-alerts']);
   });
 
   it('keeps focus on a row whose new value moves it within the sort', async () => {
@@ -710,6 +907,16 @@ describe('themes', () => {
     const icon = met.querySelector('.status-icon')!;
     const glyph = icon.firstElementChild!;
     expect(getComputedStyle(icon).backgroundColor).not.toBe(getComputedStyle(glyph).color);
+    await axeClean(el);
+  });
+
+  it('theme="auto" follows the reader’s dark colour scheme', async () => {
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    const el = await mount(currentYantian(), { attrs: { theme: 'auto', area: 'fire' } });
+    expect(getComputedStyle($(el, '.scroller')!).backgroundColor).toBe('rgb(13, 17, 23)');
+    expect(getComputedStyle(rowById(el, 'fires')!.querySelector('th')!).color).toBe('rgb(230, 237, 243)');
   });
 });
 

@@ -95,6 +95,8 @@ const downloadIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="tru
  * then the table's current row; ↑/↓ move between rows, Home/End go to the first/last row,
  * Enter or Space selects the row.
  *
+ * It has no slots: everything it shows comes from the feed, and is only ever rendered as text.
+ *
  * @tagname safety-indicator-table
  * @summary Sortable, filterable table of a district's safety indicators, grouped by area.
  *
@@ -192,8 +194,9 @@ export class SafetyIndicatorTable extends SafetyElement {
     this,
     {
       target: null,
-      // Without entries (the controller's initial call) keep what is known: reading the width here
-      // would force a layout in the middle of the update; the observer reports it before paint.
+      // The observer reports the first width itself before paint; the controller's initial call
+      // (no entries) would only request a second, identical update right after the first.
+      skipInitial: true,
       callback: (entries): number | undefined => entries[0]?.contentRect.width ?? this.resize?.value,
     },
   );

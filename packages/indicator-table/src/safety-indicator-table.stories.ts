@@ -22,6 +22,17 @@ const DATASETS = {
     feed.indicators[20]!.area = 'no-such-area';
     return feed;
   },
+  /** HTML and script in the names, units and notes of the fire-safety indicators. */
+  hostile: () => {
+    const feed = currentYantian();
+    const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    for (const indicator of feed.indicators.filter((i) => i.area === 'fire')) {
+      indicator.name = { zh: `${evil} ${indicator.name.zh}`, en: `${evil} ${indicator.name.en}` };
+      indicator.unit = { zh: '<b>起</b>', en: '<b>cases</b>' };
+      indicator.note = { zh: evil, en: evil };
+    }
+    return feed;
+  },
 } as const;
 type Dataset = keyof typeof DATASETS;
 const made = new Map<Dataset, unknown>();
@@ -198,5 +209,56 @@ export const SortFilterSearch: Story = {
     await userEvent.type(search, '诈骗');
     await waitFor(() => expect(root.querySelectorAll('tbody tr.row')).toHaveLength(1));
     await expect(root.querySelector('tbody tr.row')?.getAttribute('data-id')).toBe('fraud-alerts');
+  },
+};
+
+/** Dark and narrow, in Chinese: the card layout in a 360 px dark sidebar. */
+export const DarkCardsChinese: Story = {
+  args: { dataset: 'current', theme: 'dark', lang: 'zh-CN', width: 360 },
+};
+
+/** Feed text with HTML and script in names, units and notes: shown as text, never run. */
+export const HostileText: Story = { args: { dataset: 'hostile', area: 'fire' } };
+
+/** Keyboard: Tab to the first row, ↓ to the next, Enter fires `safety-indicator-select`. */
+export const RowActivation: Story = {
+  args: { dataset: 'current', lang: 'en' },
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    await waitFor(() => expect(root.querySelectorAll('tbody tr.row')).toHaveLength(56));
+    const selected: string[] = [];
+    canvasElement.addEventListener('safety-indicator-select', (e) =>
+      selected.push((e as CustomEvent<{ id: string }>).detail.id),
+    );
+    root.querySelector<HTMLElement>('tbody tr.row[tabindex="0"]')!.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect((root.activeElement as HTMLElement | null)?.dataset.id).toBeDefined());
+    const id = (root.activeElement as HTMLElement).dataset.id!;
+    await userEvent.keyboard('{Enter}');
+    await expect(selected).toEqual([id]);
+  },
+};
+
+/**
+ * A live update while the reader has sorted, filtered and focused a row: the row changes in place,
+ * keeps focus, and the sort and filter stay.
+ */
+export const LiveUpdate: Story = {
+  args: { dataset: 'current', lang: 'en', sort: 'score:desc', area: 'public-order' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('safety-indicator-table')!;
+    const root = el.shadowRoot!;
+    const row = () => root.querySelector<HTMLElement>('tr.row[data-id="fraud-alerts"]');
+    await waitFor(() => expect(row()).not.toBeNull());
+    const fraud = row()!;
+    fraud.focus();
+    const next = structuredClone(dataset('current')) as ReturnType<typeof currentYantian>;
+    next.indicators.find((i) => i.id === 'fraud-alerts')!.value = 400;
+    el.data = next;
+    await waitFor(() => expect(fraud.querySelector('[part~="value-cell"]')?.textContent).toContain('400'));
+    await expect(row()).toBe(fraud);
+    await expect(root.activeElement).toBe(fraud);
+    await expect(el.sort).toBe('score:desc');
+    await expect(root.querySelectorAll('tbody[part~="group"]')).toHaveLength(1);
   },
 };

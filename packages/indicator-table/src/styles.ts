@@ -143,6 +143,7 @@ export const tableStyles = css`
   }
 
   caption .as-of {
+    white-space: nowrap;
     font-size: var(--_font-size-sm);
     font-weight: 400;
     color: var(--_muted);
@@ -525,8 +526,9 @@ export const tableStyles = css`
     background: var(--_row-hover);
   }
 
+  /* Two controls a row in cards: three native selects side by side would clip their options. */
   .cards .field {
-    flex: 1 1 9em;
+    flex: 1 1 10em;
   }
 
   .cards .field.search {
@@ -538,8 +540,9 @@ export const tableStyles = css`
     max-width: none;
   }
 
+  /* The button keeps its own width, so the sort select beside it gets the rest ("Score, descending"). */
   .cards .csv {
-    flex: 1 1 9em;
+    flex: 0 1 auto;
     justify-content: center;
   }
 

@@ -11,6 +11,7 @@ import type {} from '@vitest/browser-playwright';
 import { currentFeed, sampleFeed, withValue, type FeedJson } from '../test/feeds.js';
 import { roundScore } from './gauge-model.js';
 import { RADII, ringSegments, valueArcPath } from './geometry.js';
+import '@safety-widgets/core/safety-feed.js';
 import './safety-score-gauge.js';
 import type { SafetyScoreGauge } from './safety-score-gauge.js';
 
@@ -376,6 +377,20 @@ describe('languages and themes', () => {
     await expectAxeClean(light);
   });
 
+  it('theme="auto" follows the reader’s dark colour scheme', async () => {
+    const light = await mountReady(currentFeed());
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
+    const auto = await mountReady(currentFeed(), (e) => (e.theme = 'auto'));
+    const dark = await mountReady(currentFeed(), (e) => (e.theme = 'dark'));
+    const bg = (el: Element) => getComputedStyle($(el, '[part="gauge"]')!).backgroundColor;
+    expect(bg(auto)).toBe(bg(dark));
+    expect(bg(auto)).not.toBe(bg(light));
+    await expectAxeClean(auto);
+  });
+
   it('keeps the arc visible in forced colours', async () => {
     await cdp().send('Emulation.setEmulatedMedia', {
       features: [{ name: 'forced-colors', value: 'active' }],
@@ -387,6 +402,10 @@ describe('languages and themes', () => {
     expect(arc.fill).not.toBe('none');
     expect(arc.fill).not.toBe(track.fill);
     expect(track.stroke).not.toBe('none');
+    // Grade and change keep their glyphs and text, so nothing depends on the colours lost.
+    expect(text($(el, '[part="grade"]'))).toBe('●Excellent');
+    expect(text($(el, '[part="change"]'))).toMatch(/^▲\+\d+\.\d/);
+    await expectAxeClean(el);
   });
 });
 
@@ -488,6 +507,69 @@ describe('live updates', () => {
     expect($(el, '[part~="arc"]')!.getAttribute('d')).toBe(
       valueArcPath(scoreFeed(validated(next)).composite),
     );
+  });
+
+  it('a <safety-feed> update changes the reading without re-rendering, keeping focus and the detail', async () => {
+    const first = currentFeed();
+    const source = document.createElement('safety-feed');
+    source.id = 'live-district';
+    source.data = first;
+    document.body.append(source);
+    const el = await mount((e) => {
+      e.lang = 'en';
+      e.setAttribute('feed', 'live-district');
+      e.style.setProperty('--safety-gauge-sweep-duration', '0ms');
+    });
+    await vi.waitFor(() => expect(el.status).toBe('ready'), POLL);
+    await el.updateComplete;
+    // A keyboard user is reading the public-order segment's detail (the pointer is elsewhere:
+    // the area under the pointer would win over the focused one).
+    await tabInto(el);
+    await userEvent.hover(el.previousElementSibling!);
+    await userEvent.keyboard('{ArrowRight}');
+    await el.updateComplete;
+    const focused = el.shadowRoot!.activeElement;
+    expect(focused?.getAttribute('data-area')).toBe('public-order');
+    const detail = $(el, '[part="detail"]')!;
+    expect(text(detail)).toContain('17.7 of 18 points');
+    const nodes = [meter(el), $(el, 'svg')!, $(el, '[part~="arc"]')!, detail, ...areas(el)];
+    const removed: Node[] = [];
+    const added: Node[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        removed.push(...r.removedNodes);
+        added.push(...r.addedNodes);
+      }
+    });
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+
+    const next = withValue(first, 'alerts-110-per-10k', 900);
+    const expected = roundScore(scoreFeed(validated(next)).composite!);
+    source.data = next;
+    await vi.waitFor(() => expect(meter(el).getAttribute('aria-valuenow')).toBe(String(expected)), POLL);
+    await el.updateComplete;
+    observer.disconnect();
+
+    expect(meter(el).getAttribute('aria-valuetext')).toMatch(new RegExp(`^${expected.toFixed(1)} of 100, `));
+    expect(text($(el, '[part="value"]'))).toBe(expected.toFixed(1));
+    // The same nodes, updated in place: nothing the reader was on was replaced.
+    expect([meter(el), $(el, 'svg'), $(el, '[part~="arc"]'), $(el, '[part="detail"]'), ...areas(el)]).toEqual(
+      nodes,
+    );
+    expect(nodes.every((n) => n.isConnected)).toBe(true);
+    expect(removed.filter((n) => n instanceof Element && n.matches('svg, g, path, [role]'))).toEqual([]);
+    expect(added.filter((n) => n instanceof Element && n.matches('svg, g, path, [role]'))).toEqual([]);
+    // Focus stays on the same segment node, and its detail shows the new subtotal.
+    expect(el.shadowRoot!.activeElement).toBe(focused);
+    expect(document.activeElement).toBe(el);
+    expect(detail.hidden).toBe(false);
+    expect(text(detail)).toContain('Public order');
+    // The segment's name and the detail both give the new subtotal.
+    const label = focused?.getAttribute('aria-label') ?? '';
+    const points = /^Public order: (\d+(?:\.\d)?) of 18 points$/.exec(label)?.[1];
+    expect(points).toBeDefined();
+    expect(points).not.toBe('17.7');
+    expect(text(detail)).toContain(`${points} of 18 points`);
   });
 
   it('sweeps the arc to a new value, unless the reader prefers reduced motion', async () => {

@@ -89,6 +89,8 @@ const frameStyle = (frame: GaugeFrame) =>
  * stop (arrow keys, Home and End move between areas; Escape hides the detail); a text summary
  * says which areas moved the score.
  *
+ * It has no slots: everything it shows comes from the feed, and is only ever rendered as text.
+ *
  * @tagname safety-score-gauge
  * @summary The composite 0–100 safety index as an arc gauge, with its grade, change and areas.
  *
@@ -177,6 +179,9 @@ export class SafetyScoreGauge extends SafetyElement {
    */
   private readonly width: ResizeController<number | undefined> = new ResizeController(this, {
     target: null,
+    // The observer reports the first width itself; the controller's initial call (no entries)
+    // would only request a second, identical update right after the first.
+    skipInitial: true,
     callback: (entries): number | undefined =>
       entries[entries.length - 1]?.contentRect.width ?? this.width?.value,
   });

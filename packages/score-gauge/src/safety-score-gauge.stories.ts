@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { currentFeed, sampleFeed, type FeedJson } from '../test/feeds.js';
+import { currentFeed, sampleFeed, withValue, type FeedJson } from '../test/feeds.js';
 import './safety-score-gauge.js';
 import type { SafetyScoreGauge } from './safety-score-gauge.js';
 
@@ -157,3 +157,40 @@ export const BadData: Story = { args: { data: badFeed() } };
 
 /** No indicator has a value: nothing to score. */
 export const Empty: Story = { args: { data: emptyFeed() } };
+
+/** No data source yet: the loading skeleton (after 5 s it says that no `<safety-feed>` was found). */
+export const Loading: Story = { args: {} };
+
+/** Dark and narrow: `compact` in a 260 px dark sidebar. */
+export const DarkCompact: Story = {
+  args: { data: currentFeed(), theme: 'dark', compact: true, width: '260px' },
+};
+
+/** Chinese at hero size (600 px). */
+export const ZhCNHero: Story = {
+  name: 'zh-CN hero (600 px)',
+  args: { data: currentFeed(), lang: 'zh-CN', width: '600px' },
+};
+
+/**
+ * A live update: new data arrives while a keyboard user is on the fire-safety segment. The reading
+ * and the ring change in place; the focused segment and the meter stay the same nodes.
+ */
+export const LiveUpdate: Story = {
+  args: { data: currentFeed(), lang: 'en' },
+  play: async ({ canvasElement, args }) => {
+    const el = canvasElement.querySelector<SafetyScoreGauge>('safety-score-gauge')!;
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[role="meter"]')).toBeTruthy());
+    const root = el.shadowRoot!;
+    const meter = root.querySelector('[role="meter"]')!;
+    const before = meter.getAttribute('aria-valuenow');
+    const fire = root.querySelector<SVGGElement>('[data-area="fire"]')!;
+    fire.focus();
+    await waitFor(() => expect(root.querySelector<HTMLElement>('[part="detail"]')?.hidden).toBe(false));
+    el.data = withValue(args.data as FeedJson, 'fires', 75);
+    await waitFor(() => expect(meter.getAttribute('aria-valuenow')).not.toBe(before));
+    await expect(root.querySelector('[role="meter"]')).toBe(meter);
+    await expect(root.activeElement).toBe(fire);
+    await expect(fire.getAttribute('aria-label')).not.toBe('Fire safety: 12 of 12 points');
+  },
+};

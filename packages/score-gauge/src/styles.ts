@@ -134,6 +134,12 @@ export const gaugeStyles = css`
     stroke-linecap: round;
   }
 
+  /* In a tile or the compact dial the band ticks would touch the number: the grade says enough. */
+  [data-size='xs'] .tick,
+  .compact .tick {
+    display: none;
+  }
+
   .area {
     cursor: pointer;
     outline: none;
