@@ -201,13 +201,27 @@ const results = await tab.evaluate(async (runs) => {
     await frame();
     const t = Date.parse('2017-12-01T11:00:00+08:00');
     record(
-      'live: one new event through .eventColumns → drawn (widget only)',
+      'live: a first event in a new period through .eventColumns → drawn (widget only)',
       await time(async () => {
         el.eventColumns = { time: Float64Array.of(t), category: Uint8Array.of(2), categories: CATS };
         await el.updateComplete;
       }),
     );
     await frame();
+    // The usual live update: one more event in the current period (the periods stay the same).
+    // Short, so several samples per run.
+    for (let j = 1; j <= 5; j++) {
+      const times = Float64Array.from({ length: j + 1 }, (_, m) => t + m * 60_000);
+      const columns = { time: times, category: new Uint8Array(j + 1).fill(2), categories: CATS };
+      record(
+        'live: one more event in the current period through .eventColumns → drawn (widget only)',
+        await time(async () => {
+          el.eventColumns = columns;
+          await el.updateComplete;
+        }),
+      );
+      await frame();
+    }
   }
   return out;
 }, runs);

@@ -86,6 +86,8 @@ const en = {
   cursorValue: '{name} {n}',
   cursorValueChange: '{name} {n}, {change} on a year earlier',
   cursorNoData: '{name}: no data',
+  withheldNote:
+    '{names}: sensitive, so not shown for a single grid, where small counts over time could point at a household. The sub-district and the district show them.',
   cursorMarked: 'Marked: {titles}',
   yoyShort: 'YoY',
   yearEarlierShort: 'Year earlier',
@@ -164,6 +166,8 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   cursorValue: '{name} {n}',
   cursorValueChange: '{name} {n}，比上年同期 {change}',
   cursorNoData: '{name}：无数据',
+  withheldNote:
+    '{names}属于敏感信息，不按单个网格显示：小范围内随时间变化的少量计数可能指向具体住户。请查看所属街道或全区的数据。',
   cursorMarked: '标注：{titles}',
   yoyShort: '同比',
   yearEarlierShort: '上年同期',

@@ -1,5 +1,6 @@
+/// <reference types="@vitest/browser-playwright" />
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { cdp, userEvent } from 'vitest/browser';
 import { caseTimelineStats } from './safety-case-timeline.element.js';
 import { dayFromYmd, parseIsoDay } from './dates.js';
 import { rawMeisha, rawYantian, smallYantian } from '../test/feeds.js';
@@ -305,6 +306,33 @@ describe('narrowing by sub-district or grid', () => {
     expect(text(sd, '.caption')).toContain('Counts from the feed’s published series.');
   });
 
+  it('withholds a sensitive category in one grid, with a note, and shows it for the sub-district', async () => {
+    const raw = rawYantian();
+    const el = await mount({ grid: 'haishan-g07', 'show-table': true, lang: 'en' }, raw);
+    // haishan-g07 has 5 domestic dispute alerts (4 in October, 1 in November): none of them shows.
+    const names = all(el, '.legend .name').map((n) => n.textContent);
+    expect(names).not.toContain('Domestic dispute alerts');
+    expect(names).toContain('Fires');
+    expect(all(el, 'thead th').map((th) => th.textContent)).not.toContain('Domestic dispute alerts');
+    expect(text(el, '.summary')).not.toContain('Domestic');
+    expect(text(el, '[part~="withheld"]')).toBe(
+      'Domestic dispute alerts: sensitive, so not shown for a single grid, where small counts over time could point at a household. The sub-district and the district show them.',
+    );
+    const chart = chartOf(el)!;
+    expect(chart.data.datasets.map((d) => (d as { key?: string }).key)).not.toContain('domestic');
+    expect(countPixels(el, seriesColor(el, 6))).toBe(0);
+    // The caption's count is of the categories shown only (else it would give the withheld total away).
+    const shownTotal = all(el, '.legend .total').reduce((n, t) => n + Number(t.textContent), 0);
+    expect(text(el, '.caption')).toContain(`Counted from ${shownTotal} cases.`);
+    const zh = await mount({ grid: 'haishan-g07', lang: 'zh-CN' }, raw);
+    expect(text(zh, '[part~="withheld"]')).toContain('家庭纠纷警情属于敏感信息，不按单个网格显示');
+    // Its sub-district shows it, drawn in its colour.
+    const sd = await mount({ subdistrict: 'haishan', categories: 'domestic' }, raw);
+    expect(legendButton(sd, 'domestic').getAttribute('aria-pressed')).toBe('true');
+    expect(sd.shadowRoot!.querySelector('[part~="withheld"]')).toBeNull();
+    expect(countPixels(sd, seriesColor(sd, 6))).toBeGreaterThan(50);
+  });
+
   it('an unknown grid is an empty state that names it', async () => {
     const fresh = { ...rawYantian(), events: [], asOf: new Date().toISOString() };
     const el = await mount({ grid: 'nowhere-g99' }, fresh);
@@ -347,6 +375,8 @@ describe('live updates', () => {
     expect(lastRow().querySelector('th')!.textContent!.trim()).toBe('December 2017 (to Dec 1, 2017)');
     expect(lastRow().querySelectorAll('td')[fraudColumn()]!.textContent).toBe('3');
     const row = lastRow();
+    const canvas = canvasOf(el);
+    const options = chart.config.options;
 
     // Two more in the same period: the same row, updated in place.
     const more = structuredClone(next);
@@ -369,7 +399,12 @@ describe('live updates', () => {
     );
     el.data = more;
     await settle(el);
+    // Not re-rendered: the same chart on the same canvas, the same table row, and (the periods
+    // being the same) the same options, so Chart.js only takes the new counts.
     expect(chartOf(el)).toBe(chart);
+    expect(canvasOf(el)).toBe(canvas);
+    expect(chart.canvas).toBe(canvas);
+    expect(chart.config.options).toBe(options);
     expect(lastRow()).toBe(row);
     expect(row.querySelectorAll('td')[fraudColumn()]!.textContent).toBe('5');
     // Still hidden, still zoomed.
@@ -510,6 +545,62 @@ describe('themes', () => {
     await settle(light);
     expect(chartOf(light)).toBe(chart);
     expect(countPixels(light, d)).toBeGreaterThan(100);
+  });
+});
+
+describe('forced colors', () => {
+  const emulate = (features: { name: string; value: string }[]) =>
+    cdp().send('Emulation.setEmulatedMedia', { features });
+  afterEach(async () => {
+    await emulate([]);
+  });
+
+  /** A system colour as the shadow root resolves it (unadjusted, like the chart's colour probe). */
+  const systemColor = (el: Timeline, name: string) => {
+    const probe = q(el, '.probe');
+    probe.style.color = name;
+    const c = getComputedStyle(probe).color;
+    probe.style.color = '';
+    return rgb(c);
+  };
+
+  it('draws every line in the system text colour, keeps the shapes and dashes, and switches live', async () => {
+    const el = await mount({ categories: 'fraud,fire', yoy: true, 'show-table': true }, rawYantian());
+    const chart = chartOf(el)!;
+    const green = seriesColor(el, 3);
+    expect(countPixels(el, green)).toBeGreaterThan(100);
+
+    await emulate([{ name: 'forced-colors', value: 'active' }]);
+    expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+    await expect.poll(() => countPixels(el, green, 10)).toBe(0);
+    await settle(el);
+    // The same chart, redrawn with the system colours: every line and marker in CanvasText.
+    expect(chartOf(el)).toBe(chart);
+    const text = systemColor(el, 'CanvasText');
+    const background = systemColor(el, 'Canvas');
+    expect(text).not.toEqual(background);
+    const lines = chart.data.datasets.filter((d) => !d.hidden);
+    expect(lines).toHaveLength(4);
+    for (const d of lines) expect(rgb(String(d.borderColor))).toEqual(text);
+    expect(countPixels(el, text, 30)).toBeGreaterThan(300);
+    // Colour no longer tells the categories apart: the year-earlier lines stay dashed, the legend
+    // keeps each category's marker shape, drawn in CanvasText.
+    const dashed = lines.filter((d) => (d as { borderDash?: number[] }).borderDash?.length);
+    expect(dashed).toHaveLength(2);
+    const swatches = all<SVGElement>(el, '.legend .swatch');
+    expect(new Set(swatches.map((sw) => sw.querySelector('path')!.getAttribute('d'))).size).toBe(
+      swatches.length,
+    );
+    for (const sw of swatches) expect(rgb(getComputedStyle(sw).color)).toEqual(text);
+    // Ticks are legible in the system colours.
+    const ticks = chart.options.scales!.x!.ticks as { color: string };
+    expect(rgb(ticks.color)).not.toEqual(background);
+    await expectAccessible(el);
+
+    // Back to the theme's colours when forced colours end.
+    await emulate([]);
+    await expect.poll(() => countPixels(el, green)).toBeGreaterThan(100);
+    expect(chartOf(el)).toBe(chart);
   });
 });
 

@@ -17,6 +17,7 @@ import {
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { EventColumns } from './bin-events.js';
 import {
@@ -106,7 +107,7 @@ interface Frame {
  * @attr start - First day shown, `YYYY-MM-DD` (default: the first day with data).
  * @attr end - Last day shown, `YYYY-MM-DD` (default: the last day with data).
  * @attr subdistrict - Id of a sub-district: show only its counts (its series, else its events).
- * @attr grid - Id of a grid: show only its counts (its series, else its events); wins over `subdistrict`.
+ * @attr grid - Id of a grid: show only its counts (its series, else its events); wins over `subdistrict`. Categories the feed marks `sensitive` are withheld in a grid, with a note.
  * @attr categories - Comma-separated ids of the categories shown at first (default: all); the legend changes it.
  * @attr show-table - Present to show the data table (it is always available to screen readers).
  * @attr small-base - Counts a year earlier below this give a difference, not a percentage (default 10).
@@ -151,7 +152,7 @@ export class SafetyCaseTimeline extends SafetyElement {
   /** Id of a sub-district whose counts to show. */
   @property() subdistrict?: string;
 
-  /** Id of a grid whose counts to show (wins over `subdistrict`). */
+  /** Id of a grid whose counts to show (wins over `subdistrict`); sensitive categories are withheld there. */
   @property() grid?: string;
 
   /** Comma-separated ids of the categories shown at first (default: all). */
@@ -586,12 +587,24 @@ export class SafetyCaseTimeline extends SafetyElement {
           ? msg(locale, 'basisEvents', { n: f.data.eventsCounted })
           : msg(locale, 'basisMixed', { n: f.data.eventsCounted });
     const { outOfRange, unknownCategory } = f.data.notes;
+    const withheld = f.data.categories.filter((c) => c.withheld);
     return html`<p class="caption" part="caption">
         ${basis} ${msg(locale, 'timeZone', { zone: f.data.timeZone })}
       </p>
       ${
-        outOfRange > 0 || unknownCategory > 0
+        outOfRange > 0 || unknownCategory > 0 || withheld.length > 0
           ? html`<div class="notes">
+              ${
+                withheld.length > 0
+                  ? html`<p class="note" part="note withheld">
+                      ${msg(locale, 'withheldNote', {
+                        names: withheld
+                          .map((c) => categoryName(c, locale))
+                          .join(locale === 'zh-CN' ? '、' : ', '),
+                      })}
+                    </p>`
+                  : nothing
+              }
               ${
                 outOfRange > 0
                   ? html`<p class="note" part="note out-of-range">
@@ -641,6 +654,8 @@ export class SafetyCaseTimeline extends SafetyElement {
       range: describeRange(f.a, f.b + 1, locale),
     });
     const visible = this.showTable;
+    // Everything a row's template depends on besides its own period and counts.
+    const head = [view.interval, locale, this.yoy, this.smallBase, f.shown.join(',')].join('|');
     return html`<div
       class="table-wrap ${visible ? '' : 'offscreen'}"
       part="table"
@@ -672,21 +687,28 @@ export class SafetyCaseTimeline extends SafetyElement {
           </tr>
         </thead>
         <tbody>
-          ${rows.map(
-            (k) =>
-              html`<tr>
-                <th scope="row">
-                  ${periodLabel(view.starts[k]!, view.interval, locale, { from: view.from[k]!, to: view.to[k]!, end: view.ends[k]! })}
-                </th>
-                ${f.shown.map((c) => {
-                  const v = view.values[c]![k]!;
-                  const p = view.previous[c]![k]!;
-                  return html`<td>${Number.isFinite(v) ? formatNumber(v, locale) : NO_VALUE}</td>
-                    ${this.yoy ? html`<td>${Number.isFinite(p) ? formatNumber(p, locale) : NO_VALUE}</td>` : nothing}
-                    <td class="chg">${changeShort(yearChange(v, p, this.smallBase), locale)}</td>`;
-                })}
-              </tr>`,
-          )}
+          ${rows.map((k) => {
+            // A row whose period and counts are unchanged is not formatted again (guard): a live
+            // update changes the last row or two of up to 150.
+            const deps: unknown[] = [view.starts[k], view.from[k], view.to[k], view.ends[k], head];
+            for (const c of f.shown) deps.push(orNull(view.values[c]![k]!), orNull(view.previous[c]![k]!));
+            return guard(
+              deps,
+              () =>
+                html`<tr>
+                  <th scope="row">
+                    ${periodLabel(view.starts[k]!, view.interval, locale, { from: view.from[k]!, to: view.to[k]!, end: view.ends[k]! })}
+                  </th>
+                  ${f.shown.map((c) => {
+                    const v = view.values[c]![k]!;
+                    const p = view.previous[c]![k]!;
+                    return html`<td>${Number.isFinite(v) ? formatNumber(v, locale) : NO_VALUE}</td>
+                      ${this.yoy ? html`<td>${Number.isFinite(p) ? formatNumber(p, locale) : NO_VALUE}</td>` : nothing}
+                      <td class="chg">${changeShort(yearChange(v, p, this.smallBase), locale)}</td>`;
+                  })}
+                </tr>`,
+            );
+          })}
         </tbody>
       </table>
     </div>`;
@@ -959,23 +981,26 @@ export class SafetyCaseTimeline extends SafetyElement {
       colors,
     };
 
-    const key = [
+    // What the options depend on, and what the lines do: a live update that only changes counts
+    // keeps the options object, so Chart.js does not resolve every option again.
+    const optionsKey = [
       view.interval,
-      f.k0,
-      f.k1,
-      f.shown.join(','),
-      f.yoy,
+      settings.min,
+      settings.max,
       f.locale,
-      width,
-      height,
+      settings.width,
+      settings.font.family,
+      settings.font.size,
       JSON.stringify(colors),
     ].join('|');
+    const linesKey = `${f.shown.join(',')}|${f.yoy}`;
     const size = `${width}x${height}`;
     if (!this.chart) {
       // The canvas is sized by CSS to the plot, so the chart starts at the right size: one layout.
       this.chart = new Chart(canvas, chartConfig(settings, this.plugin, this.lines(f, colors)));
       live.charts += 1;
-      this.chartKey = key;
+      this.chartKey = optionsKey;
+      this.linesKey = linesKey;
       this.lastView = view;
       this.chartSize = `${this.chart.width}x${this.chart.height}`;
       if (this.chartSize !== size) {
@@ -985,22 +1010,27 @@ export class SafetyCaseTimeline extends SafetyElement {
       return;
     }
     const chart = this.chart;
-    const viewChanged = key !== this.chartKey || this.lastView !== view;
-    if (viewChanged) {
+    const optionsChanged = optionsKey !== this.chartKey;
+    const linesChanged = optionsChanged || linesKey !== this.linesKey || this.lastView !== view;
+    if (optionsChanged) {
       chart.options = chartOptions(settings);
+      this.chartKey = optionsKey;
+    }
+    if (linesChanged) {
       syncDatasets(chart.data.datasets as LineDataset[], this.lines(f, colors));
-      this.chartKey = key;
+      this.linesKey = linesKey;
       this.lastView = view;
     }
     if (size !== this.chartSize) {
       this.chartSize = size;
       chart.resize(width, height);
     }
-    if (viewChanged) chart.update('none');
+    if (linesChanged) chart.update('none');
     else chart.draw();
   }
 
   private lastView: TimelineView | undefined;
+  private linesKey = '';
 
   /** What Chart.js needs to know of the frame: locale, colours, font, x range and ticks. */
   private settings(f: Frame, colors: ChartColors, plotWidth: number): ChartSettings {
@@ -1051,23 +1081,14 @@ export class SafetyCaseTimeline extends SafetyElement {
     const n = view.starts.length;
     return f.withData.map((c) => {
       const cat = data.categories[c]!;
-      const points: TimelinePoint[] = new Array(n);
-      const previous: TimelinePoint[] = new Array(n);
-      const values = view.values[c]!;
-      const prev = view.previous[c]!;
-      for (let k = 0; k < n; k++) {
-        const x = view.starts[k]!;
-        const v = values[k]!;
-        const p = prev[k]!;
-        points[k] = { x, y: v === v ? v : null, k };
-        previous[k] = { x, y: p === p ? p : null, k };
-      }
+      const visible = f.shown.includes(c);
+      // Points only for what is drawn: hidden lines, and year-earlier lines with `yoy` off, get none.
       return {
         key: cat.id,
-        points,
-        previous,
+        points: visible ? linePoints(view.starts, view.values[c]!, n) : [],
+        previous: visible && f.yoy ? linePoints(view.starts, view.previous[c]!, n) : [],
         color: colors.series[cat.slot % SERIES_COLORS]!,
-        visible: f.shown.includes(c),
+        visible,
         showPrevious: f.yoy,
       };
     });
@@ -1083,6 +1104,7 @@ export class SafetyCaseTimeline extends SafetyElement {
     this.chart = undefined;
     live.charts -= 1;
     this.chartKey = '';
+    this.linesKey = '';
     this.chartSize = '';
     this.lastView = undefined;
   }
@@ -1110,6 +1132,11 @@ export class SafetyCaseTimeline extends SafetyElement {
   }
 }
 
+/** A count for a guard's dependencies: NaN (no data) as null, since NaN !== NaN. */
+function orNull(n: number): number | null {
+  return n === n ? n : null;
+}
+
 function hasText(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '';
 }
@@ -1117,6 +1144,16 @@ function hasText(value: unknown): boolean {
 /** A string attribute or property, trimmed; undefined when empty or not a string. */
 function trimmed(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Chart points of one line: `null` where there is no count (a gap). */
+function linePoints(starts: Int32Array, values: Float64Array, n: number): TimelinePoint[] {
+  const points: TimelinePoint[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = values[k]!;
+    points[k] = { x: starts[k]!, y: v === v ? v : null, k };
+  }
+  return points;
 }
 
 const isIndexArray = (a: unknown): boolean => ArrayBuffer.isView(a) && !(a instanceof DataView);

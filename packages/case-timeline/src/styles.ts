@@ -311,6 +311,13 @@ export const timelineStyles = css`
     .table-wrap {
       order: 2;
     }
+
+    /* Long period labels ("Week of Sep 25, 2017 (from Oct 1, 2017)") wrap, so the counts beside
+       them stay in view rather than off to the right of the scroll box. */
+    th[scope='row'] {
+      min-width: 7em;
+      white-space: normal;
+    }
   }
 
   .plot:focus-visible {

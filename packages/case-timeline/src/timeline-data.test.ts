@@ -68,7 +68,10 @@ describe('buildTimelineData: narrowing', () => {
 
   it('counts a grid from its events, with zeros on quiet days', () => {
     const data = buildTimelineData(yantian, { grid: 'haishan-g07' });
-    const mine = yantian.events.filter((e) => e.kind !== 'annotation' && e.grid === 'haishan-g07');
+    // Domestic disputes are sensitive: withheld in a grid (next test).
+    const mine = yantian.events.filter(
+      (e) => e.kind !== 'annotation' && e.grid === 'haishan-g07' && e.category !== 'domestic',
+    );
     let total = 0;
     data.categories.forEach((_, c) => (total += windowSum(data, c, data.firstDay, data.endDay) || 0));
     expect(total).toBe(mine.length);
@@ -76,6 +79,60 @@ describe('buildTimelineData: narrowing', () => {
     const fire = slot('fire');
     const fires = mine.filter((e) => e.category === 'fire').length;
     expect(windowSum(data, fire, data.firstDay, data.endDay)).toBe(fires);
+  });
+
+  it('withholds a sensitive category in a grid, where hiding only small counts would not be enough', () => {
+    const domestic = slot('domestic');
+    expect(yantian.categories[domestic]!.sensitive).toBe(true);
+    const inGrid = yantian.events.filter(
+      (e) => e.kind === 'incident' && e.grid === 'haishan-g07' && e.category === 'domestic',
+    );
+    // 4 in October and 1 in November 2017: "<3" for November would be undone by the total of 5.
+    expect(inGrid.map((e) => e.time.slice(0, 7))).toEqual([
+      '2017-10',
+      '2017-10',
+      '2017-10',
+      '2017-10',
+      '2017-11',
+    ]);
+    const grid = buildTimelineData(yantian, { grid: 'haishan-g07' });
+    const cat = grid.categories[domestic]!;
+    expect(cat).toMatchObject({ withheld: true, basis: 'none', events: 0 });
+    expect(windowSum(grid, domestic, grid.firstDay, grid.endDay)).toBeNaN();
+    expect(grid.categories.filter((c) => c.withheld).map((c) => c.id)).toEqual(['domestic']);
+    expect(grid.scope).toBe('grid');
+    // Its sub-district and the place show it.
+    const sd = buildTimelineData(yantian, { subdistrict: 'haishan' });
+    expect(sd.categories[domestic]).toMatchObject({ withheld: false, basis: 'events' });
+    expect(sd.scope).toBe('subdistrict');
+    expect(buildTimelineData(yantian).categories[domestic]).toMatchObject({
+      withheld: false,
+      basis: 'series',
+    });
+    // A grid series of a sensitive category and raw events in a grid are withheld too.
+    const raw = rawYantian();
+    raw.series.push({
+      category: 'domestic',
+      interval: 'month',
+      start: '2017-01-01',
+      grid: 'haishan-g07',
+      counts: [1, 0, 2],
+      provenance: 'synthetic',
+    });
+    const t = Date.parse('2017-11-30T10:00:00+08:00');
+    const withColumns = buildTimelineData(
+      valid(raw),
+      { grid: 'haishan-g07' },
+      {
+        time: Float64Array.of(t, t),
+        category: Uint8Array.of(0, 1),
+        categories: ['domestic', 'fire'],
+        grid: Uint8Array.of(0, 0),
+        grids: ['haishan-g07'],
+      },
+    );
+    expect(withColumns.categories[domestic]).toMatchObject({ withheld: true, basis: 'none' });
+    expect(windowSum(withColumns, slot('fire'), d('2017-11-30'), d('2017-12-01'))).toBeGreaterThanOrEqual(1);
   });
 
   it('uses a sub-district feed’s own series when the sub-district is the feed’s place', () => {

@@ -11,6 +11,8 @@
  * Days inside the span of the feed's event log with no event are zero; days outside it, with no
  * series either, have no data.
  *
+ * A sensitive category narrowed to one grid is withheld: no counts at all (see `withheld`).
+ *
  * Dates are local to `place.timeZone`. Anything dated after the feed's `asOf` day, before
  * 1970, or more than 100 years before the latest data is left out and counted in `notes`.
  */
@@ -31,6 +33,13 @@ export interface TimelineCategory {
   /** Names from the feed; undefined for a category the feed does not list (shown by id). */
   name: LocalizedText | undefined;
   sensitive: boolean;
+  /**
+   * True for a sensitive category narrowed to one grid: it has no counts here (`basis: 'none'`).
+   * In a grid of a few hundred homes, a small count over time could point at a household, and
+   * hiding only the small counts is not enough: a year's total less its months, or one date
+   * range less another, gives a hidden month's count back. The sub-district and the place show it.
+   */
+  withheld: boolean;
   /** Position in the feed's list: picks the colour, marker and dash of the category. */
   slot: number;
   /** Where its counts come from; `none` when it has no data in this scope. */
@@ -40,6 +49,8 @@ export interface TimelineCategory {
   /** First day with data and the day after the last (equal when there is none). */
   firstDay: number;
   endDay: number;
+  /** Incidents of this category counted (in scope, in range, on days its series does not cover). */
+  events: number;
 }
 
 /** A campaign or operation marked on the time axis. */
@@ -78,6 +89,8 @@ export interface TimelineData {
   eventsCounted: number;
   /** Whether any count shown is synthetic (series or events marked so). */
   synthetic: boolean;
+  /** What the counts cover: the whole place, one sub-district, or one grid. */
+  scope: 'place' | 'subdistrict' | 'grid';
 }
 
 /** Earliest day counted (1970-01-01) and the longest span kept (100 years). */
@@ -137,11 +150,13 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
       id,
       name,
       sensitive,
+      withheld: grid !== undefined && sensitive,
       slot: categories.length,
       basis: 'none',
       grain: 'day',
       firstDay: 0,
       endDay: 0,
+      events: 0,
     });
   };
   for (const c of feed.categories) addCategory(c.id, c.name, c.sensitive === true);
@@ -179,7 +194,7 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
         ? !sg && (ssd === subdistrict || (!ssd && placeId === subdistrict))
         : !sg && !ssd;
     const slot = bySlot.get(s.category);
-    if (!matches || slot === undefined) continue;
+    if (!matches || slot === undefined || categories[slot]!.withheld) continue;
     const current = seriesFor[slot];
     if (!current || ORDER[s.interval] < ORDER[current.interval]) seriesFor[slot] = s;
   }
@@ -338,18 +353,22 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
     const from = Math.max(logFirst, firstDay);
     const to = Math.min(logLast + 1, endDay);
     for (let c = 0; c < nCats; c++) {
+      if (categories[c]!.withheld) continue;
       const cover = seriesCover[c];
       let usedEvents = false;
+      let counted = 0;
       for (let d = from; d < to; d++) {
         if (cover && d >= cover.start && d < cover.end) continue;
         let n = 0;
         for (const b of bins) n += b.counts[c * b.dayCount + (d - firstDay)]!;
         const at = c * span + (d - firstDay);
         values[at] = n;
-        eventsCounted += n;
+        counted += n;
         usedEvents = true;
       }
+      eventsCounted += counted;
       const cat = categories[c]!;
+      cat.events = counted;
       if (usedEvents) cat.basis = cat.basis === 'series' ? 'series+events' : 'events';
     }
     if (anySyntheticEvent && eventsCounted > 0) synthetic = true;
@@ -418,6 +437,7 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
     notes,
     eventsCounted,
     synthetic,
+    scope: grid ? 'grid' : subdistrict && subdistrict !== placeId ? 'subdistrict' : 'place',
   };
 }
 
