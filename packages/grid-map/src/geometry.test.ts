@@ -99,6 +99,64 @@ describe('normaliseGeometry', () => {
     expect(normaliseGeometry(polygon(bowTie), { checkCrossings: false }).problems).toEqual([]);
   });
 
+  it('finds crossings in long rings without checking every pair, and ignores repeated positions', () => {
+    const circle = (n: number, lon: number, lat: number, r: number): [number, number][] => {
+      const ring = Array.from({ length: n }, (_, i): [number, number] => [
+        lon + r * Math.cos((-2 * Math.PI * i) / n),
+        lat + r * Math.sin((-2 * Math.PI * i) / n),
+      ]);
+      return [...ring, ring[0]!];
+    };
+    const round = circle(20_000, 114.25, 22.6, 0.01);
+    expect(isSelfIntersecting(round)).toBe(false);
+    // Swap two positions far apart: the outline now crosses itself.
+    const crossed = round.slice();
+    [crossed[100], crossed[10_100]] = [crossed[10_100]!, crossed[100]!];
+    expect(isSelfIntersecting(crossed)).toBe(true);
+    // A repeated position is a zero-length edge, not a crossing.
+    const square = squareRing(114.2, 22.6, 0.01);
+    expect(isSelfIntersecting([square[0]!, square[1]!, square[1]!, square[2]!, square[3]!, square[4]!])).toBe(
+      false,
+    );
+    // A spike that runs back along itself.
+    const spike: Ring = [
+      [114.2, 22.61],
+      [114.22, 22.61],
+      [114.24, 22.61],
+      [114.23, 22.61],
+      [114.22, 22.6],
+      [114.2, 22.6],
+      [114.2, 22.61],
+    ];
+    expect(isSelfIntersecting(spike)).toBe(true);
+    // Long rings are checked by a sweep: the same answers.
+    const dense = (ring: Ring): Ring => {
+      const out: [number, number][] = [];
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const [a, b] = [ring[i]!, ring[i + 1]!];
+        for (let k = 0; k < 20; k++)
+          out.push([a[0] + ((b[0] - a[0]) * k) / 20, a[1] + ((b[1] - a[1]) * k) / 20]);
+      }
+      return [...out, out[0]!];
+    };
+    expect(isSelfIntersecting(dense(square))).toBe(false);
+    expect(isSelfIntersecting(dense(spike))).toBe(true);
+    // A ring that touches itself at one position (two squares meeting at a corner).
+    const pinch: Ring = [
+      [114.2, 22.6],
+      [114.21, 22.6],
+      [114.21, 22.61],
+      [114.22, 22.61],
+      [114.22, 22.62],
+      [114.21, 22.62],
+      [114.21, 22.61],
+      [114.2, 22.61],
+      [114.2, 22.6],
+    ];
+    expect(isSelfIntersecting(pinch)).toBe(true);
+    expect(isSelfIntersecting(dense(pinch))).toBe(true);
+  });
+
   it('shares the input arrays when nothing needs changing', () => {
     const ring = squareRing(114.25, 22.6, 0.01);
     const g = normaliseGeometry(polygon(ring));

@@ -66,8 +66,11 @@ export function isDegenerateRing(ring: Ring): boolean {
   return true;
 }
 
-/** Largest ring size checked for self-intersection (the check is quadratic). */
-const MAX_CHECKED_RING = 4000;
+/**
+ * Largest ring (edges) checked for self-intersection. The check is a sweep, O(n log n) for
+ * ordinary outlines; the cap only bounds pathological rings (every edge spanning the others).
+ */
+const MAX_CHECKED_RING = 50_000;
 
 function orientation(a: Position, b: Position, c: Position): number {
   const v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
@@ -81,6 +84,12 @@ function onSegment(a: Position, b: Position, p: Position): boolean {
     Math.min(a[1], b[1]) <= p[1] &&
     p[1] <= Math.max(a[1], b[1])
   );
+}
+
+/** True when edges `shared → p` and `shared → q` run along one line in the same direction (a spike). */
+function doublesBack(shared: Position, p: Position, q: Position): boolean {
+  if (orientation(shared, p, q) !== 0) return false;
+  return (p[0] - shared[0]) * (q[0] - shared[0]) + (p[1] - shared[1]) * (q[1] - shared[1]) > 0;
 }
 
 function segmentsIntersect(a: Position, b: Position, c: Position, d: Position): boolean {
@@ -97,28 +106,97 @@ function segmentsIntersect(a: Position, b: Position, c: Position, d: Position): 
   );
 }
 
-/**
- * True when two non-adjacent edges of a closed ring touch or cross (a bow tie, a figure
- * eight, a spike back over itself). Rings longer than 4,000 positions are not checked.
- */
-export function isSelfIntersecting(ring: Ring): boolean {
-  const n = ring.length - 1; // edges; the ring is closed
-  if (n < 4 || n > MAX_CHECKED_RING) return false;
+/** Rings up to this many positions are checked pair by pair (no allocation: most grid cells). */
+const SMALL_RING = 48;
+
+/** `isSelfIntersecting` for a small ring: every pair of edges, zero-length edges skipped. */
+function smallRingCrosses(ring: Ring): boolean {
+  const n = ring.length - 1; // edges i → i + 1; the ring is closed
+  const empty = (i: number) => ring[i]![0] === ring[i + 1]![0] && ring[i]![1] === ring[i + 1]![1];
+  let first = -1;
+  let last = -1;
+  let edges = 0;
   for (let i = 0; i < n; i++) {
+    if (empty(i)) continue;
+    if (first < 0) first = i;
+    last = i;
+    edges++;
+  }
+  if (edges < 4) return false;
+  for (let i = first; i < n; i++) {
+    if (empty(i)) continue;
     const a = ring[i]!;
     const b = ring[i + 1]!;
-    const ax0 = Math.min(a[0], b[0]);
-    const ax1 = Math.max(a[0], b[0]);
-    const ay0 = Math.min(a[1], b[1]);
-    const ay1 = Math.max(a[1], b[1]);
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue; // first and last edges share the closing position
+    let next = true; // the first non-empty edge after i shares b with it
+    for (let j = i + 1; j < n; j++) {
+      if (empty(j)) continue;
       const c = ring[j]!;
       const d = ring[j + 1]!;
-      if (Math.max(c[0], d[0]) < ax0 || Math.min(c[0], d[0]) > ax1) continue;
-      if (Math.max(c[1], d[1]) < ay0 || Math.min(c[1], d[1]) > ay1) continue;
-      if (segmentsIntersect(a, b, c, d)) return true;
+      if (next) {
+        next = false;
+        if (doublesBack(b, a, d)) return true;
+      } else if (i === first && j === last) {
+        // The first and last edges share the closing position.
+        if (doublesBack(a, b, c)) return true;
+      } else if (segmentsIntersect(a, b, c, d)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * True when two non-adjacent edges of a closed ring touch or cross (a bow tie, a figure
+ * eight, a spike back over itself). Repeated positions (zero-length edges) are ignored. A sweep
+ * along x compares only edges whose x ranges overlap, so a ring of n positions costs about
+ * n log n, not n² (rings over 50,000 edges are not checked).
+ */
+export function isSelfIntersecting(ring: Ring): boolean {
+  if (ring.length <= SMALL_RING) return smallRingCrosses(ring);
+  // The ring's distinct consecutive positions (the closing one left out).
+  const points: Position[] = [];
+  for (let i = 0, n = ring.length - 1; i < n; i++) {
+    const p = ring[i]!;
+    const last = points[points.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) points.push(p);
+  }
+  while (points.length > 1) {
+    const first = points[0]!;
+    const last = points[points.length - 1]!;
+    if (first[0] !== last[0] || first[1] !== last[1]) break;
+    points.pop();
+  }
+  const n = points.length; // edges: i → i + 1 (mod n)
+  if (n < 4 || n > MAX_CHECKED_RING) return false;
+  const minX = new Float64Array(n);
+  const maxX = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = points[i]!;
+    const b = points[(i + 1) % n]!;
+    minX[i] = Math.min(a[0], b[0]);
+    maxX[i] = Math.max(a[0], b[0]);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => minX[i]! - minX[j]!);
+  let active: number[] = [];
+  for (const i of order) {
+    const x = minX[i]!;
+    // Edges that end before this one starts can meet no later edge either.
+    active = active.filter((j) => maxX[j]! >= x);
+    const a = points[i]!;
+    const b = points[(i + 1) % n]!;
+    const ay0 = Math.min(a[1], b[1]);
+    const ay1 = Math.max(a[1], b[1]);
+    for (const j of active) {
+      const c = points[j]!;
+      const d = points[(j + 1) % n]!;
+      if (Math.max(c[1], d[1]) < ay0 || Math.min(c[1], d[1]) > ay1) continue;
+      // Neighbouring edges share a position; they only cross by doubling back over each other.
+      if ((i + 1) % n === j) {
+        if (doublesBack(b, a, d)) return true;
+      } else if ((j + 1) % n === i) {
+        if (doublesBack(a, b, c)) return true;
+      } else if (segmentsIntersect(a, b, c, d)) return true;
+    }
+    active.push(i);
   }
   return false;
 }

@@ -92,13 +92,14 @@ export function buildMapModel(
   const outlineSource = feed.place.outline ?? undefined;
   let frameKey: string;
   let fit;
+  let gridFingerprints: Map<string, string> | undefined;
   if (outlineSource) {
     frameKey = fingerprint(OUTLINE_ID, outlineSource);
     fit = [cache.geometry(OUTLINE_ID, frameKey, outlineSource, false)];
   } else {
-    const all = features.map((f) => ({ f, fp: fingerprint(f.id, f.geometry) }));
-    frameKey = `grids:${hashStrings(all.map((a) => a.fp))}`;
-    fit = all.map(({ f, fp }) => cache.geometry(f.id, fp, f.geometry));
+    gridFingerprints = new Map(features.map((f) => [f.id, geometryFingerprint(f.geometry)]));
+    frameKey = `grids:${hashStrings([...gridFingerprints.values()])}`;
+    fit = features.map((f) => cache.geometry(f.id, gridFingerprints!.get(f.id)!, f.geometry));
   }
   const frame = makeFrame(fit, frameKey);
 
@@ -109,7 +110,7 @@ export function buildMapModel(
   };
   const grids: GridItem[] = [];
   for (const f of considered) {
-    const fp = fingerprints.get(f.id) ?? fingerprint(f.id, f.geometry);
+    const fp = gridFingerprints?.get(f.id) ?? geometryFingerprint(f.geometry);
     const cached = cache.get(f.id, fp, f.geometry, frame);
     for (const problem of cached.geometry.problems) problems[problem].push(f.id);
     if (!cached.shape) {

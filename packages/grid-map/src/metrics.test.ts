@@ -27,6 +27,14 @@ describe('metrics', () => {
     ]);
   });
 
+  it('treats a grid figure that counts a sensitive layer or category as sensitive', () => {
+    // The sample's camera layer (id `cameras`, kind `camera`) is sensitive: so is `metrics.cameras`.
+    expect(defs.filter((d) => d.sensitive).map((d) => d.key)).toEqual(['cameras', 'category:domestic']);
+    const grids = [{ id: 'a', population: 1000, metrics: { cameras: 2 } }];
+    const [f] = gridFigures(grids, resolveMetric(defs, 'cameras'), [], 'per-10k', 3);
+    expect(f).toEqual({ value: 2, rate: null, suppressed: true, shown: null });
+  });
+
   it('resolves the requested figure, by key or category id, else cases', () => {
     expect(resolveMetric(defs, 'fraud')?.key).toBe('fraud');
     expect(resolveMetric(defs, 'domestic')?.key).toBe('category:domestic');

@@ -34,12 +34,34 @@ export interface MetricDef {
   readonly name?: LocalizedText;
 }
 
+/**
+ * Grid metric keys that count something the feed marks sensitive, and so follow the privacy
+ * threshold like the per-grid counts of that layer or category: a sensitive layer's id or kind
+ * (`cameras` for a sensitive `camera` layer with id `cameras`, or kind `camera`, plural or not)
+ * or a sensitive category's id.
+ */
+export function sensitiveMetricKeys(feed: Feed): Set<string> {
+  const keys = new Set<string>();
+  for (const layer of feed.layers) {
+    if (!layer.sensitive) continue;
+    for (const key of [layer.id, layer.kind]) keys.add(key).add(`${key}s`);
+  }
+  for (const category of feed.categories) if (category.sensitive === true) keys.add(category.id);
+  return keys;
+}
+
 /** Every figure the feed's grids have (grid metrics in first-seen order, then categories). */
 export function metricDefs(feed: Feed): MetricDef[] {
   const keys = new Set<string>();
   for (const grid of feed.grids.features)
     for (const key of Object.keys(grid.properties.metrics)) keys.add(key);
-  const defs: MetricDef[] = [...keys].map((key) => ({ key, source: 'grid', id: key, sensitive: false }));
+  const sensitive = sensitiveMetricKeys(feed);
+  const defs: MetricDef[] = [...keys].map((key) => ({
+    key,
+    source: 'grid',
+    id: key,
+    sensitive: sensitive.has(key),
+  }));
   for (const category of feed.categories) {
     defs.push({
       key: `category:${category.id}`,

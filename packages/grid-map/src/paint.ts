@@ -1,7 +1,8 @@
 /**
- * Canvas drawing for large grid systems: every grid of one colour in one path and one fill,
- * all borders in one stroke, at the device's pixel ratio.
+ * Canvas drawing for large grid systems: every grid of one colour in one path, filled once and
+ * stroked once for the borders, at the device's pixel ratio.
  */
+import { PATH_SCALE } from './projection.js';
 import type { View } from './view.js';
 
 /** Resolved colours for the canvas. */
@@ -24,15 +25,15 @@ export function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: num
 }
 
 /**
- * The grids as canvas paths, one per colour and one of every outline, built once per set of
- * grids and colours from each grid's cached SVG path data (one native parse per path instead of
- * 100,000 `lineTo` calls from script). Zooming and panning repaint these same paths.
+ * The grids as canvas paths, one per colour, built once per set of grids and colours from each
+ * grid's cached SVG path data: one native parse per colour (integers, see PATH_SCALE) is many
+ * times faster than 100,000 `moveTo`/`lineTo` calls from script. The borders are the same
+ * paths stroked, so there is no separate outline path to build. Zooming and panning repaint
+ * these same paths.
  */
 export class GridPaths {
   /** Colour index → every grid of that colour. */
   readonly fills = new Map<number, Path2D>();
-  /** Every outline, for the borders. */
-  readonly outlines: Path2D;
   /** Square root of the mean grid area, in frame units (how big a grid is, to decide on borders). */
   readonly meanSide: number;
 
@@ -43,7 +44,7 @@ export class GridPaths {
     areaOf: (i: number) => number,
   ) {
     const groups = new Map<number, string[]>();
-    const all: string[] = [];
+    let drawn = 0;
     let area = 0;
     for (let i = 0; i < count; i++) {
       const d = pathOf(i);
@@ -52,12 +53,11 @@ export class GridPaths {
       let group = groups.get(c);
       if (!group) groups.set(c, (group = []));
       group.push(d);
-      all.push(d);
+      drawn++;
       area += areaOf(i);
     }
     for (const [c, ds] of groups) this.fills.set(c, new Path2D(ds.join('')));
-    this.outlines = new Path2D(all.join(''));
-    this.meanSide = all.length > 0 ? Math.sqrt(area / all.length) : 0;
+    this.meanSide = drawn > 0 ? Math.sqrt(area / drawn) : 0;
   }
 }
 
@@ -75,7 +75,8 @@ export function paintGrids(
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   if (!(view.k > 0)) return;
-  ctx.setTransform(dpr * view.k, 0, 0, dpr * view.k, dpr * view.x, dpr * view.y);
+  const k = (dpr * view.k) / PATH_SCALE;
+  ctx.setTransform(k, 0, 0, k, dpr * view.x, dpr * view.y);
   for (const [c, path] of paths.fills) {
     const fill = c >= 0 ? (style.fills[c] ?? style.noData) : c === -2 ? style.suppressed : style.noData;
     // A pattern stays in device pixels whatever the zoom.
@@ -86,9 +87,10 @@ export function paintGrids(
   const side = paths.meanSide * view.k;
   if (side >= 4) {
     ctx.strokeStyle = style.stroke;
-    ctx.lineWidth = (side >= 12 ? 1 : 0.5) / view.k;
+    // In path units: CSS pixels × PATH_SCALE / k.
+    ctx.lineWidth = ((side >= 12 ? 1 : 0.5) * PATH_SCALE) / view.k;
     ctx.lineJoin = 'round';
-    ctx.stroke(paths.outlines);
+    for (const path of paths.fills.values()) ctx.stroke(path);
   }
 }
 

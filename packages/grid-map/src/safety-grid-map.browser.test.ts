@@ -12,7 +12,7 @@ import './safety-grid-map.js';
 import type { SafetyGridMap } from './safety-grid-map.element.js';
 import type { MapModel } from './map-model.js';
 import { neighboursOf } from './navigation.js';
-import { projectionStats } from './projection.js';
+import { PATH_SCALE, projectionStats } from './projection.js';
 import { feedWithGrids, freshYantianInput, squareRing, yantianInput } from '../test/fixtures.js';
 import { syntheticGridFeed } from '../test/synthetic-grid.js';
 
@@ -132,7 +132,7 @@ function gridPath(el: SafetyGridMap, id: string): SVGPathElement {
 /** The zoom scale of the map group (frame → screen), from its transform. */
 function mapScale(el: SafetyGridMap): number {
   const t = q(el, 'svg.vector > g[transform]')!.getAttribute('transform')!;
-  return Number(/matrix\(([\d.e+-]+)/.exec(t)![1]);
+  return Number(/matrix\(([\d.e+-]+)/.exec(t)![1]) * PATH_SCALE;
 }
 
 async function axeClean(el: Element) {
@@ -181,9 +181,24 @@ describe('the sample district', () => {
     const names = rows.map((r) => text(r.querySelector('th[scope="row"]')));
     expect(new Set(names).size).toBe(30);
     expect(names).toContain('Shatoujiao Grid 01');
-    expect(cells(rows[0]!)).toEqual(['1', 'Haishan Grid 01', 'Haishan Subdistrict', '133']);
-    expect(cells(rows[1]!)).toEqual(['1', 'Haishan Grid 07', 'Haishan Subdistrict', '133']);
+    expect(cells(rows[0]!).slice(0, 4)).toEqual(['1', 'Haishan Grid 01', 'Haishan Subdistrict', '133']);
+    expect(cells(rows[1]!).slice(0, 4)).toEqual(['1', 'Haishan Grid 07', 'Haishan Subdistrict', '133']);
     expect(cells(rows[29]!)[3]).toBe('5');
+    // The shown point layer (risk sources) is a column too: counts per grid, levels named.
+    expect(qa(el, '#twin thead th').map(text)).toEqual([
+      'Rank',
+      'Grid',
+      'Sub-district',
+      'Criminal cases',
+      'Risk sources',
+    ]);
+    const risk = rows.map((r) => cells(r)[4]!);
+    const level = '(?:Major|Significant|Moderate|Low) risk \\d+';
+    const shape = '[▲◆■●]\\d+';
+    const cell = new RegExp(`^(0|\\d+ \\(${shape}(?: ${shape})*\\)\\(${level}(?:, ${level})*\\))$`);
+    for (const t of risk) expect(t).toMatch(cell);
+    const total = risk.reduce((n, t) => n + Number(/^\d+/.exec(t)![0]), 0);
+    expect(total).toBe(149);
     // Hidden from sight, its buttons are out of the tab order; shown, they are in it.
     expect(rows[0]!.querySelector('button')!.tabIndex).toBe(-1);
     const toggle = qa<HTMLButtonElement>(el, '.toolbar button')[0]!;
@@ -249,6 +264,8 @@ describe('the sample district', () => {
     const el = await mount({ attrs: { subdistrict: 'meisha' } });
     expect(qa(el, 'path.grid')).toHaveLength(7);
     expect(twinRows(el)).toHaveLength(7);
+    // Every row is in Meisha: the list says so in its caption, not in a column.
+    expect(qa(el, '#twin thead th').map(text)).toEqual(['Rank', 'Grid', 'Criminal cases', 'Risk sources']);
     expect(qa(el, 'path.subdistrict')).toHaveLength(1);
     expect(qa(el, 'path.outline')).toHaveLength(0);
     expect(text(q(el, '.header .place'))).toBe('Meisha Subdistrict');
@@ -286,13 +303,24 @@ describe('privacy', () => {
     expect(qa(el, 'svg.vector .mark.camera')).toHaveLength(0);
     const kinds = new Set(qa(el, 'svg.vector g.mark').map((m) => [...m.classList].find((c) => c !== 'mark')));
     expect([...kinds].sort()).toEqual(['emergency-point', 'fire-station', 'risk-source']);
-    // Cameras: one count label per grid instead.
+    // Cameras: one count label per grid instead, and a list column of the same counts.
     expect(qa(el, 'g.count')).toHaveLength(30);
+    const cameraColumn = qa(el, '#twin thead th').map(text).indexOf('Cameras');
+    const cameraCells = twinRows(el).map((r) => cells(r)[cameraColumn]!);
+    expect(cameraCells.length).toBe(30);
+    for (const t of cameraCells) expect(t === '<3' || Number(t.replace(/,/g, '')) >= 3).toBe(true);
     // Domestic dispute alerts as the figure: small counts hidden in every form.
     const suppressedRows = twinRows(el).filter((r) => cells(r)[3] === '<3');
     expect(suppressedRows.length).toBeGreaterThan(5);
     for (const r of suppressedRows) expect(cells(r)[0]).toBe('–');
     expect(qa(el, 'path.grid.sup').length).toBe(suppressedRows.length);
+    // Their hatch is a visible pattern on screen (a tile of a few pixels, not a sub-pixel grey).
+    const pattern = q<SVGPatternElement>(el, '#suppressed')!;
+    const scale = Number(/scale\(([\d.e+-]+)\)/.exec(pattern.getAttribute('patternTransform')!)![1]);
+    const tile =
+      qa<SVGPathElement>(el, 'path.grid.sup')[0]!.getScreenCTM()!.a * scale * pattern.width.baseVal.value;
+    expect(tile).toBeGreaterThan(4);
+    expect(tile).toBeLessThan(12);
     expect(qa(el, '.legend li').map(text)).toContain('Fewer than 3 (not shown)');
     const note = q(el, '[part="privacy-note"]')!;
     expect(text(note)).toBe(
@@ -316,6 +344,31 @@ describe('privacy', () => {
     el.setAttribute('privacy-threshold', '1');
     await el.updateComplete;
     expect(qa(el, 'g.count').map(text)).toContain('152');
+  });
+
+  it('hides small values of a grid figure that counts a sensitive layer (cameras)', async () => {
+    const el = await mount({ attrs: { metric: 'cameras', 'privacy-threshold': '120' } });
+    const rows = twinRows(el);
+    const figures = rows.map((r) => cells(r)[3]!);
+    const hidden = rows.filter((r) => cells(r)[3] === '<120');
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(hidden.length).toBeLessThan(30);
+    // No number under the threshold anywhere in the list, and the hidden ones are not ranked.
+    expect(figures.filter((t) => /^\d/.test(t)).every((t) => Number(t.replace(/,/g, '')) >= 120)).toBe(true);
+    for (const r of hidden) expect(cells(r)[0]).toBe('–');
+    expect(qa(el, 'path.grid.sup')).toHaveLength(hidden.length);
+    const id = hidden[0]!.dataset.grid!;
+    await userEvent.hover(surface(el), { position: pointInside(el, gridPath(el, id)) });
+    await vi.waitFor(() => expect(tooltip(el)?.dataset.grid).toBe(id));
+    // The figure and the camera layer's count for the grid: both hidden.
+    const cameraLines = tooltipFigures(el).filter(([label]) => label === 'Cameras');
+    expect(cameraLines.length).toBeGreaterThan(0);
+    expect(cameraLines.every(([, v]) => v === '<120')).toBe(true);
+    // Keyboard users hear the same.
+    surface(el).focus();
+    el.selected = id;
+    await userEvent.keyboard('{Enter}');
+    await vi.waitFor(() => expect(text(q(el, '[role="status"]'))).toContain('Cameras: <120.'));
   });
 
   it('shows sensitive counts in the tooltip as "<3"', async () => {
@@ -480,7 +533,8 @@ describe('canvas mode, 20,000 cells', () => {
       const canvas = q<HTMLCanvasElement>(el, 'canvas.paint')!;
       expect(canvas).not.toBeNull();
       expect(qa(el, 'path.grid')).toHaveLength(0);
-      expect(root(el).querySelectorAll('*').length).toBeLessThan(1500);
+      // Nothing per grid: controls, ~400 risk marks, 100 list rows with a risk-source column.
+      expect(root(el).querySelectorAll('*').length).toBeLessThan(2000);
       expect(canvas.width).toBe(Math.round(canvas.getBoundingClientRect().width * devicePixelRatio));
       // Something was drawn in the middle of the map.
       const ctx = canvas.getContext('2d')!;
@@ -527,10 +581,23 @@ describe('canvas mode, 20,000 cells', () => {
       for (const f of changed.grids!.features as { properties: { metrics: Record<string, number> } }[]) {
         f.properties.metrics.cases = 100 - (f.properties.metrics.cases ?? 0);
       }
+      const vmOf = () => (el as unknown as { vm: { model: MapModel } }).vm;
+      const index = vmOf().model.index;
+      const pixels = () => {
+        const c = q<HTMLCanvasElement>(el, 'canvas.paint')!;
+        return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      };
+      const painted = pixels();
       el.data = changed;
       await el.updateComplete;
       expect(projectionStats.shapes).toBe(before);
       expect(q(el, 'canvas.paint')).toBe(canvas);
+      // The same spatial index (nothing re-indexed), and the canvas painted in the new colours.
+      expect(vmOf().model.index).toBe(index);
+      const repainted = pixels();
+      let differ = 0;
+      for (let i = 0; i < painted.length; i += 4 * 31) if (painted[i] !== repainted[i]) differ++;
+      expect(differ).toBeGreaterThan(100);
     },
   );
 });
@@ -658,7 +725,7 @@ describe('live updates', () => {
     expect(after.map((p) => p.getAttribute('class'))).not.toEqual(classes);
     expect(projectionStats.shapes).toBe(before);
     expect(rowFor(el, 'meisha-g07')).toBe(row);
-    expect(cells(twinRows(el)[0]!)).toEqual(['1', 'Meisha Grid 07', 'Meisha Subdistrict', '500']);
+    expect(cells(twinRows(el)[0]!).slice(0, 4)).toEqual(['1', 'Meisha Grid 07', 'Meisha Subdistrict', '500']);
   });
 
   it('projects again only a grid whose outline changed', async () => {
@@ -734,7 +801,7 @@ describe('theme, locale and accessibility', () => {
     expect(text(q(el, '.header .place'))).toBe('盐田区');
     expect(surface(el).getAttribute('aria-label')).toBe('盐田区网格地图，按刑事立案着色');
     expect(text(q(el, '[part="privacy-note"]'))).toContain('少于3的计数显示为“<3”');
-    expect(cells(twinRows(el)[0]!)).toEqual(['1', '海山第01网格', '海山街道', '133']);
+    expect(cells(twinRows(el)[0]!).slice(0, 4)).toEqual(['1', '海山第01网格', '海山街道', '133']);
   });
 
   it('has no serious axe violations, list hidden or shown, light or dark, with a tooltip', async () => {

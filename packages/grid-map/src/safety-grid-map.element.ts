@@ -43,7 +43,7 @@ import {
   type PointMark,
 } from './points.js';
 import { countPerGrid, formatCount, privacyThreshold, sensitiveThings, type GridCounter } from './privacy.js';
-import { ShapeCache } from './projection.js';
+import { PATH_SCALE, ShapeCache } from './projection.js';
 import { rankGrids, type RankedGrid } from './ranking.js';
 import { gridMapStyles } from './styles.js';
 import { composeView, fitView, toFrame, toScreen, type View } from './view.js';
@@ -270,8 +270,10 @@ export class SafetyGridMap extends SafetyElement {
   }
 
   private modelFor(feed: Feed): MapModel {
+    const previous = this.memos.get('model')?.value as MapModel | undefined;
     return this.memo('model', [feed, this.subdistrict], () =>
-      buildMapModel(feed, this.subdistrict, this.cache),
+      // The previous model lends its spatial index when the outlines are the same.
+      buildMapModel(feed, this.subdistrict, this.cache, previous),
     );
   }
 
@@ -305,21 +307,21 @@ export class SafetyGridMap extends SafetyElement {
       gridFigures(model.grids, def, counters, mode, threshold),
     );
     const classes = this.memo('classes', [figures], () => classify(figures.map((f) => f.shown)));
+    const previousColors = this.memos.get('colors')?.value as Int8Array | undefined;
     const colors = this.memo('colors', [figures, classes], () => {
       const out = new Int8Array(figures.length);
       figures.forEach((f, i) => {
         out[i] = f.suppressed ? -2 : classes ? classes.colorOf(f.shown) : -1;
       });
-      return out;
+      // Same colours as before (a live update that moved no grid to another class): keep the
+      // same array, so the canvas neither rebuilds its paths nor repaints.
+      return previousColors && sameColors(previousColors, out) ? previousColors : out;
     });
     const locale = this.locale;
-    const ranking = this.memo('ranking', [figures, locale], () =>
-      rankGrids(
-        figures,
-        model.grids.map((g) => localizedTextWithLang(g.name, locale).text),
-        locale,
-      ),
+    const names = this.memo('names', [model, locale], () =>
+      model.grids.map((g) => localizedTextWithLang(g.name, locale).text),
     );
+    const ranking = this.memo('ranking', [figures, names], () => rankGrids(figures, names, locale));
     const { width, height } = this.resize.value ?? { width: 0, height: 0 };
     const base = this.memo('base', [model.viewBox, width, height], () =>
       fitView(model.viewBox, width, height, 12),
@@ -404,7 +406,10 @@ export class SafetyGridMap extends SafetyElement {
     const { model, view } = vm;
     const { width, height } = this.resize.value ?? { width: 0, height: 0 };
     this.merged = false;
-    const matrix = `matrix(${view.k} 0 0 ${view.k} ${view.x} ${view.y})`;
+    // Path data is in frame units × PATH_SCALE (whole numbers): scale it back here. The hatch of
+    // suppressed grids is drawn in the paths' user space: undo the scale to keep it 6 px wide.
+    const s = view.k / PATH_SCALE;
+    const matrix = `matrix(${s} 0 0 ${s} ${view.x} ${view.y})`;
     const ready = view.k > 0;
     const gridPaths =
       vm.canvas || !ready
@@ -441,7 +446,7 @@ export class SafetyGridMap extends SafetyElement {
               width="6"
               height="6"
               patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
+              patternTransform=${`scale(${ready ? 1 / s : 1}) rotate(45)`}
             >
               <rect class="hatch-bg" width="6" height="6"></rect>
               <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
@@ -653,18 +658,22 @@ export class SafetyGridMap extends SafetyElement {
     return v === null ? msg(locale, 'noData') : formatNumber(v, locale);
   }
 
+  /** A counter's short name: the layer kind when the feed has one layer of it (layer names are long). */
+  private counterName(vm: ViewModel, c: GridCounter, locale: SupportedLocale) {
+    const kind = c.layerKind;
+    const short = kind && kind !== 'other' && vm.feed.layers.filter((l) => l.kind === kind).length === 1;
+    return short
+      ? { text: msg(locale, `kind.${kind}` as MessageKey), lang: locale }
+      : localizedTextWithLang(c.name, locale);
+  }
+
   /** Layer counts (and sensitive category counts) of one grid, as tooltip lines. */
   private gridCounts(vm: ViewModel, grid: GridItem, locale: SupportedLocale) {
     const out: { label: string; value: string; lang: SupportedLocale }[] = [];
     for (const c of vm.counters) {
       if (c.kind === 'category' && !c.sensitive) continue; // those are figures to colour by
       if (c.kind === 'category' && vm.def?.key === c.key) continue; // already the figure above
-      // Layer names are long ("… (published count, synthetic positions)"): the kind says it in a tooltip.
-      const kind = c.layerKind;
-      const short = kind && kind !== 'other' && vm.feed.layers.filter((l) => l.kind === kind).length === 1;
-      const name = short
-        ? { text: msg(locale, `kind.${kind}` as MessageKey), lang: locale }
-        : localizedTextWithLang(c.name, locale);
+      const name = this.counterName(vm, c, locale);
       const n = c.counts.get(grid.id) ?? 0;
       let value = formatCount(n, locale, c.sensitive, vm.threshold);
       const levels = c.byLevel?.get(grid.id);
@@ -777,10 +786,36 @@ export class SafetyGridMap extends SafetyElement {
     </fieldset>`;
   }
 
+  /**
+   * The list's cell for one grid and one shown layer: its count ("<3" when sensitive and small),
+   * and for risk sources the count per level, with the level named for screen readers.
+   */
+  private layerCell(vm: ViewModel, c: GridCounter, id: string, locale: SupportedLocale): unknown {
+    const n = c.counts.get(id) ?? 0;
+    const total = formatCount(n, locale, c.sensitive, vm.threshold);
+    const levels = c.sensitive || n === 0 ? undefined : c.byLevel?.get(id);
+    if (!levels) return total;
+    const parts = RISK_LEVELS.filter((l) => (levels[l] ?? 0) > 0);
+    const count = (l: RiskLevel) => formatNumber(levels[l] ?? 0, locale);
+    // Glyphs for the eye, level names for the ear (two elements a cell: the DOM stays small).
+    const glyphs = parts.map((l) => `${RISK_CUES[l].glyph}${count(l)}`).join(' ');
+    const words = parts
+      .map((l) => `${locale === 'zh-CN' ? RISK_CUES[l].label.zh : RISK_CUES[l].label.en} ${count(l)}`)
+      .join(locale === 'zh-CN' ? '，' : ', ');
+    return html`${total} <span aria-hidden="true">(${glyphs})</span
+      ><span class="visually-hidden">(${words})</span>`;
+  }
+
   private renderList(vm: ViewModel, locale: SupportedLocale, placeName: string): TemplateResult {
     const shownRows = vm.ranking.slice(0, this.listLimit);
     const metric = this.metricText(vm, locale);
     const focusable = this.list ? 0 : -1;
+    // The shown point layers as columns (counts per grid), so the list holds what the map shows.
+    const shown = visibleLayerIds(vm.feed, this.layers);
+    const layerColumns = vm.counters.filter((c) => c.kind === 'layer' && shown.has(c.id));
+    // One sub-district shown (or only one in the feed): its name in every row says nothing.
+    const first = vm.model.grids[0]?.subdistrict;
+    const subColumn = vm.model.grids.some((g) => g.subdistrict !== first);
     return html`<section id="twin" class="twin ${this.list ? '' : 'visually-hidden'}" part="list">
       <table>
         <caption>
@@ -790,8 +825,12 @@ export class SafetyGridMap extends SafetyElement {
           <tr>
             <th scope="col" class="num">${msg(locale, 'colRank')}</th>
             <th scope="col">${msg(locale, 'colGrid')}</th>
-            <th scope="col">${msg(locale, 'colSubdistrict')}</th>
+            ${subColumn ? html`<th scope="col">${msg(locale, 'colSubdistrict')}</th>` : nothing}
             <th scope="col" class="num">${metric}</th>
+            ${layerColumns.map((c) => {
+              const name = this.counterName(vm, c, locale);
+              return html`<th scope="col" class="num" lang=${name.lang}>${name.text}</th>`;
+            })}
           </tr>
         </thead>
         <tbody>
@@ -814,8 +853,9 @@ export class SafetyGridMap extends SafetyElement {
                     ${name.text}
                   </button>
                 </th>
-                <td lang=${sub.lang}>${sub.text}</td>
+                ${subColumn ? html`<td lang=${sub.lang}>${sub.text}</td>` : nothing}
                 <td class="num">${this.figureText(vm, vm.figures[r.index]!, locale)}</td>
+                ${layerColumns.map((c) => html`<td class="num">${this.layerCell(vm, c, grid.id, locale)}</td>`)}
               </tr>`;
             },
           )}
@@ -911,7 +951,8 @@ export class SafetyGridMap extends SafetyElement {
     if (!ctx) return;
     const resized = sizeCanvas(canvas, width, height, dpr);
     const style = this.resolvePaintStyle(ctx, dpr);
-    const key = [vm.model, vm.colors, vm.view.k, vm.view.x, vm.view.y, width, height, style];
+    // The index is the same object while the outlines are (a figures-only update keeps it).
+    const key = [vm.model.index, vm.colors, vm.view.k, vm.view.x, vm.view.y, width, height, style];
     if (
       !resized &&
       key.length === this.paintedKey.length &&
@@ -922,7 +963,7 @@ export class SafetyGridMap extends SafetyElement {
     const { grids } = vm.model;
     const paths = this.memo(
       'paths',
-      [vm.model, vm.colors],
+      [vm.model.index, vm.colors],
       () =>
         new GridPaths(
           grids.length,
@@ -1196,6 +1237,12 @@ export class SafetyGridMap extends SafetyElement {
 const warningIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <path d="M8 1 15.5 14.5H.5Zm0 3L3 13h10ZM7.25 6.5h1.5v3.5h-1.5Zm0 4.5h1.5v1.5h-1.5Z"></path>
 </svg>`;
+
+function sameColors(a: Int8Array, b: Int8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 function colorClass(c: number): string {
   return c >= 0 ? `c${c}` : c === -2 ? 'sup' : 'nd';

@@ -188,6 +188,12 @@ export const Stale: Story = { args: { data: yantianInput() } };
 /** The feed cannot be loaded: an error with a retry button. */
 export const LoadError: Story = { args: { src: 'feeds/missing.json' } };
 
+/** No data source yet: the loading skeleton (after 5 s it says that no `<safety-feed>` was found). */
+export const Loading: Story = { args: {} };
+
+/** A 600 px container, as on a tablet or in a page's side column. */
+export const TabletWidth: Story = { args: { data: fresh, width: 600, list: true } };
+
 /** A feed with no grids: the empty state. */
 export const Empty: Story = { args: { data: feedWithGrids([]) } };
 

@@ -191,7 +191,9 @@ export const gridMapStyles = css`
     stroke-width: 1.5px;
     stroke-linejoin: round;
     vector-effect: non-scaling-stroke;
-    opacity: 0.8;
+    /* stroke-opacity, not opacity: a group opacity rasterises as a separate layer, whose tiles
+       showed as faint light boxes over the map in software rendering. */
+    stroke-opacity: 0.8;
   }
 
   .outline {
@@ -483,6 +485,15 @@ export const gridMapStyles = css`
     border-inline-start: 3px solid var(--_accent);
     background: var(--_surface-alt);
     color: var(--_fg);
+  }
+
+  .twin:not(.visually-hidden) {
+    /* A narrow container scrolls the table sideways rather than squeezing its figures. */
+    overflow-x: auto;
+  }
+
+  .twin td.num {
+    white-space: nowrap;
   }
 
   .twin table {
