@@ -4,6 +4,7 @@
  * cursor, a text summary and a data-table twin.
  */
 import {
+  cssProps,
   emit,
   localizedText,
   NO_VALUE,
@@ -18,7 +19,6 @@ import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { EventColumns } from './bin-events.js';
 import {
   Chart,
@@ -541,16 +541,14 @@ export class SafetyCaseTimeline extends SafetyElement {
     const style = left
       ? { right: `${Math.max(0, this.chart.width - px + 12)}px`, top: `${area.top}px` }
       : { left: `${px + 12}px`, top: `${area.top}px` };
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(style)}>
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${cssProps(style)}>
       <p class="when">${info.label}</p>
       <ul>
         ${info.rows.map(
           (r) =>
-            html`<li style=${styleMap({ color: `var(--_series-${(r.cat.slot % SERIES_COLORS) + 1})` })}>
-              ${shape(r.cat.slot)}<span style="color: var(--_fg)">${r.name}</span>
-              <span class="n" style="color: var(--_fg)"
-                >${Number.isFinite(r.value) ? formatNumber(r.value, locale) : NO_VALUE}</span
-              >
+            html`<li style=${cssProps({ color: `var(--_series-${(r.cat.slot % SERIES_COLORS) + 1})` })}>
+              ${shape(r.cat.slot)}<span class="name">${r.name}</span>
+              <span class="n">${Number.isFinite(r.value) ? formatNumber(r.value, locale) : NO_VALUE}</span>
               ${
                 r.change.kind === 'percent' || r.change.kind === 'small-base'
                   ? html`<span class="chg">${changeShort(r.change, locale)}</span>`
@@ -1189,7 +1187,7 @@ function swatch(slot: number): TemplateResult {
     viewBox="0 0 24 12"
     aria-hidden="true"
     focusable="false"
-    style=${styleMap({ color: `var(--_series-${(slot % SERIES_COLORS) + 1})` })}
+    style=${cssProps({ color: `var(--_series-${(slot % SERIES_COLORS) + 1})` })}
   >
     <line x1="0" y1="6" x2="24" y2="6"></line>
     <path transform="translate(6 0)" d=${SHAPE_PATHS[slot % SHAPE_PATHS.length]!}></path>

@@ -373,6 +373,12 @@ export const timelineStyles = css`
     gap: 6px;
   }
 
+  /* The marker takes the series colour from the li; the words keep the text colour. */
+  .tooltip li .name,
+  .tooltip li .n {
+    color: var(--_fg);
+  }
+
   .tooltip .n {
     margin-inline-start: auto;
     font-variant-numeric: tabular-nums;

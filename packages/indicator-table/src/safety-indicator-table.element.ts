@@ -4,6 +4,7 @@
  */
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import {
+  cssProps,
   SafetyElement,
   emit,
   formatDate,
@@ -17,7 +18,6 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { csvFileName, indicatorsCsv, statusLabel } from './csv.js';
 import { filterRows, parseStatus } from './filter.js';
 import { formatPoints } from './format.js';
@@ -527,7 +527,7 @@ export class SafetyIndicatorTable extends SafetyElement {
         b.kind === 'spacer'
           ? html`<tbody class="spacer-body" aria-hidden="true" role=${ifDefined(spacerRole)}>
               <tr class="spacer">
-                <td colspan=${COLUMNS.length} style=${styleMap({ height: `${b.height}px` })}></td>
+                <td colspan=${COLUMNS.length} style=${cssProps({ height: `${b.height}px` })}></td>
               </tr>
             </tbody>`
           : this.renderGroupBody(b.group, b.entries, locale, cards, active, b.headerLine),
@@ -557,7 +557,7 @@ export class SafetyIndicatorTable extends SafetyElement {
         (e) => {
           if (e.kind === 'spacer') {
             return html`<tr class="spacer" aria-hidden="true" role=${ifDefined(role('presentation'))}>
-              <td colspan=${COLUMNS.length} style=${styleMap({ height: `${e.height}px` })}></td>
+              <td colspan=${COLUMNS.length} style=${cssProps({ height: `${e.height}px` })}></td>
             </tr>`;
           }
           if (e.kind === 'group') {
@@ -667,7 +667,7 @@ export class SafetyIndicatorTable extends SafetyElement {
             d.bar === null
               ? nothing
               : html`<span class="score-bar" aria-hidden="true"
-                  ><span style=${styleMap({ width: `${d.bar}%` })}></span
+                  ><span style=${cssProps({ width: `${d.bar}%` })}></span
                 ></span>`
           }
         </span>

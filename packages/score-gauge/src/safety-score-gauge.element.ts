@@ -5,6 +5,7 @@
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import {
   SafetyElement,
+  cssProps,
   STATUS_CUES,
   emit,
   formatDateTime,
@@ -72,7 +73,7 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
 
 /** Where the reading goes over the drawing, as custom properties for the dial. */
 const frameStyle = (frame: GaugeFrame) =>
-  `--_inner-top:${percent(frame.inner.top)};--_inner-width:${percent(frame.inner.width)}`;
+  cssProps({ '--_inner-top': percent(frame.inner.top), '--_inner-width': percent(frame.inner.width) });
 
 /**
  * The composite 0–100 safety index of a district as an arc gauge: value, grade, change against
