@@ -3,6 +3,7 @@ import {
   RISK_LEVELS,
   RISK_SHAPE_PATHS,
   SafetyElement,
+  cssProps,
   emit,
   formatNumber,
   localizedTextWithLang,
@@ -435,7 +436,7 @@ export class SafetyGridMap extends SafetyElement {
     return html`<div
         class="map"
         part="map"
-        style="--_content-aspect:${aspect.toFixed(3)}"
+        style=${cssProps({ '--_content-aspect': aspect.toFixed(3) })}
         ${this.resize.target()}
       >
         ${vm.canvas ? html`<canvas class="paint" aria-hidden="true" ${ref(this.canvasRef)}></canvas>` : nothing}
@@ -618,7 +619,11 @@ export class SafetyGridMap extends SafetyElement {
     const half = Math.min(140, width / 2);
     const x = Math.min(Math.max(px, half), width - half);
     const below = py < height / 2;
-    const style = `left:${x}px;top:${py}px;transform:translate(-50%, ${below ? '16px' : 'calc(-100% - 16px)'})`;
+    const style = cssProps({
+      left: `${x}px`,
+      top: `${py}px`,
+      transform: `translate(-50%, ${below ? '16px' : 'calc(-100% - 16px)'})`,
+    });
     const name = localizedTextWithLang(grid.name, locale);
     const sub = this.subdistrictName(vm.feed, grid.subdistrict, locale);
     const metric = vm.def ? metricLabel(vm.def, locale) : undefined;
