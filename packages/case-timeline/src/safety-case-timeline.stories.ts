@@ -229,6 +229,9 @@ export const TenYearsDaily: Story = {
 
 /** A million raw events (typed arrays in `eventColumns`) counted in the page and drawn by day. */
 export const MillionEvents: Story = {
+  // Kept out of story tests: it builds and bins a million raw events in the page, a benchmark
+  // rather than a behaviour test (see the case-timeline benches).
+  tags: ['skip-story-test'],
   args: { src: undefined, interval: 'day' },
   render: (args, { globals }) => {
     const shell = { ...tenYearFeed({ series: false }), asOf: new Date().toISOString() };

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * `safety-feed-server [--port 4000] [--db path] [--simulate] …` (see config.ts): starts the
+ * service, prints its URLs, and shuts down gracefully on SIGINT or SIGTERM.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from './config.js';
+import { startFeedServer } from './server.js';
+import { cdnRoots, DEMO_APPS, demoRoot, docsRoot } from './site/roots.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await startFeedServer(config);
+  const { url } = server;
+  const feeds = server.repository.list();
+  const lines = [
+    `Safety Widgets feed server on ${url}`,
+    `  database   ${config.dbPath}${server.seeded ? ` (new: seeded ${server.seeded} sample feeds)` : ''}`,
+    `  simulate   ${config.simulate ? `on (a change every ${config.simulateEveryMs / 1000}–${(2 * config.simulateEveryMs) / 1000} s)` : 'off'}`,
+    `  writes     ${config.token ? 'enabled (Bearer token from SAFETY_FEED_TOKEN)' : 'disabled: set SAFETY_FEED_TOKEN to enable the write API'}`,
+    '',
+    `  feeds      ${url}/api/feeds`,
+    ...feeds.map((f) => `             ${url}/api/feeds/${f.id}   (stream: …/${f.id}/stream)`),
+  ];
+  if (config.serveSite) {
+    const ws = config.workspaceRoot;
+    const district = demoRoot(ws, 'district-site');
+    lines.push(
+      '',
+      `  demo       ${url}/${district ? '' : '   (generated page: the demo sites are not built yet)'}`,
+    );
+    const subs = feeds.filter((f) => f.kind === 'subdistrict');
+    for (const f of subs) lines.push(`             ${url}/streets/${f.id}/`);
+    for (const { prefix, app } of DEMO_APPS.slice(2)) {
+      if (demoRoot(ws, app)) lines.push(`             ${url}${prefix}`);
+    }
+    const cdn = cdnRoots(ws);
+    lines.push(
+      `  widgets    ${url}/cdn/   (${cdn.length > 0 ? `${cdn.length} folder${cdn.length === 1 ? '' : 's'}` : 'nothing built yet'})`,
+    );
+    if (docsRoot(ws)) lines.push(`  docs       ${url}/docs/`);
+    else if (!existsSync(join(ws, 'storybook-static')))
+      lines.push('  docs       not built (pnpm build-storybook)');
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: closing streams and the database…`);
+    server.close().then(
+      () => {
+        console.log('stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

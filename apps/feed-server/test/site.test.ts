@@ -1,0 +1,129 @@
+/** The same-origin site: /cdn/ bundles, traversal safety, content types, the demo pages and their CSP. */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CSP, resolveUnder } from '../src/http/static-files.js';
+import { call, startTestServer, type TestServer } from './helpers.js';
+
+let server: TestServer;
+let workspace: string;
+
+/** A fake workspace: two widget bundles, an embed build, a Storybook, a secret beside them. */
+beforeAll(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'feed-server-site-'));
+  const write = (path: string, text: string) => {
+    mkdirSync(join(workspace, path, '..'), { recursive: true });
+    writeFileSync(join(workspace, path), text);
+  };
+  write('packages/score-gauge/dist/bundle/safety-score-gauge.js', 'export const gauge = 1;\n');
+  write('packages/score-gauge/dist/bundle/safety-score-gauge.js.map', '{"version":3}');
+  write('packages/indicator-table/dist/bundle/safety-indicator-table.js', 'export const table = 1;\n');
+  write('packages/embed/dist/safety-widgets.js', 'export const all = 1;\n');
+  write('packages/embed/dist/safety-score-gauge.js', 'export const fromEmbed = 1;\n');
+  write('packages/embed/dist/.env', 'SECRET=1');
+  write('storybook-static/index.html', '<!doctype html><title>docs</title>');
+  write('storybook-static/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  write('secret.txt', 'do not serve');
+  symlinkSync(
+    join(workspace, 'secret.txt'),
+    join(workspace, 'packages/indicator-table/dist/bundle/link.txt'),
+  );
+  server = await startTestServer({ workspaceRoot: workspace });
+});
+afterAll(async () => {
+  await server.dispose();
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('/cdn/', () => {
+  it('serves the bundles with a JavaScript type, CORS and nosniff; the embed build first', async () => {
+    const embed = await call(`${server.url}/cdn/safety-score-gauge.js`);
+    expect(embed.status).toBe(200);
+    expect(embed.text).toContain('fromEmbed');
+    expect(embed.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(embed.headers['access-control-allow-origin']).toBe('*');
+    expect(embed.headers['x-content-type-options']).toBe('nosniff');
+    const table = await call(`${server.url}/cdn/safety-indicator-table.js`);
+    expect(table.text).toContain('table');
+    const map = await call(`${server.url}/cdn/safety-score-gauge.js.map`);
+    expect(map.headers['content-type']).toBe('application/json; charset=utf-8');
+    const again = await call(`${server.url}/cdn/safety-widgets.js`, {
+      headers: { 'If-None-Match': String(embed.headers.etag) },
+    });
+    expect(again.status).toBe(200);
+    const cached = await call(`${server.url}/cdn/safety-score-gauge.js`, {
+      headers: { 'If-None-Match': String(embed.headers.etag) },
+    });
+    expect(cached.status).toBe(304);
+  });
+
+  it.each([
+    '/cdn/../../secret.txt',
+    '/cdn/%2e%2e/%2e%2e/%2e%2e/%2e%2e/secret.txt',
+    '/cdn/..%2f..%2f..%2f..%2fsecret.txt',
+    '/cdn/%2e%2e%5c%2e%2e%5csecret.txt',
+    '/cdn/.env',
+    '/cdn/safety-widgets.js%00.png',
+    '/cdn/link.txt',
+    '/cdn/%E0%A4%A',
+    '/docs/..%2f..%2fsecret.txt',
+    '/docs/%2e%2e/secret.txt',
+  ])('refuses %s', async (path) => {
+    const reply = await call(`${server.url}${path}`);
+    expect(reply.status).toBe(404);
+    expect(reply.text).not.toContain('do not serve');
+    expect(reply.text).not.toContain('SECRET');
+  });
+
+  it('keeps every resolved path under its root', () => {
+    expect(resolveUnder('/srv/root', 'a/b.js')).toBe('/srv/root/a/b.js');
+    expect(resolveUnder('/srv/root', '%2e%2e/x')).toBeUndefined();
+    expect(resolveUnder('/srv/root', 'a/../../x')).toBeUndefined();
+    expect(resolveUnder('/srv/root', 'a\\..\\x')).toBeUndefined();
+  });
+});
+
+describe('demo pages and docs', () => {
+  it('serves the generated district page with a strict CSP and no inline script or style', async () => {
+    const reply = await call(`${server.url}/`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers['content-security-policy']).toBe(DEMO_CSP);
+    expect(DEMO_CSP).toBe("default-src 'self'; script-src 'self'; style-src 'self'");
+    const html = reply.text;
+    expect(html).toContain('<safety-score-gauge src="/api/feeds/yantian"');
+    expect(html).toContain('<script type="module" src="/cdn/safety-indicator-table.js"></script>');
+    // Every script has a src, there is no <style> and no style attribute.
+    expect(html.match(/<script\b[^>]*>/g)!.every((tag) => / src="\/cdn\//.test(tag))).toBe(true);
+    expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);
+    for (const id of ['shatoujiao', 'haishan', 'yantian-subdistrict', 'meisha'])
+      expect(html).toContain(`/streets/${id}/`);
+    const css = await call(`${server.url}/_demo/site.css`);
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+
+  it('serves a page per sub-district at /streets/<id>/ and 404 for an unknown one', async () => {
+    const page = await call(`${server.url}/streets/meisha/`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('src="/api/feeds/meisha"');
+    expect(page.headers['content-security-policy']).toBe(DEMO_CSP);
+    const redirect = await call(`${server.url}/streets/meisha`);
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.location).toBe('/streets/meisha/');
+    expect((await call(`${server.url}/streets/atlantis/`)).status).toBe(404);
+  });
+
+  it('serves the built Storybook at /docs/ with its content types', async () => {
+    const index = await call(`${server.url}/docs/`);
+    expect(index.status).toBe(200);
+    expect(index.text).toContain('<title>docs</title>');
+    const svg = await call(`${server.url}/docs/logo.svg`);
+    expect(svg.headers['content-type']).toBe('image/svg+xml');
+  });
+
+  it('answers 404 for the demo sites that are not built yet', async () => {
+    expect((await call(`${server.url}/third-party/`)).status).toBe(404);
+    expect((await call(`${server.url}/embed/`)).status).toBe(404);
+  });
+});

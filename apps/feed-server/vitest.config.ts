@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+import { unitProject } from '../../vitest.shared.ts';
+
+const unit = unitProject();
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...unit,
+        test: {
+          ...unit.test,
+          include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          // Each file starts its own servers on random ports with temp databases: files may run in parallel.
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
