@@ -98,22 +98,64 @@ const Ring = v.pipe(
   }, 'a ring must be closed: its last position must equal its first'),
 );
 
-export const PolygonSchema = v.object({
-  type: v.literal('Polygon', 'expected geometry type "Polygon"'),
-  coordinates: v.pipe(
-    v.array(Ring, 'expected an array of rings'),
-    v.minLength(1, 'a polygon needs an outer ring'),
-  ),
-});
-export const MultiPolygonSchema = v.object({
-  type: v.literal('MultiPolygon', 'expected geometry type "MultiPolygon"'),
-  coordinates: v.pipe(
+/** A [longitude, latitude] pair as the schema outputs it. */
+type Position = v.InferOutput<typeof LonLatSchema>;
+
+/** True when `ring` is a closed ring of at least 4 in-range [lon, lat] pairs (checked without copying). */
+function isValidRing(ring: unknown): boolean {
+  if (!Array.isArray(ring) || ring.length < 4) return false;
+  for (let i = 0; i < ring.length; i++) {
+    const p: unknown = ring[i];
+    if (!Array.isArray(p) || p.length !== 2) return false;
+    const lon: unknown = p[0];
+    const lat: unknown = p[1];
+    if (typeof lon !== 'number' || typeof lat !== 'number') return false;
+    if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) return false; // NaN fails too
+  }
+  const first = ring[0] as number[];
+  const last = ring[ring.length - 1] as number[];
+  return first[0] === last[0] && first[1] === last[1];
+}
+
+/** True when `rings` is a non-empty array of valid rings. */
+function isValidPolygon(rings: unknown): boolean {
+  return Array.isArray(rings) && rings.length > 0 && rings.every(isValidRing);
+}
+
+/**
+ * Fast accept, slow diagnose: geometry that is valid (the common case, and tens of thousands of
+ * grids in a city-wide feed) is checked by a loop that allocates nothing and is passed through as
+ * it is; anything else goes through the detailed schema, which names each problem with its path.
+ * The detailed schema is also what the published JSON Schema describes.
+ */
+function fastOrDetailed<T>(isValid: (input: unknown) => boolean, detailed: v.GenericSchema<unknown, T>) {
+  const trusted = v.custom<T>(() => true);
+  return v.lazy((input: unknown): v.GenericSchema<unknown, T> => (isValid(input) ? trusted : detailed));
+}
+
+const PolygonCoordinates = fastOrDetailed<Position[][]>(
+  isValidPolygon,
+  v.pipe(v.array(Ring, 'expected an array of rings'), v.minLength(1, 'a polygon needs an outer ring')),
+);
+
+const MultiPolygonCoordinates = fastOrDetailed<Position[][][]>(
+  (input) => Array.isArray(input) && input.length > 0 && input.every(isValidPolygon),
+  v.pipe(
     v.array(
       v.pipe(v.array(Ring), v.minLength(1, 'a polygon needs an outer ring')),
       'expected an array of polygons',
     ),
     v.minLength(1, 'a multipolygon needs at least one polygon'),
   ),
+);
+
+export const PolygonSchema = v.object({
+  type: v.literal('Polygon', 'expected geometry type "Polygon"'),
+  coordinates: PolygonCoordinates,
+});
+export const MultiPolygonSchema = v.object({
+  type: v.literal('MultiPolygon', 'expected geometry type "MultiPolygon"'),
+  coordinates: MultiPolygonCoordinates,
 });
 /**
  * Polygon or MultiPolygon in WGS84 lon/lat (GeoJSON, RFC 7946), rings closed.

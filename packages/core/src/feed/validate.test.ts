@@ -493,6 +493,27 @@ describe('validateFeed: grids and geometry', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('passes valid coordinates through as they are (no copy), and still diagnoses bad ones in MultiPolygons', () => {
+    const input = makeFeed();
+    const coordinates = getAt(input, 'grids.features[0].geometry.coordinates');
+    const result = validateFeed(input);
+    expect(result.feed?.grids.features[0]?.geometry?.coordinates).toBe(coordinates);
+
+    const ring = structuredClone(getAt(input, 'grids.features[1].geometry.coordinates[0]')) as number[][];
+    const bad = structuredClone(ring);
+    bad[2] = [bad[2]![0]!, 95];
+    const multi = { type: 'MultiPolygon', coordinates: [[ring], [bad]] };
+    expectWarnings(
+      validateFeed(feedWith('grids.features[1].geometry', multi)),
+      'grids.features[1].geometry.coordinates[1][0][2][1]: latitude above 90, got 95',
+    );
+    // A position with an altitude is valid; the output keeps [longitude, latitude] only.
+    const withAltitude = ring.map(([x, y]) => [x, y, 12]);
+    const kept = validateFeed(feedWith('grids.features[1].geometry.coordinates', [withAltitude]));
+    expect(kept.issues).toEqual([]);
+    expect(kept.feed?.grids.features[1]?.geometry?.coordinates[0]?.[0]).toEqual(ring[0]);
+  });
+
   it('drops a grid whose geometry is not a Polygon or MultiPolygon', () => {
     const result = validateFeed(
       feedWith('grids.features[1].geometry', { type: 'Point', coordinates: [114.2, 22.5] }),
