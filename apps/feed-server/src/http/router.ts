@@ -16,6 +16,16 @@ const DEMO_HEADERS = {
   'X-Frame-Options': 'SAMEORIGIN',
 };
 
+/**
+ * The iframe embed (/embed/) exists to be framed by any site: the same strict CSP, but framing allowed
+ * from anywhere (`frame-ancestors *`, no X-Frame-Options). The page shows public figures only.
+ */
+const EMBED_HEADERS = {
+  'Content-Security-Policy': `${DEMO_CSP}; frame-ancestors *`,
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
 const CDN_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Cross-Origin-Resource-Policy': 'cross-origin',
@@ -85,17 +95,14 @@ export function createRouter(ctx: ApiContext): (req: IncomingMessage, res: Serve
       }
       return generatedPage(req, res, url, feedId);
     }
-    for (const [prefix, app] of [
-      ['/third-party/', 'third-party'],
-      ['/embed/', 'embed-frame'],
+    for (const [prefix, app, headers] of [
+      ['/third-party/', 'third-party', DEMO_HEADERS],
+      ['/embed/', 'embed-frame', EMBED_HEADERS],
     ] as const) {
       if (path === prefix.slice(0, -1)) return redirect(res, prefix);
       if (path.startsWith(prefix)) {
         const root = demoRoot(workspace, app);
-        return (
-          root !== undefined &&
-          serveStatic(req, res, root, path.slice(prefix.length), { headers: DEMO_HEADERS })
-        );
+        return root !== undefined && serveStatic(req, res, root, path.slice(prefix.length), { headers });
       }
     }
     const district = demoRoot(workspace, 'district-site');
