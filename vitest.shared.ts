@@ -27,29 +27,34 @@ export const chromiumArgs = [
   '--no-sandbox',
 ];
 
+/** Vitest's browser mode in headless Chromium, driven by Playwright (for any browser project). */
+export function chromiumBrowser() {
+  const executablePath = chromiumPath();
+  return {
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    provider: playwright({
+      launchOptions: {
+        ...(executablePath ? { executablePath } : {}),
+        args: chromiumArgs,
+      },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+  };
+}
+
 /** A Vitest project that runs `*.browser.test.ts` files in headless Chromium. */
 export function browserProject(
   overrides: Partial<TestProjectInlineConfiguration['test']> = {},
 ): TestProjectInlineConfiguration {
-  const executablePath = chromiumPath();
   return {
     extends: true,
     test: {
       name: 'browser',
       include: ['src/**/*.browser.test.ts'],
       testTimeout: 60_000,
-      browser: {
-        enabled: true,
-        headless: true,
-        screenshotFailures: false,
-        provider: playwright({
-          launchOptions: {
-            ...(executablePath ? { executablePath } : {}),
-            args: chromiumArgs,
-          },
-        }),
-        instances: [{ browser: 'chromium' }],
-      },
+      browser: chromiumBrowser(),
       ...overrides,
     },
   };

@@ -11,9 +11,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
-import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, chromiumPath } from './vitest.shared.ts';
+import { chromiumBrowser } from './vitest.shared.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -22,8 +21,6 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
  * that carries it says why in a comment; it stays in the docs app.
  */
 export const SKIP_TAG = 'skip-story-test';
-
-const executablePath = chromiumPath();
 
 export default defineConfig({
   test: {
@@ -50,18 +47,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: {
-                ...(executablePath ? { executablePath } : {}),
-                args: chromiumArgs,
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromiumBrowser(),
         },
       },
     ],

@@ -9,28 +9,16 @@ import { join } from 'node:path';
 import { parseFeedText, scoreFeed } from '@safety-widgets/core';
 import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../vitest.shared.js';
 import { INDICATOR, call, post, startTestServer, waitUntil, type TestServer } from './helpers.js';
-
-const CHROMIUM_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-gpu',
-  '--no-sandbox',
-];
 
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-  browser = await chromium.launch({
-    ...(existsSync(executablePath) ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
-  });
+  const executablePath = chromiumPath();
+  browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumArgs });
 });
 afterAll(async () => {
   await browser?.close();
