@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeedText, scoreFeed } from '@safety-widgets/core';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../vitest.shared.js';
 import { INDICATOR, call, post, startTestServer, waitUntil, type TestServer } from './helpers.js';
@@ -36,6 +36,19 @@ async function expectedScores(feedId: string, value: number): Promise<[string, s
     indicators: feed.indicators.map((i) => (i.id === INDICATOR ? { ...i, value } : i)),
   };
   return [shown(scoreFeed(feed).composite!), shown(scoreFeed(changed).composite!)];
+}
+
+/** Waits until the page's score gauge reads `value` (its meter's aria-valuenow). */
+async function meterShows(page: Page, value: string, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    (expected) =>
+      document
+        .querySelector('safety-score-gauge')
+        ?.shadowRoot?.querySelector('[role="meter"]')
+        ?.getAttribute('aria-valuenow') === expected,
+    value,
+    { timeout },
+  );
 }
 
 it('shows a POSTed indicator change in the embedded score gauge within 2 s', async () => {
@@ -67,15 +80,7 @@ it('shows a POSTed indicator change in the embedded score gauge within 2 s', asy
     );
   const [before, after] = await expectedScores('meisha', 1_000_000);
   expect(after).not.toBe(before);
-  await page.waitForFunction(
-    (value) =>
-      document
-        .querySelector('safety-score-gauge')
-        ?.shadowRoot?.querySelector('[role="meter"]')
-        ?.getAttribute('aria-valuenow') === value,
-    before,
-    { timeout: 30_000 },
-  );
+  await meterShows(page, before, 30_000);
   // The widgets share one live source, which has opened its stream to this server.
   await waitUntil(() => server.hub.size >= 1, 'the page to open the feed stream', 30_000);
 
@@ -84,15 +89,7 @@ it('shows a POSTed indicator change in the embedded score gauge within 2 s', asy
     indicators: [{ id: INDICATOR, value: 1_000_000 }],
   });
   expect(reply.status).toBe(200);
-  await page.waitForFunction(
-    (value) =>
-      document
-        .querySelector('safety-score-gauge')
-        ?.shadowRoot?.querySelector('[role="meter"]')
-        ?.getAttribute('aria-valuenow') === value,
-    after,
-    { timeout: 10_000 },
-  );
+  await meterShows(page, after, 10_000);
   const elapsed = Date.now() - started;
   console.info(`e2e: the change showed in the gauge ${elapsed} ms after the POST was sent`);
   expect(await valueNow()).toBe(after);
