@@ -98,9 +98,6 @@ const Ring = v.pipe(
   }, 'a ring must be closed: its last position must equal its first'),
 );
 
-/** A [longitude, latitude] pair as the schema outputs it. */
-type Position = v.InferOutput<typeof LonLatSchema>;
-
 /** True when `ring` is a closed ring of at least 4 in-range [lon, lat] pairs (checked without copying). */
 function isValidRing(ring: unknown): boolean {
   if (!Array.isArray(ring) || ring.length < 4) return false;
@@ -128,17 +125,24 @@ function isValidPolygon(rings: unknown): boolean {
  * it is; anything else goes through the detailed schema, which names each problem with its path.
  * The detailed schema is also what the published JSON Schema describes.
  */
-function fastOrDetailed<T>(isValid: (input: unknown) => boolean, detailed: v.GenericSchema<unknown, T>) {
-  const trusted = v.custom<T>(() => true);
-  return v.lazy((input: unknown): v.GenericSchema<unknown, T> => (isValid(input) ? trusted : detailed));
+function fastOrDetailed<TInput, TOutput>(
+  isValid: (input: unknown) => boolean,
+  detailed: v.GenericSchema<TInput, TOutput>,
+): v.GenericSchema<TInput, TOutput> {
+  const trusted = v.custom<TOutput>(() => true);
+  // valibot types a lazy schema's input and output as unknown; both branches read TInput and give TOutput.
+  return v.lazy((input: unknown) => (isValid(input) ? trusted : detailed)) as unknown as v.GenericSchema<
+    TInput,
+    TOutput
+  >;
 }
 
-const PolygonCoordinates = fastOrDetailed<Position[][]>(
+const PolygonCoordinates = fastOrDetailed(
   isValidPolygon,
   v.pipe(v.array(Ring, 'expected an array of rings'), v.minLength(1, 'a polygon needs an outer ring')),
 );
 
-const MultiPolygonCoordinates = fastOrDetailed<Position[][][]>(
+const MultiPolygonCoordinates = fastOrDetailed(
   (input) => Array.isArray(input) && input.length > 0 && input.every(isValidPolygon),
   v.pipe(
     v.array(
