@@ -93,7 +93,10 @@ describe('demo pages and docs', () => {
     expect(DEMO_CSP).toBe("default-src 'self'; script-src 'self'; style-src 'self'");
     const html = reply.text;
     expect(html).toContain('<safety-score-gauge src="/api/feeds/yantian"');
-    expect(html).toContain('<script type="module" src="/cdn/safety-indicator-table.js"></script>');
+    // The all-in-one embed file is built: one script for the four widgets.
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="module" src="/cdn/safety-widgets.js">']);
+    for (const tag of ['safety-indicator-table', 'safety-grid-map', 'safety-case-timeline'])
+      expect(html).toContain(`<${tag} src="/api/feeds/yantian"`);
     // Every script has a src, there is no <style> and no style attribute.
     expect(html.match(/<script\b[^>]*>/g)!.every((tag) => / src="\/cdn\//.test(tag))).toBe(true);
     expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);

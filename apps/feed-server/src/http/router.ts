@@ -4,7 +4,7 @@
  * page's stylesheet) and the demo sites, with the generated pages standing in for those not built.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEMO_CSS, demoPage } from '../site/demo-page.js';
+import { ALL_IN_ONE, DEMO_CSS, demoPage } from '../site/demo-page.js';
 import { WIDGET_BUNDLES, cdnHas, cdnRoots, demoRoot, docsRoot } from '../site/roots.js';
 import { handleApi, type ApiContext } from './feed-routes.js';
 import { notFound, sendProblem } from './problem.js';
@@ -50,7 +50,9 @@ export function createRouter(ctx: ApiContext): (req: IncomingMessage, res: Serve
     const feeds = ctx.repository.list();
     const feed = feeds.find((f) => f.id === feedId);
     if (!feed) return false;
-    const bundles = WIDGET_BUNDLES.map((w) => w.file).filter((file) => cdnHas(workspace, file));
+    const bundles = [ALL_IN_ONE, ...WIDGET_BUNDLES.map((w) => w.file)].filter((file) =>
+      cdnHas(workspace, file),
+    );
     const only = url.searchParams.get('widgets')?.split(',');
     sendHtml(req, res, demoPage({ feeds, feed, bundles, docs: docsRoot(workspace) !== undefined, only }));
     return true;

@@ -21,6 +21,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+/** The embed package's file with `<safety-feed>` and every widget. */
+export const ALL_IN_ONE = 'safety-widgets.js';
+
 export interface DemoPageInput {
   feeds: FeedSummary[];
   /** The feed the widgets show. */
@@ -34,7 +37,12 @@ export interface DemoPageInput {
 
 export function demoPage({ feeds, feed, bundles, docs, only }: DemoPageInput): string {
   const src = `/api/feeds/${encodeURIComponent(feed.id)}`;
-  const widgets = WIDGET_BUNDLES.filter((w) => bundles.includes(w.file) && (!only || only.includes(w.tag)));
+  // The all-in-one embed file when it is built (one script for every widget), else each widget's own.
+  const allInOne = bundles.includes(ALL_IN_ONE);
+  const widgets = WIDGET_BUNDLES.filter(
+    (w) => (allInOne || bundles.includes(w.file)) && (!only || only.includes(w.tag)),
+  );
+  const scripts = allInOne ? [ALL_IN_ONE] : widgets.map((w) => w.file);
   const rows = feeds
     .map((f) => {
       const api = `/api/feeds/${encodeURIComponent(f.id)}`;
@@ -51,7 +59,7 @@ export function demoPage({ feeds, feed, bundles, docs, only }: DemoPageInput): s
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(feed.name.en)} – Safety Widgets live demo</title>
     <link rel="stylesheet" href="/_demo/site.css">
-${widgets.map((w) => `    <script type="module" src="/cdn/${w.file}"></script>`).join('\n')}
+${scripts.map((file) => `    <script type="module" src="/cdn/${file}"></script>`).join('\n')}
   </head>
   <body>
     <header>
