@@ -21,7 +21,8 @@ const cssName = (name: string) =>
   name.startsWith('--') || name.includes('-') ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 class CssPropsDirective extends Directive {
-  private applied = new Set<string>();
+  /** What this directive last set, so that a re-render with the same values touches nothing. */
+  private applied = new Map<string, string>();
 
   constructor(info: PartInfo) {
     super(info);
@@ -39,14 +40,15 @@ class CssPropsDirective extends Directive {
 
   override update(part: AttributePart, [props]: [CssProps]): typeof noChange {
     const style = (part.element as HTMLElement | SVGElement).style;
-    const next = new Set<string>();
+    const next = new Map<string, string>();
     for (const [key, value] of Object.entries(props)) {
       if (value === null || value === undefined || value === '') continue;
       const name = cssName(key);
-      next.add(name);
-      style.setProperty(name, String(value));
+      const text = String(value);
+      next.set(name, text);
+      if (this.applied.get(name) !== text) style.setProperty(name, text);
     }
-    for (const name of this.applied) if (!next.has(name)) style.removeProperty(name);
+    for (const name of this.applied.keys()) if (!next.has(name)) style.removeProperty(name);
     this.applied = next;
     return noChange;
   }
