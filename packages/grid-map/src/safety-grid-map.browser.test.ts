@@ -411,7 +411,7 @@ describe('tooltip', () => {
     document.addEventListener('safety-grid-select', (e) => events.push(e), { once: true });
     await userEvent.click(surface(el), { position: pointInside(el, gridPath(el, 'haishan-g03')) });
     await vi.waitFor(() => expect(events).toHaveLength(1));
-    expect(events[0]!.detail).toEqual({ id: 'haishan-g03' });
+    expect(events[0]!.detail).toEqual({ id: 'haishan-g03', subdistrict: 'haishan' });
     expect(events[0]!.composed && events[0]!.bubbles).toBe(true);
     expect(el.selected).toBe('haishan-g03');
   });

@@ -125,7 +125,7 @@ interface ViewModel {
  * @attr canvas-threshold - Grid count above which `auto` draws to a canvas (default 1500).
  * @attr list - Boolean: show the ranked list of grids (it is always available to screen readers).
  *
- * @fires safety-grid-select - The user selected a grid (click, Enter or Space, or its name in the list); `detail: { id }`.
+ * @fires safety-grid-select - The user selected a grid (click, Enter or Space, or its name in the list); `detail: { id, subdistrict }`: the grid's id and the id of its sub-district, so a page can narrow other widgets (or switch to the sub-district's feed) without reading the feed itself.
  *
  * @csspart header - The place name and badges above the map.
  * @csspart toolbar - The figure picker, the per-10,000 switch and the list button.
@@ -1208,7 +1208,8 @@ export class SafetyGridMap extends SafetyElement {
   private selectGrid(id: string, fromList = true): void {
     this.selected = id;
     this.activeId = id;
-    emit(this, 'safety-grid-select', { id });
+    const grid = this.vm?.model.grids.find((g) => g.id === id);
+    emit(this, 'safety-grid-select', { id, subdistrict: grid?.subdistrict ?? null });
     if (fromList && this.vm) this.keepInView(this.vm, id);
   }
 

@@ -24,12 +24,12 @@ describe('emit', () => {
     document.addEventListener('safety-grid-select', listener);
     cleanup.push(() => document.removeEventListener('safety-grid-select', listener));
 
-    const event = emit(source, 'safety-grid-select', { id: 'g-12' });
+    const event = emit(source, 'safety-grid-select', { id: 'g-12', subdistrict: 'meisha' });
     expect(event).toBeInstanceOf(CustomEvent);
     expect(event.bubbles).toBe(true);
     expect(event.composed).toBe(true);
     expect(event.cancelable).toBe(false);
-    expect(seen).toEqual([{ target: outer, detail: { id: 'g-12' } }]);
+    expect(seen).toEqual([{ target: outer, detail: { id: 'g-12', subdistrict: 'meisha' } }]);
   });
 
   it('can be cancelable and reports preventDefault', () => {

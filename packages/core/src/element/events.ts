@@ -16,8 +16,8 @@ export interface SafetyEventMap {
   'safety-feed-error': FeedError;
   /** The user selected an indicator. */
   'safety-indicator-select': { id: string };
-  /** The user selected a grid cell on the map. */
-  'safety-grid-select': { id: string };
+  /** The user selected a grid cell on the map: its id and its sub-district's id (null when unknown). */
+  'safety-grid-select': { id: string; subdistrict: string | null };
   /** The user changed the date range (ISO dates, `start` ≤ `end`). */
   'safety-range-change': { start: string; end: string };
 }
