@@ -6,9 +6,13 @@
  * the delivery latency of each change to each stream (from the POST being sent, and from the
  * server's commit time in the event), how many deliveries arrived, and the server's memory.
  *
- * Environment: BENCH_CLIENTS (2000), BENCH_DURATION_S (30), BENCH_WRITE_EVERY_MS (100).
+ * The clients are spread over BENCH_CLIENT_PROCESSES forked processes (bench/sse-clients.ts), so
+ * one reader's queue of sockets does not count as delivery latency.
+ *
+ * Environment: BENCH_CLIENTS (2000), BENCH_DURATION_S (30), BENCH_WRITE_EVERY_MS (100),
+ * BENCH_CLIENT_PROCESSES (2).
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -20,7 +24,9 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 30);
 const WRITE_EVERY_MS = Number(process.env.BENCH_WRITE_EVERY_MS ?? 100);
 const TOKEN = 'bench-token';
 const FEED = 'yantian';
+const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENT_PROCESSES ?? 2));
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const CLIENT = fileURLToPath(new URL('./sse-clients.ts', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'feed-server-bench-'));
 const server = spawn(
@@ -59,46 +65,37 @@ const rssMb = (pid: number): number => {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 };
 
-/** When the POST of each change id was sent; every delivery as [change id, received at]. */
+/** When the POST of each change id was sent. */
 const postedAt = new Map<number, number>();
-const deliveries: [number, number][] = [];
-const fromCommit: number[] = [];
-let delivered = 0;
 
-function openStream(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${base}/api/feeds/${FEED}/stream`,
-      { agent: false, headers: { Accept: 'text/event-stream' } },
-      (res) => {
-        if (res.statusCode !== 200) {
-          reject(new Error(`stream answered ${res.statusCode}`));
-          return;
-        }
-        res.setEncoding('utf8');
-        let buffer = '';
-        res.on('data', (chunk: string) => {
-          const now = performance.timeOrigin + performance.now();
-          buffer += chunk;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) !== -1) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (!block.includes('event: changed')) continue;
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (!data) continue;
-            const change = JSON.parse(data) as { id: number; at: number };
-            delivered += 1;
-            fromCommit.push(now - change.at);
-            deliveries.push([change.id, now]);
-          }
-        });
-        resolve();
+interface ClientProcess {
+  child: ChildProcess;
+  delivered: number;
+  opened: Promise<void>;
+  report: Promise<{ deliveries: number[]; fromCommit: number[] }>;
+}
+
+/** Forks one client process holding `count` streams. */
+function forkClients(count: number): ClientProcess {
+  const child = fork(CLIENT, [`${base}/api/feeds/${FEED}/stream`, String(count)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const proc = { child, delivered: 0 } as ClientProcess;
+  proc.opened = new Promise((resolve, reject) => {
+    child.on('message', (m: { type: string }) => m.type === 'opened' && resolve());
+    child.once('exit', (code) => reject(new Error(`client process exited with ${code}`)));
+  });
+  proc.report = new Promise((resolve) => {
+    child.on(
+      'message',
+      (m: { type: string; total?: number; deliveries?: number[]; fromCommit?: number[] }) => {
+        if (m.type === 'delivered') proc.delivered = m.total!;
+        if (m.type === 'report') resolve({ deliveries: m.deliveries!, fromCommit: m.fromCommit! });
       },
     );
-    req.on('error', reject);
-    req.end();
   });
+  return proc;
 }
 
 function post(value: number): Promise<void> {
@@ -136,9 +133,10 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 try {
   const idleRss = rssMb(server.pid!);
   const opening = performance.now();
-  for (let i = 0; i < CLIENTS; i += 100) {
-    await Promise.all(Array.from({ length: Math.min(100, CLIENTS - i) }, () => openStream()));
-  }
+  const clients = Array.from({ length: CLIENT_PROCESSES }, (_, i) =>
+    forkClients(Math.floor(CLIENTS / CLIENT_PROCESSES) + (i < CLIENTS % CLIENT_PROCESSES ? 1 : 0)),
+  );
+  await Promise.all(clients.map((c) => c.opened));
   const openedIn = performance.now() - opening;
   const connectedRss = rssMb(server.pid!);
   console.log(
@@ -160,15 +158,22 @@ try {
   await Promise.all(writesDone);
   const expected = writes * CLIENTS;
   const deadline = Date.now() + 10_000;
-  while (delivered < expected && Date.now() < deadline)
+  const deliveredSoFar = () => clients.reduce((n, c) => n + c.delivered, 0);
+  while (deliveredSoFar() < expected && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 50));
-
-  const fromPost = deliveries.flatMap(([id, at]) => {
-    const sent = postedAt.get(id);
-    return sent === undefined ? [] : [at - sent];
-  });
+  for (const c of clients) c.child.send({ type: 'report' });
+  const reports = await Promise.all(clients.map((c) => c.report));
+  const fromCommit = reports.flatMap((r) => r.fromCommit);
+  const fromPost: number[] = [];
+  for (const { deliveries } of reports) {
+    for (let i = 0; i < deliveries.length; i += 2) {
+      const sent = postedAt.get(deliveries[i]!);
+      if (sent !== undefined) fromPost.push(deliveries[i + 1]! - sent);
+    }
+  }
+  const delivered = fromCommit.length;
   console.log(
-    `${writes} writes every ${WRITE_EVERY_MS} ms for ${DURATION_S} s; ${delivered} of ${expected} deliveries`,
+    `${writes} writes every ${WRITE_EVERY_MS} ms for ${DURATION_S} s; ${delivered} of ${expected} deliveries (clients in ${CLIENT_PROCESSES} processes)`,
   );
   console.log(
     `delivery latency from the POST being sent: p50 ${ms(percentile(fromPost, 50))}, p99 ${ms(percentile(fromPost, 99))}, max ${ms(percentile(fromPost, 100))}`,
@@ -180,9 +185,7 @@ try {
     `server RSS: ${idleRss.toFixed(0)} MB idle, ${connectedRss.toFixed(0)} MB with ${CLIENTS} streams, ${peakRss.toFixed(0)} MB peak under writes`,
   );
   console.log(
-    `bench process RSS: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB; node ${process.version}; load average ${(
-      await import('node:os')
-    )
+    `node ${process.version}; load average ${(await import('node:os'))
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,

@@ -78,15 +78,16 @@ export class SseHub {
   private broadcast(change: FeedChange): void {
     const set = this.streams.get(change.feed);
     if (!set || set.size === 0) return;
-    this.writeAll(set, formatChange(change));
+    // Encoded once: every stream is sent the same bytes.
+    this.writeAll(set, Buffer.from(formatChange(change)));
   }
 
   private beat(): void {
-    const comment = `: heartbeat ${new Date().toISOString()}\n\n`;
+    const comment = Buffer.from(`: heartbeat ${new Date().toISOString()}\n\n`);
     for (const set of this.streams.values()) this.writeAll(set, comment);
   }
 
-  private writeAll(set: Set<Stream>, chunk: string): void {
+  private writeAll(set: Set<Stream>, chunk: Buffer): void {
     for (const { res } of set) {
       if (res.writableLength > MAX_BUFFERED) {
         res.destroy();
