@@ -13,6 +13,8 @@ const config: StorybookConfig = {
   ],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
-  docs: {},
+  // Each widget has a hand-written "Guide" (for designers) beside the generated page, named for what
+  // it is: every attribute, property, event, part and custom property from custom-elements.json.
+  docs: { defaultName: 'API reference' },
 };
 export default config;

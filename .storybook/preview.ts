@@ -3,6 +3,7 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { elements, embedManifest } from './embed-info.ts';
 import { HIGH_CONTRAST_CSS, cssDeclarations, embedSnippet } from './embed-snippet.ts';
+import './pending-feed.ts';
 
 setCustomElementsManifest(elements);
 

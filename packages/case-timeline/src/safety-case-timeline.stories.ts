@@ -2,7 +2,6 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { FEED_STORE } from '@safety-widgets/core';
 import yantian from '@safety-widgets/sample-data/feeds/yantian.json';
 import './safety-case-timeline.js';
 import type { EventColumns } from './bin-events.js';
@@ -284,22 +283,7 @@ export const Phone: Story = { args: { width: '360px', categories: 'fraud,fire' }
 /** A wide page. */
 export const Wide: Story = { args: { width: '1400px', yoy: true } };
 
-/**
- * Story-only stand-in for a `<safety-feed>` whose first response never comes: it reports
- * `loading` and nothing else, so the skeleton stays on screen.
- */
-class PendingFeed extends HTMLElement {
-  readonly [FEED_STORE] = true;
-  readonly state = { status: 'loading', issues: [], dropped: {} } as const;
-  subscribe(listener: (state: unknown) => void): () => void {
-    listener(this.state);
-    return () => undefined;
-  }
-  refresh(): void {}
-}
-if (!customElements.get('sw-pending-feed')) customElements.define('sw-pending-feed', PendingFeed);
-
-/** Loading: the skeleton while the feed's first response is awaited (here: forever). */
+/** Loading: the skeleton while the feed's first response is awaited (here: forever; `<sw-pending-feed>` is the docs app's never-answering feed). */
 export const Loading: Story = {
   args: { src: undefined, feed: 'pending-feed' },
   render: (args, { globals }) =>

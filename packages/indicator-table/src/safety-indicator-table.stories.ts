@@ -44,6 +44,8 @@ function dataset(name: Dataset | undefined): unknown {
 
 type Args = {
   src?: string;
+  /** Id of a `<safety-feed>` on the page. */
+  feed?: string;
   /** A feed set as `.data` (see DATASETS). */
   dataset?: Dataset;
   lang?: string;
@@ -99,6 +101,7 @@ const meta: Meta<Args> = {
     html`<div style="max-width:${args.width ?? 1000}px">
       <safety-indicator-table
         src=${ifDefined(args.src)}
+        feed=${ifDefined(args.feed)}
         .data=${dataset(args.dataset)}
         lang=${ifDefined(args.lang)}
         theme=${args.theme ?? (context.globals.theme === 'dark' ? 'dark' : 'light')}
@@ -183,8 +186,12 @@ export const LoadError: Story = {
 /** A valid feed with no indicators. */
 export const Empty: Story = { args: { dataset: 'empty' } };
 
-/** Loading: no data source at all shows the skeleton (after 5 s it says no `<safety-feed>` was found). */
-export const Loading: Story = { args: {} };
+/** Loading: the skeleton while the feed's first response is awaited (here: forever; `<sw-pending-feed>` is the docs app's never-answering feed). */
+export const Loading: Story = {
+  args: { feed: 'pending-feed' },
+  render: (args, context) =>
+    html`<sw-pending-feed id="pending-feed"></sw-pending-feed>${meta.render!(args, context)}`,
+};
 
 /** A feed with two broken indicators: the other 54 are shown and a note counts the two dropped. */
 export const BadData: Story = { args: { dataset: 'bad' } };

@@ -9,6 +9,8 @@ import type { SafetyScoreGauge } from './safety-score-gauge.js';
 interface Args {
   data?: unknown;
   src?: string;
+  /** Id of a `<safety-feed>` on the page. */
+  feed?: string;
   area?: string;
   grades?: string;
   compact?: boolean;
@@ -39,6 +41,7 @@ const gauge = (args: Args, theme: string | undefined) =>
     <safety-score-gauge
       .data=${args.data}
       src=${ifDefined(args.src)}
+      feed=${ifDefined(args.feed)}
       area=${ifDefined(args.area)}
       grades=${ifDefined(args.grades)}
       lang=${ifDefined(args.lang)}
@@ -158,8 +161,15 @@ export const BadData: Story = { args: { data: badFeed() } };
 /** No indicator has a value: nothing to score. */
 export const Empty: Story = { args: { data: emptyFeed() } };
 
-/** No data source yet: the loading skeleton (after 5 s it says that no `<safety-feed>` was found). */
-export const Loading: Story = { args: {} };
+/** Loading: the skeleton while the feed's first response is awaited (here: forever; `<sw-pending-feed>` is the docs app's never-answering feed). */
+export const Loading: Story = {
+  args: { feed: 'pending-feed' },
+  render: (args, { globals }) =>
+    html`<sw-pending-feed id="pending-feed"></sw-pending-feed>${gauge(
+        args,
+        globals.theme === 'dark' ? 'dark' : undefined,
+      )}`,
+};
 
 /** Dark and narrow: `compact` in a 260 px dark sidebar. */
 export const DarkCompact: Story = {
