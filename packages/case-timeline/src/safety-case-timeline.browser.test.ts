@@ -441,6 +441,25 @@ describe('sizing in a shadow root', () => {
     expect(chartOf(el)).toBe(chart);
   });
 
+  it('on a phone, the values at the cursor hang under the chart instead of covering it', async () => {
+    const el = await mount({ categories: 'fraud,fire' }, rawYantian());
+    el.style.width = '360px';
+    await expect.poll(() => chartOf(el)!.width).toBeLessThan(360);
+    const plot = q(el, '.plot');
+    plot.focus();
+    await userEvent.keyboard('{ArrowLeft}');
+    await settle(el);
+    const tip = q(el, '.tooltip').getBoundingClientRect();
+    const box = plot.getBoundingClientRect();
+    expect(tip.top).toBeGreaterThanOrEqual(box.bottom);
+    expect(Math.round(tip.width)).toBe(Math.round(box.width));
+    // On a wide page it stays beside the cursor, over the chart.
+    el.style.width = '900px';
+    await expect.poll(() => chartOf(el)!.width).toBeGreaterThan(600);
+    await settle(el);
+    expect(q(el, '.tooltip').getBoundingClientRect().top).toBeLessThan(plot.getBoundingClientRect().bottom);
+  });
+
   it('200 mount/unmount cycles leave no chart and no listener behind', async () => {
     const before = liveCharts();
     // Series only: each connection validates the feed again (core), so keep it small.

@@ -293,12 +293,6 @@ export const timelineStyles = css`
       height: var(--safety-timeline-height, calc(var(--_font-size) * 16));
     }
 
-    .tooltip {
-      min-width: 0;
-      max-width: 64%;
-      font-size: var(--_font-size-xs);
-    }
-
     /* On a phone the summary would push the chart below the fold: it follows the chart there
        (the chart's aria-describedby still points at it). */
     .summary {
@@ -394,6 +388,20 @@ export const timelineStyles = css`
     margin-top: 4px;
     padding-top: 4px;
     border-top: 1px solid var(--_border);
+  }
+
+  /* After the rules above, so that it wins. On a phone a tooltip beside the cursor would cover
+     most of the chart (a tap focuses the chart and keeps it open): it hangs under the chart
+     instead, full width, over the caption. */
+  @container (max-width: 480px) {
+    .tooltip {
+      top: calc(100% + 4px) !important;
+      right: 0 !important;
+      left: 0 !important;
+      min-width: 0;
+      max-width: none;
+      font-size: var(--_font-size-xs);
+    }
   }
 
   .shape {
