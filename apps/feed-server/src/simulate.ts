@@ -25,8 +25,11 @@ export function nudge(value: number, percent: boolean, random: Random): number {
   return percent ? Math.min(100, next) : next;
 }
 
-function changeIndicator(repository: FeedsRepository, random: Random): void {
-  const feed = pick(repository.list(), random);
+function changeIndicator(
+  repository: FeedsRepository,
+  random: Random,
+  feed = pick(repository.list(), random),
+): void {
   if (!feed) return;
   const candidates = repository.indicators(feed.id).filter((i) => typeof i.value === 'number');
   const indicator = pick(candidates, random);
@@ -69,7 +72,11 @@ function addIncident(repository: FeedsRepository, random: Random): void {
   if (sub) repository.addEvents(sub.id, [{ path: 'simulate', fields: { ...event } }]);
 }
 
-/** Starts changing feeds every `everyMs` to 2 × `everyMs`. */
+/**
+ * Starts changing feeds every `everyMs` to 2 × `everyMs`. First it nudges one indicator of every
+ * feed, so a demo opens on current feeds rather than on the sample's 2017 date (which every widget
+ * would rightly badge as years old).
+ */
 export function startSimulator(
   repository: FeedsRepository,
   everyMs: number,
@@ -89,6 +96,13 @@ export function startSimulator(
     timer = setTimeout(tick, everyMs * (1 + random()));
     timer.unref();
   };
+  for (const feed of repository.list()) {
+    try {
+      changeIndicator(repository, random, feed);
+    } catch (error) {
+      console.error('simulate:', error);
+    }
+  }
   schedule();
   return {
     stop: () => {
