@@ -127,7 +127,9 @@ export const tableStyles = css`
 
   table {
     width: 100%;
-    min-width: 40em;
+    /* Fixed columns (rows are windowed, so widths must not follow the rows in view); below this
+       width the table scrolls sideways. */
+    min-width: 44em;
     table-layout: fixed;
     border-collapse: separate;
     border-spacing: 0;
@@ -156,14 +158,16 @@ export const tableStyles = css`
   }
 
   col.c-name {
-    width: 30%;
+    width: 25%;
   }
   col.c-value {
-    width: 14%;
+    width: 13%;
   }
-  col.c-target,
+  col.c-target {
+    width: 12%;
+  }
   col.c-city-average {
-    width: 10%;
+    width: 13%;
   }
   col.c-score {
     width: 11%;
@@ -172,7 +176,7 @@ export const tableStyles = css`
     width: 10%;
   }
   col.c-status {
-    width: 15%;
+    width: 16%;
   }
 
   th,
@@ -207,6 +211,7 @@ export const tableStyles = css`
 
   .sort {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 2px;
     max-width: 100%;
@@ -227,8 +232,10 @@ export const tableStyles = css`
     background: var(--_surface);
   }
 
+  /* A narrow column wraps between words, or puts the icon under the label; it never breaks a
+     word ("Targ / et"): break-word, unlike the cells' anywhere, keeps whole words in min-content. */
   .sort-label {
-    min-width: 0;
+    overflow-wrap: break-word;
   }
 
   .sort-icon {
