@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import { caseTimelineStats } from './safety-case-timeline.element.js';
 import { dayFromYmd, parseIsoDay } from './dates.js';
-import { rawMeisha, rawYantian, smallYantian } from '../test/feeds.js';
+import { rawMeisha, rawYantian, smallYantian, yantianWithoutGridSeries } from '../test/feeds.js';
 import {
   all,
   canvasOf,
@@ -295,19 +295,26 @@ describe('narrowing by sub-district or grid', () => {
   });
 
   it('narrows to a grid, and a sub-district feed uses its own series', async () => {
-    const raw = rawYantian();
+    const raw = yantianWithoutGridSeries();
     const el = await mount({ grid: 'haishan-g07', categories: 'fire' }, raw);
     expect(text(el, '[role="heading"]')).toBe('Case counts over time: Haishan Grid 07');
     const fires = raw.events.filter(
       (e) => e.kind === 'incident' && e.grid === 'haishan-g07' && e.category === 'fire',
     ).length;
     expect(legendButton(el, 'fire').textContent).toContain(String(fires));
+    // With the grid's monthly series: years of months, counted by month or year only.
+    const full = rawYantian();
+    const monthly = full.series.find((s) => s.grid === 'haishan-g07' && s.category === 'fire')!;
+    const total = (monthly.counts as number[]).reduce((a, b) => a + b, 0);
+    const bySeries = await mount({ grid: 'haishan-g07', categories: 'fire' }, full);
+    expect(legendButton(bySeries, 'fire').textContent).toContain(total.toLocaleString('en'));
+    expect(text(bySeries, '.caption')).toContain('Counts from the feed’s published series.');
     const sd = await mount({ subdistrict: 'meisha' }, rawMeisha());
     expect(text(sd, '.caption')).toContain('Counts from the feed’s published series.');
   });
 
   it('withholds a sensitive category in one grid, with a note, and shows it for the sub-district', async () => {
-    const raw = rawYantian();
+    const raw = yantianWithoutGridSeries();
     const el = await mount({ grid: 'haishan-g07', 'show-table': true, lang: 'en' }, raw);
     // haishan-g07 has 5 domestic dispute alerts (4 in October, 1 in November): none of them shows.
     const names = all(el, '.legend .name').map((n) => n.textContent);

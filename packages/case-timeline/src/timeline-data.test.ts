@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isoFromDay, parseIsoDay } from './dates.js';
 import { buildTimelineData, windowSum } from './timeline-data.js';
-import { rawMeisha, rawYantian, valid } from '../test/feeds.js';
+import { rawMeisha, rawYantian, valid, yantianWithoutGridSeries } from '../test/feeds.js';
 
 const d = (iso: string) => parseIsoDay(iso)!;
 const yantian = valid(rawYantian());
+/** The district feed as a publisher without grid series would send it: grids counted from events. */
+const eventsOnly = valid(yantianWithoutGridSeries());
 const slot = (id: string) => yantian.categories.findIndex((c) => c.id === id);
 
 describe('buildTimelineData: the sample district', () => {
@@ -67,7 +69,7 @@ describe('buildTimelineData: narrowing', () => {
   });
 
   it('counts a grid from its events, with zeros on quiet days', () => {
-    const data = buildTimelineData(yantian, { grid: 'haishan-g07' });
+    const data = buildTimelineData(eventsOnly, { grid: 'haishan-g07' });
     // Domestic disputes are sensitive: withheld in a grid (next test).
     const mine = yantian.events.filter(
       (e) => e.kind !== 'annotation' && e.grid === 'haishan-g07' && e.category !== 'domestic',
@@ -81,10 +83,23 @@ describe('buildTimelineData: narrowing', () => {
     expect(windowSum(data, fire, data.firstDay, data.endDay)).toBe(fires);
   });
 
+  it('counts a grid from its monthly series when the feed has them', () => {
+    const data = buildTimelineData(yantian, { grid: 'haishan-g07' });
+    const fire = slot('fire');
+    const series = yantian.series.find((s) => s.grid === 'haishan-g07' && s.category === 'fire')!;
+    expect(series.interval).toBe('month');
+    expect(data.categories[fire]).toMatchObject({ basis: 'series', grain: 'month', withheld: false });
+    expect(isoFromDay(data.firstDay)).toBe('2014-01-01');
+    expect(windowSum(data, fire, data.firstDay, data.endDay)).toBe(
+      series.counts.reduce((a: number, b) => a + (b ?? 0), 0),
+    );
+    expect(data.categories[slot('domestic')]).toMatchObject({ withheld: true, basis: 'none' });
+  });
+
   it('withholds a sensitive category in a grid, where hiding only small counts would not be enough', () => {
     const domestic = slot('domestic');
     expect(yantian.categories[domestic]!.sensitive).toBe(true);
-    const inGrid = yantian.events.filter(
+    const inGrid = eventsOnly.events.filter(
       (e) => e.kind === 'incident' && e.grid === 'haishan-g07' && e.category === 'domestic',
     );
     // 4 in October and 1 in November 2017: "<3" for November would be undone by the total of 5.
@@ -95,7 +110,7 @@ describe('buildTimelineData: narrowing', () => {
       '2017-10',
       '2017-11',
     ]);
-    const grid = buildTimelineData(yantian, { grid: 'haishan-g07' });
+    const grid = buildTimelineData(eventsOnly, { grid: 'haishan-g07' });
     const cat = grid.categories[domestic]!;
     expect(cat).toMatchObject({ withheld: true, basis: 'none', events: 0 });
     expect(windowSum(grid, domestic, grid.firstDay, grid.endDay)).toBeNaN();
@@ -110,7 +125,7 @@ describe('buildTimelineData: narrowing', () => {
       basis: 'series',
     });
     // A grid series of a sensitive category and raw events in a grid are withheld too.
-    const raw = rawYantian();
+    const raw = yantianWithoutGridSeries();
     raw.series.push({
       category: 'domestic',
       interval: 'month',

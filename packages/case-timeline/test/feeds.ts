@@ -14,6 +14,16 @@ export function rawYantian(): Record<string, unknown> & {
   return structuredClone(yantianJson) as never;
 }
 
+/**
+ * The raw district feed without its monthly series per grid, so a grid is counted from its
+ * events (what a feed that publishes no grid series gets).
+ */
+export function yantianWithoutGridSeries(): ReturnType<typeof rawYantian> {
+  const raw = rawYantian();
+  raw.series = raw.series.filter((s) => s.grid == null);
+  return raw;
+}
+
 /** A fresh, mutable copy of the raw Meisha sub-district feed. */
 export function rawMeisha(): Record<string, unknown> {
   return structuredClone(meishaJson) as never;
@@ -35,11 +45,13 @@ export function smallYantian(days = 120): ReturnType<typeof rawYantian> {
   const end = Date.UTC(2017, 10, 30);
   const startMs = end - (days - 1) * 86_400_000;
   const start = new Date(startMs).toISOString().slice(0, 10);
-  raw.series = raw.series.map((s) => ({
-    ...s,
-    start,
-    counts: (s.counts as number[]).slice(-days),
-  }));
+  raw.series = raw.series
+    .filter((s) => s.grid == null)
+    .map((s) => ({
+      ...s,
+      start,
+      counts: (s.counts as number[]).slice(-days),
+    }));
   raw.events = raw.events.filter((e) => e.kind === 'annotation' || Date.parse(e.time as string) >= startMs);
   raw.layers = [];
   raw.grids = { type: 'FeatureCollection', features: [] };

@@ -14,7 +14,7 @@ import { type GridMetrics, buildGridMetrics } from './grid-metrics.js';
 import { type LayerData, buildLayers } from './layers.js';
 import { DISTRICT, type LocalizedName, SUBDISTRICTS, type SubdistrictId, subdistrictDef } from './places.js';
 import { DEFAULT_SEED } from './random.js';
-import { type CategoryCounts, generateCounts, sumRows } from './series.js';
+import { type CategoryCounts, generateCounts, monthlySums, sumRows } from './series.js';
 import { type Grid, type Territory, buildTerritory } from './territory.js';
 
 /** How often a live publisher of this feed would update it. */
@@ -90,7 +90,7 @@ function seriesFor(world: World, gridIndexes: readonly number[]): Map<CategoryId
   return out;
 }
 
-function feedSeries(series: ReadonlyMap<CategoryId, readonly number[]>): FeedInput['series'] {
+function feedSeries(series: ReadonlyMap<CategoryId, readonly number[]>): NonNullable<FeedInput['series']> {
   return CATEGORY_MODELS.map((c) => ({
     category: c.id,
     interval: 'day' as const,
@@ -98,6 +98,27 @@ function feedSeries(series: ReadonlyMap<CategoryId, readonly number[]>): FeedInp
     counts: [...(series.get(c.id) ?? [])],
     provenance: 'synthetic' as const,
   }));
+}
+
+/**
+ * Monthly counts per grid, for a timeline narrowed to one grid (daily counts per grid would make
+ * the feed many times larger). Sensitive categories are left out: a small area's counts over
+ * time could point at a household, so they are published for the sub-district and the district
+ * only.
+ */
+function gridSeries(world: World, gridIndexes: readonly number[]): NonNullable<FeedInput['series']> {
+  const { grids } = world.territory;
+  return gridIndexes.flatMap((g) =>
+    CATEGORY_MODELS.filter((c) => !c.sensitive).map((c) => ({
+      category: c.id,
+      interval: 'month' as const,
+      start: SERIES_START,
+      counts: monthlySums(world.counts.get(c.id)!.byGrid[g]!),
+      grid: grids[g]!.id,
+      subdistrict: grids[g]!.subdistrict,
+      provenance: 'synthetic' as const,
+    })),
+  );
 }
 
 function feedEvents(events: readonly EventData[]): FeedInput['events'] {
@@ -162,7 +183,7 @@ export function districtFeed(world: World): FeedInput {
     grids: gridFeatures(world, territory.grids),
     layers: world.layers,
     categories: categories(),
-    series: feedSeries(series),
+    series: [...feedSeries(series), ...gridSeries(world, allIndexes)],
     events: feedEvents(events),
   };
 }
@@ -215,7 +236,7 @@ export function subdistrictFeed(world: World, id: SubdistrictId): FeedInput {
     grids: gridFeatures(world, grids),
     layers,
     categories: categories(),
-    series: feedSeries(series),
+    series: [...feedSeries(series), ...gridSeries(world, indexes)],
     events: feedEvents(events),
   };
 }

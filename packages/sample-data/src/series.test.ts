@@ -24,7 +24,7 @@ describe('series', () => {
     expect(categories).toEqual(CATEGORY_MODELS.map((c) => c.id));
     for (const feed of [district, ...subdistricts]) {
       for (const category of categories) {
-        const s = feed.series?.find((x) => x.category === category);
+        const s = feed.series?.find((x) => x.category === category && x.grid == null);
         expect(s?.interval).toBe('day');
         expect(s?.start).toBe('2014-01-01');
         expect(s?.counts.length).toBe(SERIES_DAYS.length);
@@ -71,6 +71,42 @@ describe('series', () => {
       0,
     );
     expect(sunday).toBeLessThan(weekday * 0.6);
+  });
+
+  it('has monthly series per grid that add up to the district, except for sensitive categories', () => {
+    const sensitive = new Set(CATEGORY_MODELS.filter((c) => c.sensitive).map((c) => c.id));
+    expect(sensitive.size).toBeGreaterThan(0);
+    const grids = district.grids!.features.map((g) => g.id);
+    const perGrid = district.series!.filter((x) => x.grid != null);
+    expect(perGrid.length).toBe(grids.length * (CATEGORY_MODELS.length - sensitive.size));
+    expect(perGrid.some((x) => sensitive.has(x.category as never))).toBe(false);
+    for (const x of perGrid) {
+      expect(x.interval).toBe('month');
+      expect(x.start).toBe('2014-01-01');
+      expect(x.counts.length).toBe(12 + 12 + 12 + 11);
+      expect(x.subdistrict).toBe(
+        district.grids!.features.find((g) => g.id === x.grid)!.properties.subdistrict,
+      );
+    }
+    for (const category of CATEGORY_MODELS.filter((c) => !c.sensitive).map((c) => c.id)) {
+      const daily = seriesOf(district, category);
+      const grids = perGrid.filter((x) => x.category === category);
+      // Every month of every grid, added up, is the district's days of that month.
+      const months = grids[0]!.counts.map((_, m) => sum(grids.map((g) => g.counts[m]!)));
+      expect(sum(months)).toBe(sum(daily));
+      expect(months[0]).toBe(sum(daily.slice(0, 31)));
+      expect(months[46]).toBe(sum(daily.slice(seriesIndex('2017-11-01'))));
+    }
+    // A sub-district feed carries its own grids' series, the same numbers.
+    for (const feed of subdistricts) {
+      const own = feed.series!.filter((x) => x.grid != null);
+      expect(own.length).toBeGreaterThan(0);
+      for (const x of own) {
+        expect(x.subdistrict).toBe(feed.id);
+        const same = perGrid.find((d) => d.grid === x.grid && d.category === x.category)!;
+        expect(x.counts).toEqual(same.counts);
+      }
+    }
   });
 
   it('has sub-district series that add up to the district series, day by day', () => {

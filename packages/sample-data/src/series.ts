@@ -122,3 +122,18 @@ export function sumRows(rows: readonly (readonly number[])[]): number[] {
   for (const row of rows) row.forEach((n, i) => (out[i]! += n));
   return out;
 }
+
+/** A daily series from SERIES_START summed by calendar month (the first month starts on SERIES_START). */
+export function monthlySums(daily: readonly number[]): number[] {
+  const out: number[] = [];
+  let month = '';
+  SERIES_DAYS.forEach((day, d) => {
+    const key = day.slice(0, 7);
+    if (key !== month) {
+      month = key;
+      out.push(0);
+    }
+    out[out.length - 1]! += daily[d] ?? 0;
+  });
+  return out;
+}
