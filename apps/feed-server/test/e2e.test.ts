@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /**
- * End to end in real Chromium: a page served by the feed server embeds the widget bundles from
- * /cdn/ against the live feed; a POSTed indicator change shows in the score gauge within 2 s.
- * The bundles come from `pnpm build` of the widget packages (turbo builds them before this test).
+ * End to end in real Chromium: the district page served at / embeds the widget bundle from /cdn/
+ * against the live feed; a POSTed indicator change shows in its score gauge within 2 s.
+ * The bundles and the page come from `pnpm build` (turbo builds them before this test).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,9 +51,11 @@ async function meterShows(page: Page, value: string, timeout: number): Promise<v
   );
 }
 
-it('shows a POSTed indicator change in the embedded score gauge within 2 s', async () => {
-  const bundle = join(server.config.workspaceRoot, 'packages/score-gauge/dist/bundle/safety-score-gauge.js');
-  expect(existsSync(bundle), `${bundle}: run pnpm build first`).toBe(true);
+it('shows a POSTed indicator change in the score gauge of the district page at / within 2 s', async () => {
+  for (const built of ['packages/embed/dist/safety-widgets.js', 'apps/district-site/dist/index.html']) {
+    const file = join(server.config.workspaceRoot, built);
+    expect(existsSync(file), `${file}: run pnpm build first`).toBe(true);
+  }
 
   const page = await browser.newPage();
   const problems: string[] = [];
@@ -67,8 +69,8 @@ it('shows a POSTed indicator change in the embedded score gauge within 2 s', asy
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  // The sub-district page with the gauge and the table only: the machine running this is busy.
-  await page.goto(`${server.url}/streets/meisha/?widgets=safety-score-gauge,safety-indicator-table`);
+  // The district page at /, all four widgets on one shared feed (apps/district-site, built by turbo first).
+  await page.goto(`${server.url}/`);
 
   const valueNow = () =>
     page.evaluate(
@@ -78,14 +80,14 @@ it('shows a POSTed indicator change in the embedded score gauge within 2 s', asy
           ?.shadowRoot?.querySelector('[role="meter"]')
           ?.getAttribute('aria-valuenow') ?? null,
     );
-  const [before, after] = await expectedScores('meisha', 1_000_000);
+  const [before, after] = await expectedScores('yantian', 1_000_000);
   expect(after).not.toBe(before);
   await meterShows(page, before, 30_000);
   // The widgets share one live source, which has opened its stream to this server.
   await waitUntil(() => server.hub.size >= 1, 'the page to open the feed stream', 30_000);
 
   const started = Date.now();
-  const reply = await post(server, '/api/feeds/meisha/indicators', {
+  const reply = await post(server, '/api/feeds/yantian/indicators', {
     indicators: [{ id: INDICATOR, value: 1_000_000 }],
   });
   expect(reply.status).toBe(200);

@@ -130,3 +130,64 @@ describe('demo pages and docs', () => {
     expect((await call(`${server.url}/embed/`)).status).toBe(404);
   });
 });
+
+describe('the built demo sites', () => {
+  let built: TestServer;
+  let root: string;
+
+  /** A fake workspace with the three sites built: the district page, the street portal, the newsletter. */
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'feed-server-sites-'));
+    const write = (path: string, text: string) => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('apps/district-site/dist/index.html', '<!doctype html><title>district</title>');
+    write('apps/district-site/dist/district.js', 'export {};\n');
+    write('apps/street-portal/dist/index.html', '<!doctype html><title>streets</title>');
+    write('apps/street-portal/dist/street.js', 'export {};\n');
+    write('apps/street-portal/dist/meisha/index.html', '<!doctype html><title>meisha</title>');
+    write('apps/third-party/dist/index.html', '<!doctype html><title>newsletter</title>');
+    built = await startTestServer({ workspaceRoot: root });
+  });
+  afterAll(async () => {
+    await built.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('serves the district site at / with the strict CSP', async () => {
+    const page = await call(`${built.url}/`);
+    expect(page.text).toContain('<title>district</title>');
+    expect(page.headers['content-security-policy']).toBe(DEMO_CSP);
+    expect((await call(`${built.url}/district.js`)).headers['content-type']).toBe(
+      'text/javascript; charset=utf-8',
+    );
+  });
+
+  it('serves the street portal: the list at /streets/, each sub-district in its folder, shared files beside', async () => {
+    const list = await call(`${built.url}/streets/`);
+    expect(list.text).toContain('<title>streets</title>');
+    expect(list.headers['content-security-policy']).toBe(DEMO_CSP);
+    const meisha = await call(`${built.url}/streets/meisha/`);
+    expect(meisha.text).toContain('<title>meisha</title>');
+    expect(meisha.headers['content-security-policy']).toBe(DEMO_CSP);
+    expect((await call(`${built.url}/streets/street.js`)).text).toBe('export {};\n');
+    expect((await call(`${built.url}/streets/atlantis/`)).status).toBe(404);
+    expect((await call(`${built.url}/streets/..%2f..%2fdistrict-site/dist/index.html`)).status).toBe(404);
+  });
+
+  it('redirects to the folder, keeping the language in the query', async () => {
+    const bare = await call(`${built.url}/streets`);
+    expect(bare.status).toBe(301);
+    expect(bare.headers.location).toBe('/streets/');
+    const street = await call(`${built.url}/streets/meisha?lang=en`);
+    expect(street.status).toBe(301);
+    expect(street.headers.location).toBe('/streets/meisha/?lang=en');
+  });
+
+  it('serves the third-party page at /third-party/', async () => {
+    const page = await call(`${built.url}/third-party/`);
+    expect(page.text).toContain('<title>newsletter</title>');
+    expect(page.headers['content-security-policy']).toBe(DEMO_CSP);
+  });
+});

@@ -82,12 +82,18 @@ export function createRouter(ctx: ApiContext): (req: IncomingMessage, res: Serve
       res.end(req.method === 'HEAD' ? undefined : DEMO_CSS);
       return true;
     }
+    if (path === '/streets') return redirect(res, `/streets/${url.search}`);
+    // The street portal's build: /streets/ lists the sub-districts, /streets/<id>/ is one's page
+    // (its folder's index.html), /streets/assets/ holds their shared script and styles. An unknown id
+    // is a 404.
+    const portal = path.startsWith('/streets/') ? demoRoot(workspace, 'street-portal') : undefined;
+    if (portal) {
+      if (/^\/streets\/[^/.]+$/.test(path)) return redirect(res, `${path}/${url.search}`);
+      return serveStatic(req, res, portal, path.slice('/streets/'.length), { headers: DEMO_HEADERS });
+    }
     const streets = /^\/streets\/([^/]+)(\/.*)?$/.exec(path);
     if (streets) {
       if (streets[2] === undefined) return redirect(res, `${path}/`);
-      const root = demoRoot(workspace, 'street-portal');
-      if (root)
-        return serveStatic(req, res, root, streets[2], { headers: DEMO_HEADERS, fallback: 'index.html' });
       if (streets[2] !== '/') return false;
       let feedId: string;
       try {

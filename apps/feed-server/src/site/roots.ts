@@ -38,7 +38,7 @@ export function docsRoot(workspace: string): string | undefined {
   return existsSync(join(root, 'index.html')) ? root : undefined;
 }
 
-/** The demo sites (a later issue builds them), each at its URL prefix. */
+/** The demo sites (apps/district-site, street-portal, third-party) and the iframe embed, each at its URL prefix. */
 export const DEMO_APPS = [
   { prefix: '/', app: 'district-site' },
   { prefix: '/streets/', app: 'street-portal' },

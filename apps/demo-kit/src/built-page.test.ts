@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { EMBED_TAG, inlineParts, loadsOnly } from './built-page.js';
+import { tidyIgnoredTags } from './site-build.js';
+
+const OWN = '<script type="module" crossorigin src="/streets/assets/street-1a2b.js"></script>';
+
+describe('the checks of a built page', () => {
+  it('accept the embed script as written, then the page’s own hashed files', () => {
+    const html = `${EMBED_TAG}</script>${OWN}<link rel="stylesheet" href="/streets/assets/street-3c.css">`;
+    expect(loadsOnly(html, '/streets/')).toBe(true);
+    expect(loadsOnly(html, '/')).toBe(false);
+    expect(loadsOnly(OWN, '/streets/')).toBe(false);
+    expect(inlineParts(html)).toEqual([]);
+  });
+
+  it('find what is inline', () => {
+    expect(inlineParts('<style>a{}</style><p style="x" onclick="y"><script>go()</script>')).toEqual([
+      '<style',
+      ' style=',
+      ' onclick=',
+      '<script>go()</script>',
+    ]);
+    expect(inlineParts('<img src="data:image/png;base64,AA"> Sample data: none')).toEqual(['="data:']);
+  });
+
+  it('the build puts back the embed tag Vite leaves with a space for its vite-ignore', () => {
+    expect(tidyIgnoredTags('<script type="module" src="/cdn/safety-widgets.js" ></script>')).toBe(
+      `${EMBED_TAG}</script>`,
+    );
+  });
+});

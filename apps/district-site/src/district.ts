@@ -1,0 +1,174 @@
+/**
+ * The district page's script. It uses only what any host page gets: the widgets' documented
+ * attributes and the `safety-grid-select` event (`detail: { id, subdistrict }`).
+ *
+ * Selecting a grid on the map narrows the figures below it:
+ * - the timeline gets `grid="<id>"`;
+ * - indicators are published per district and per sub-district, not per grid, so the table is
+ *   pointed (`feed`) at a second `<safety-feed>` for the grid's sub-district, and the page says so;
+ * - "Show the whole district" (or Escape on the map, which removes its `selected`) undoes both.
+ * Each change is announced in a polite live region.
+ */
+import { pick, setBilingual, setupLanguage, type Bilingual } from '@safety-widgets/demo-kit/lang';
+
+/** The sub-districts of Yantian (ids as in the feed index), for the page's own sentences. */
+export const SUBDISTRICTS: Readonly<Record<string, Bilingual>> = {
+  shatoujiao: { zh: '沙头角街道', en: 'Shatoujiao Subdistrict' },
+  haishan: { zh: '海山街道', en: 'Haishan Subdistrict' },
+  'yantian-subdistrict': { zh: '盐田街道', en: 'Yantian Subdistrict' },
+  meisha: { zh: '梅沙街道', en: 'Meisha Subdistrict' },
+};
+
+/** The whole district's feed element and the one the page adds for a selected grid's sub-district. */
+const DISTRICT_FEED = 'district';
+const SUBDISTRICT_FEED = 'subdistrict-feed';
+
+export interface Selection {
+  grid: string;
+  /** The grid's sub-district id, or null when the map did not know it. */
+  subdistrict: string | null;
+}
+
+/** The sub-district's name in both languages (its id when the page does not know it). */
+export function subdistrictName(id: string): Bilingual {
+  return SUBDISTRICTS[id] ?? { zh: id, en: id };
+}
+
+/** What the scope line says: the whole district, or the grid and its sub-district. */
+export function scopeText(selection: Selection | undefined): Bilingual {
+  if (!selection) return { zh: '当前范围：盐田区全区', en: 'Showing: the whole of Yantian District' };
+  if (!selection.subdistrict)
+    return { zh: `当前范围：网格 ${selection.grid}`, en: `Showing: grid ${selection.grid}` };
+  const sub = subdistrictName(selection.subdistrict);
+  return {
+    zh: `当前范围：${sub.zh}网格 ${selection.grid}`,
+    en: `Showing: grid ${selection.grid} in ${sub.zh} (${sub.en})`,
+  };
+}
+
+/** The sentence above the indicator table. */
+export function tableScopeText(selection: Selection | undefined): Bilingual {
+  if (!selection)
+    return {
+      zh: '盐田区全区的各项安全指标，按方面分组。',
+      en: 'Every safety indicator for the whole of Yantian District, grouped by area.',
+    };
+  if (!selection.subdistrict)
+    return {
+      zh: '所选网格的街道未知，下表仍为全区指标；指标不按网格发布。',
+      en: 'The selected grid’s sub-district is not known, so the table still shows the whole district; indicators are not published per grid.',
+    };
+  const sub = subdistrictName(selection.subdistrict);
+  return {
+    zh: `所选网格所在街道（${sub.zh}）的指标；指标按区和街道发布，不按网格发布。`,
+    en: `Indicators for ${sub.zh} (${sub.en}), the sub-district of the selected grid; indicators are not published per grid.`,
+  };
+}
+
+/** The polite announcement of a change of scope. */
+export function announcement(selection: Selection | undefined): Bilingual {
+  if (!selection)
+    return {
+      zh: '已显示全区：案件走势和指标表恢复为盐田区全区。',
+      en: 'Showing the whole district: the timeline and the indicator table are back to all of Yantian.',
+    };
+  if (!selection.subdistrict)
+    return {
+      zh: `已选择网格 ${selection.grid}：案件走势仅显示该网格。`,
+      en: `Grid ${selection.grid} selected: the timeline shows that grid only.`,
+    };
+  const sub = subdistrictName(selection.subdistrict);
+  return {
+    zh: `已选择网格 ${selection.grid}：案件走势仅显示该网格，指标表显示${sub.zh}的指标。`,
+    en: `Grid ${selection.grid} selected: the timeline shows that grid only, the indicator table ${sub.en}’s indicators.`,
+  };
+}
+
+/** The detail of a `safety-grid-select` event, checked (it comes from another script). */
+export function selectionOf(detail: unknown): Selection | undefined {
+  if (typeof detail !== 'object' || detail === null) return undefined;
+  const { id, subdistrict } = detail as { id?: unknown; subdistrict?: unknown };
+  if (typeof id !== 'string' || id === '') return undefined;
+  return {
+    grid: id,
+    subdistrict: typeof subdistrict === 'string' && subdistrict !== '' ? subdistrict : null,
+  };
+}
+
+function main(): void {
+  const lang = setupLanguage(document, {
+    title: { zh: '盐田区公共安全', en: 'Public safety in Yantian District' },
+    onChange: () => render(false),
+  });
+
+  const map = document.querySelector('safety-grid-map');
+  const timeline = document.querySelector('safety-case-timeline');
+  const table = document.querySelector('safety-indicator-table');
+  const scope = document.getElementById('scope-text');
+  const tableScope = document.getElementById('table-scope');
+  const clear = document.getElementById('show-district');
+  const live = document.getElementById('announcer');
+  if (!map || !timeline || !table || !scope || !tableScope || !clear || !live) return;
+
+  let selection: Selection | undefined;
+
+  const subdistrictFeed = (id: string): Element => {
+    let feed = document.getElementById(SUBDISTRICT_FEED);
+    if (!feed) {
+      feed = document.createElement('safety-feed');
+      feed.id = SUBDISTRICT_FEED;
+      document.getElementById(DISTRICT_FEED)!.after(feed);
+    }
+    const src = `/api/feeds/${encodeURIComponent(id)}`;
+    if (feed.getAttribute('src') !== src) feed.setAttribute('src', src);
+    return feed;
+  };
+
+  function render(announce: boolean): void {
+    setBilingual(scope!, scopeText(selection));
+    setBilingual(tableScope!, tableScopeText(selection));
+    clear!.hidden = selection === undefined;
+    if (announce) live!.textContent = pick(announcement(selection), lang());
+  }
+
+  const select = (next: Selection) => {
+    selection = next;
+    timeline.setAttribute('grid', next.grid);
+    if (next.subdistrict) {
+      subdistrictFeed(next.subdistrict);
+      table.setAttribute('feed', SUBDISTRICT_FEED);
+    } else {
+      table.setAttribute('feed', DISTRICT_FEED);
+    }
+    render(true);
+  };
+
+  const showDistrict = () => {
+    if (!selection) return;
+    selection = undefined;
+    map.removeAttribute('selected');
+    timeline.removeAttribute('grid');
+    table.setAttribute('feed', DISTRICT_FEED);
+    // The sub-district's feed is no longer shown: removing it closes its stream.
+    document.getElementById(SUBDISTRICT_FEED)?.remove();
+    render(true);
+  };
+
+  map.addEventListener('safety-grid-select', (event) => {
+    const next = selectionOf((event as CustomEvent<unknown>).detail);
+    if (next) select(next);
+  });
+  clear.addEventListener('click', () => {
+    showDistrict();
+    // The button hides itself: keep the keyboard where the reader was.
+    scope.focus();
+  });
+  // Escape on the map clears its documented `selected` attribute: follow it.
+  new MutationObserver(() => {
+    if (!map.hasAttribute('selected')) showDistrict();
+  }).observe(map, { attributes: true, attributeFilter: ['selected'] });
+
+  render(false);
+}
+
+if (typeof document !== 'undefined') main();
