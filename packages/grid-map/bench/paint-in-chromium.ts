@@ -14,7 +14,9 @@ import { chromium } from 'playwright';
 import { freshYantianInput } from '../test/fixtures.js';
 import { syntheticGridFeed } from '../test/synthetic-grid.js';
 
-const bundle = fileURLToPath(new URL('../dist/bundle/safety-grid-map.js', import.meta.url));
+// BUNDLE=path/to/safety-grid-map.js compares another build (e.g. the previous one, interleaved).
+const bundle =
+  process.env.BUNDLE || fileURLToPath(new URL('../dist/bundle/safety-grid-map.js', import.meta.url));
 if (!existsSync(bundle)) {
   console.error('No dist/bundle/safety-grid-map.js: run `pnpm build` first.');
   process.exit(1);

@@ -109,27 +109,33 @@ function segmentsIntersect(a: Position, b: Position, c: Position, d: Position): 
 /** Rings up to this many positions are checked pair by pair (no allocation: most grid cells). */
 const SMALL_RING = 48;
 
+/** True when edge `i` → `i + 1` of a ring has no length (a repeated position). */
+function isEmptyEdge(ring: Ring, i: number): boolean {
+  const a = ring[i]!;
+  const b = ring[i + 1]!;
+  return a[0] === b[0] && a[1] === b[1];
+}
+
 /** `isSelfIntersecting` for a small ring: every pair of edges, zero-length edges skipped. */
 function smallRingCrosses(ring: Ring): boolean {
   const n = ring.length - 1; // edges i → i + 1; the ring is closed
-  const empty = (i: number) => ring[i]![0] === ring[i + 1]![0] && ring[i]![1] === ring[i + 1]![1];
   let first = -1;
   let last = -1;
   let edges = 0;
   for (let i = 0; i < n; i++) {
-    if (empty(i)) continue;
+    if (isEmptyEdge(ring, i)) continue;
     if (first < 0) first = i;
     last = i;
     edges++;
   }
   if (edges < 4) return false;
   for (let i = first; i < n; i++) {
-    if (empty(i)) continue;
+    if (isEmptyEdge(ring, i)) continue;
     const a = ring[i]!;
     const b = ring[i + 1]!;
     let next = true; // the first non-empty edge after i shares b with it
     for (let j = i + 1; j < n; j++) {
-      if (empty(j)) continue;
+      if (isEmptyEdge(ring, j)) continue;
       const c = ring[j]!;
       const d = ring[j + 1]!;
       if (next) {
@@ -240,14 +246,22 @@ export function normaliseGeometry(
   geometry: AreaGeometry | null | undefined,
   options: { checkCrossings?: boolean } = {},
 ): NormalisedGeometry {
-  const checkCrossings = options.checkCrossings ?? true;
+  const { changed, problems } = normalise(geometry, options.checkCrossings ?? true);
+  return { polygons: changed ?? polygonsOf(geometry), problems };
+}
+
+/**
+ * What `normaliseGeometry` does, for a cache that keeps the source geometry: the polygons only
+ * when they had to change (undefined: the source's polygons are fine as they are), and the problems.
+ */
+export function normalise(
+  geometry: AreaGeometry | null | undefined,
+  checkCrossings: boolean,
+): { changed: PolygonRings[] | undefined; problems: readonly GeometryProblem[] } {
   const source = polygonsOf(geometry);
   // The common case (nothing to change) allocates nothing but the result.
   let polygons: PolygonRings[] | undefined;
-  const problems: GeometryProblem[] = [];
-  const report = (problem: GeometryProblem) => {
-    if (!problems.includes(problem)) problems.push(problem);
-  };
+  let problems: GeometryProblem[] | undefined;
   for (let p = 0; p < source.length; p++) {
     const polygon = source[p]!;
     const exterior = polygon[0];
@@ -258,17 +272,26 @@ export function normaliseGeometry(
     let rings = polygon;
     if (polygon.length > 1 && polygon.some(isDegenerateRing))
       rings = polygon.filter((ring) => !isDegenerateRing(ring));
-    if (checkCrossings && rings.some(isSelfIntersecting)) report('self-intersecting');
+    if (checkCrossings && rings.some(isSelfIntersecting))
+      problems = withProblem(problems, 'self-intersecting');
     if (isRfcWound(rings)) {
       rings = rings.map((ring) => ring.slice().reverse());
-      report('winding-fixed');
+      problems = withProblem(problems, 'winding-fixed');
     }
     if (rings !== polygon) polygons ??= source.slice(0, p);
     polygons?.push(rings);
   }
-  const result = polygons ?? source;
-  if (result.length === 0) report('empty');
-  return { polygons: result, problems };
+  if ((polygons ?? source).length === 0) problems = withProblem(problems, 'empty');
+  return { changed: polygons, problems: problems ?? NO_PROBLEMS };
+}
+
+/** The problems of a geometry without any (shared: most geometries have none). */
+const NO_PROBLEMS: readonly GeometryProblem[] = Object.freeze([]);
+
+function withProblem(problems: GeometryProblem[] | undefined, problem: GeometryProblem): GeometryProblem[] {
+  if (!problems) return [problem];
+  if (!problems.includes(problem)) problems.push(problem);
+  return problems;
 }
 
 /** The normalised polygons as a GeoJSON geometry d3-geo can read (a MultiPolygon). */
@@ -276,15 +299,16 @@ export function toGeoJson(geometry: NormalisedGeometry): GeoGeometryObjects {
   return { type: 'MultiPolygon', coordinates: geometry.polygons } as unknown as GeoGeometryObjects;
 }
 
+/** What `hashInto` last computed: polygons, rings, positions and the two 32-bit hashes (unsigned). */
+const HASH = { polygons: 0, rings: 0, positions: 0, h1: 0, h2: 0 };
+
 /**
- * A fingerprint of a geometry's positions: the count of polygons, rings and positions and two
- * 32-bit hashes of the coordinates in 1e-7 degrees (about 1 cm), so that moving, adding,
- * removing or reordering positions changes it. Two geometries with the same fingerprint are,
- * for drawing, the same. Not a cryptographic hash (a collision only means a stale outline), and
- * cheap: integer arithmetic only, 20,000 grids in a few milliseconds.
+ * Hashes a geometry's positions in 1e-7 degrees (about 1 cm) into `HASH`: markers for polygons
+ * and rings keep counts and nesting in h1, so moving, adding, removing or reordering positions
+ * changes it. Integer arithmetic only and no allocation: 20,000 grids in a few milliseconds.
  */
-export function geometryFingerprint(geometry: AreaGeometry | null | undefined): string {
-  let count = 0;
+function hashInto(geometry: AreaGeometry | null | undefined): typeof HASH {
+  let positions = 0;
   let rings = 0;
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
@@ -304,18 +328,33 @@ export function geometryFingerprint(geometry: AreaGeometry | null | undefined): 
         h2 = Math.imul(h2 + x, 0x5bd1e995) ^ (h2 >>> 15);
         h2 = Math.imul(h2 + y, 0x5bd1e995) ^ (h2 >>> 13);
       }
-      count += ring.length;
+      positions += ring.length;
     }
   }
-  return `${polygons.length}:${rings}:${count}:${h1 >>> 0}:${h2 >>> 0}`;
+  HASH.polygons = polygons.length;
+  HASH.rings = rings;
+  HASH.positions = positions;
+  HASH.h1 = h1 >>> 0;
+  HASH.h2 = h2 >>> 0;
+  return HASH;
 }
 
-/** A short hash of a list of strings (FNV-1a), for cache keys. */
-export function hashStrings(strings: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const text of strings) {
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x7c, 0x01000193);
-  }
-  return `${strings.length}:${(h >>> 0).toString(36)}`;
+/**
+ * A fingerprint of a geometry's positions: the count of polygons, rings and positions and two
+ * 32-bit hashes of the coordinates. Two geometries with the same fingerprint are, for drawing,
+ * the same. Not a cryptographic hash (a collision only means a stale outline).
+ */
+export function geometryFingerprint(geometry: AreaGeometry | null | undefined): string {
+  const h = hashInto(geometry);
+  return `${h.polygons}:${h.rings}:${h.positions}:${h.h1}:${h.h2}`;
+}
+
+/**
+ * The same hashes as `geometryFingerprint`, as one number (53 bits) instead of a string: what
+ * the map compares to tell whether a grid's outline changed, with no string per grid.
+ */
+export function geometryKey(geometry: AreaGeometry | null | undefined): number {
+  const h = hashInto(geometry);
+  // h1 carries counts and nesting; h2 adds 21 more bits.
+  return h.h1 * 0x200000 + (h.h2 >>> 11);
 }

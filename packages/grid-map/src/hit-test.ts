@@ -4,25 +4,33 @@
  * for the SVG and the canvas map, in frame coordinates.
  */
 import Flatbush from 'flatbush';
-import { pointInRings, type ProjectedShape } from './projection.js';
+import { pointInShape, type ProjectedShape } from './projection.js';
 
 export class GridIndex {
   private readonly index: Flatbush | undefined;
-  /** Item number → position in `shapes` (only shapes that projected are indexed). */
-  private readonly items: number[] = [];
+  /** Item number → position in `shapes` (only shapes that projected are indexed); undefined when all are. */
+  private readonly items: number[] | undefined;
 
   constructor(readonly shapes: readonly (ProjectedShape | undefined)[]) {
-    shapes.forEach((shape, i) => {
-      if (shape) this.items.push(i);
-    });
-    if (this.items.length === 0) return;
-    const index = new Flatbush(this.items.length);
-    for (const i of this.items) {
-      const b = shapes[i]!.bbox;
-      index.add(b[0], b[1], b[2], b[3]);
+    let count = 0;
+    for (let i = 0; i < shapes.length; i++) if (shapes[i]) count++;
+    if (count < shapes.length) {
+      this.items = [];
+      for (let i = 0; i < shapes.length; i++) if (shapes[i]) this.items.push(i);
+    }
+    if (count === 0) return;
+    const index = new Flatbush(count);
+    for (let i = 0; i < shapes.length; i++) {
+      const shape = shapes[i];
+      if (shape) index.add(shape.x0, shape.y0, shape.x1, shape.y1);
     }
     index.finish();
     this.index = index;
+  }
+
+  /** Position in `shapes` of flatbush item number `item`. */
+  private shapeOf(item: number): number {
+    return this.items ? this.items[item]! : item;
   }
 
   /** The grid (its position in `shapes`) whose outline contains the frame point, or -1. The smallest wins where outlines overlap. */
@@ -31,9 +39,9 @@ export class GridIndex {
     let best = -1;
     let bestArea = Infinity;
     for (const item of this.index.search(x, y, x, y)) {
-      const i = this.items[item]!;
+      const i = this.shapeOf(item);
       const shape = this.shapes[i]!;
-      if (shape.area < bestArea && pointInRings(shape.rings, x, y)) {
+      if (shape.area < bestArea && pointInShape(shape, x, y)) {
         best = i;
         bestArea = shape.area;
       }
@@ -44,14 +52,14 @@ export class GridIndex {
   /** Grids whose bounding boxes meet the box (positions in `shapes`). */
   search(x0: number, y0: number, x1: number, y1: number): number[] {
     if (!this.index) return [];
-    return this.index.search(x0, y0, x1, y1).map((item) => this.items[item]!);
+    return this.index.search(x0, y0, x1, y1).map((item) => this.shapeOf(item));
   }
 
   /** Up to `max` grids nearest to a point by bounding box, nearest first, that pass `filter`. */
   nearest(x: number, y: number, max: number, filter?: (i: number) => boolean): number[] {
     if (!this.index) return [];
     return this.index
-      .neighbors(x, y, max, Infinity, filter ? (item) => filter(this.items[item]!) : undefined)
-      .map((item) => this.items[item]!);
+      .neighbors(x, y, max, Infinity, filter ? (item) => filter(this.shapeOf(item)) : undefined)
+      .map((item) => this.shapeOf(item));
   }
 }

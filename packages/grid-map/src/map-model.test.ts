@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateFeed } from '@safety-widgets/core';
+import { validateFeed, type AreaGeometry } from '@safety-widgets/core';
 import { buildMapModel, gridOfPointIn } from './map-model.js';
 import { FRAME_SIZE, ShapeCache, pathData, projectionStats } from './projection.js';
 import {
@@ -186,5 +186,41 @@ describe('makeFrame', () => {
       expect(mine[1]).toBeCloseTo(theirs[1], 6);
     }
     expect(frame.project(0, 90)).toBeDefined();
+    // Fitted without d3's streaming, to the same numbers.
+    expect(frame.scale).toBe(d3.scale());
+    expect([frame.tx, frame.ty]).toEqual(d3.translate());
+  });
+
+  it('leaves outlines near a pole or across the antimeridian to d3', async () => {
+    const { geoMercator } = await import('d3-geo');
+    const { makeFrame } = await import('./projection.js');
+    const { normaliseGeometry, toGeoJson } = await import('./geometry.js');
+    const box = (x0: number, y0: number, x1: number, y1: number) =>
+      normaliseGeometry({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x0, y1],
+            [x1, y1],
+            [x1, y0],
+            [x0, y0],
+            [x0, y1],
+          ],
+        ],
+      } as unknown as AreaGeometry);
+    for (const outline of [box(10, 80, 20, 86), box(170, 10, 179.5, 20), box(-100, 10, 100, 20)]) {
+      const frame = makeFrame([outline], 'k')!;
+      const d3 = geoMercator()
+        .precision(0)
+        .fitExtent(
+          [
+            [0, 0],
+            [FRAME_SIZE, FRAME_SIZE],
+          ],
+          { type: 'GeometryCollection', geometries: [toGeoJson(outline)] },
+        );
+      expect(frame.scale).toBe(d3.scale());
+      expect([frame.tx, frame.ty]).toEqual(d3.translate());
+    }
   });
 });

@@ -4,7 +4,7 @@
  * neighbouring districts, a spatial index, and the geometry problems found on the way.
  */
 import type { AreaGeometry, Feed, LocalizedText } from '@safety-widgets/core';
-import { geometryFingerprint, hashStrings, type GeometryProblem } from './geometry.js';
+import { geometryKey, type GeometryProblem } from './geometry.js';
 import { GridIndex } from './hit-test.js';
 import {
   makeFrame,
@@ -81,9 +81,9 @@ export function buildMapModel(
   const considered = filter ? features.filter((f) => f.properties.subdistrict === filter) : features;
 
   // Fingerprints of the outlines that are not grids (and of every grid when they fit the frame).
-  const fingerprints = new Map<string, string>();
+  const fingerprints = new Map<string, number>();
   const fingerprint = (id: string, geometry: AreaGeometry | null | undefined) => {
-    const fp = geometryFingerprint(geometry);
+    const fp = geometryKey(geometry);
     fingerprints.set(id, fp);
     return fp;
   };
@@ -92,13 +92,20 @@ export function buildMapModel(
   const outlineSource = feed.place.outline ?? undefined;
   let frameKey: string;
   let fit;
-  let gridFingerprints: Map<string, string> | undefined;
+  let gridFingerprints: Map<string, number> | undefined;
   if (outlineSource) {
-    frameKey = fingerprint(OUTLINE_ID, outlineSource);
-    fit = [cache.geometry(OUTLINE_ID, frameKey, outlineSource, false)];
+    frameKey = `outline:${fingerprint(OUTLINE_ID, outlineSource)}`;
+    fit = [cache.geometry(OUTLINE_ID, fingerprints.get(OUTLINE_ID)!, outlineSource, false)];
   } else {
-    gridFingerprints = new Map(features.map((f) => [f.id, geometryFingerprint(f.geometry)]));
-    frameKey = `grids:${hashStrings([...gridFingerprints.values()])}`;
+    gridFingerprints = new Map();
+    let h = 0x811c9dc5;
+    for (const f of features) {
+      const fp = geometryKey(f.geometry);
+      gridFingerprints.set(f.id, fp);
+      h = Math.imul(h ^ (fp % 0x40000000), 0x01000193);
+      h = Math.imul(h ^ Math.floor(fp / 0x40000000), 0x01000193);
+    }
+    frameKey = `grids:${features.length}:${h >>> 0}`;
     fit = features.map((f) => cache.geometry(f.id, gridFingerprints!.get(f.id)!, f.geometry));
   }
   const frame = makeFrame(fit, frameKey);
@@ -109,12 +116,19 @@ export function buildMapModel(
     'self-intersecting': [],
   };
   const grids: GridItem[] = [];
-  for (const f of considered) {
-    const fp = gridFingerprints?.get(f.id) ?? geometryFingerprint(f.geometry);
+  let gx0 = Infinity;
+  let gy0 = Infinity;
+  let gx1 = -Infinity;
+  let gy1 = -Infinity;
+  for (let n = 0; n < considered.length; n++) {
+    const f = considered[n]!;
+    const fp = gridFingerprints?.get(f.id) ?? geometryKey(f.geometry);
     const cached = cache.get(f.id, fp, f.geometry, frame);
-    for (const problem of cached.geometry.problems) problems[problem].push(f.id);
-    if (!cached.shape) {
-      if (!cached.geometry.problems.includes('empty')) problems.empty.push(f.id);
+    const found = cached.geometry.problems;
+    for (let i = 0; i < found.length; i++) problems[found[i]!].push(f.id);
+    const shape = cached.shape;
+    if (!shape) {
+      if (!found.includes('empty')) problems.empty.push(f.id);
       continue;
     }
     const p = f.properties;
@@ -123,11 +137,15 @@ export function buildMapModel(
       name: p.name,
       subdistrict: p.subdistrict,
       population: typeof p.population === 'number' ? p.population : null,
-      metrics: p.metrics ?? {},
+      metrics: p.metrics ?? NO_METRICS,
       synthetic: p.synthetic === true,
       cached,
-      shape: cached.shape,
+      shape,
     });
+    if (shape.x0 < gx0) gx0 = shape.x0;
+    if (shape.y0 < gy0) gy0 = shape.y0;
+    if (shape.x1 > gx1) gx1 = shape.x1;
+    if (shape.y1 > gy1) gy1 = shape.y1;
   }
 
   const outline = outlineSource
@@ -168,16 +186,35 @@ export function buildMapModel(
     previous.grids.length === grids.length &&
     grids.every((g, i) => g.shape === previous.grids[i]!.shape);
 
-  const gridBox = same ? previous.gridBox : unionBox(grids.map((g) => g.shape.bbox));
+  const gridBox: Box | undefined = same
+    ? previous.gridBox
+    : grids.length > 0
+      ? [gx0, gy0, gx1, gy1]
+      : undefined;
   const viewBox = filter
     ? unionBox([...(gridBox ? [gridBox] : []), ...subdistricts.map((s) => s.cached.shape!.bbox)])
     : unionBox([...(gridBox ? [gridBox] : []), ...(outline?.shape ? [outline.shape.bbox] : [])]);
 
+  let index: GridIndex;
+  let byId: Map<string, number>;
+  if (same) {
+    index = previous.index;
+    byId = previous.byId as Map<string, number>;
+  } else {
+    const shapes: ProjectedShape[] = new Array(grids.length);
+    byId = new Map();
+    for (let i = 0; i < grids.length; i++) {
+      shapes[i] = grids[i]!.shape;
+      byId.set(grids[i]!.id, i);
+    }
+    index = new GridIndex(shapes);
+  }
+
   return {
     frame,
     grids,
-    index: same ? previous.index : new GridIndex(grids.map((g) => g.shape)),
-    byId: same ? previous.byId : new Map(grids.map((g, i) => [g.id, i])),
+    index,
+    byId,
     gridBox,
     subdistricts,
     neighbours,
@@ -188,6 +225,9 @@ export function buildMapModel(
     totalGrids: features.length,
   };
 }
+
+/** Metrics of a grid that has none (shared). */
+const NO_METRICS: Readonly<Record<string, number | null>> = Object.freeze({});
 
 /** The grid a point belongs to: its `grid` when that grid is drawn, else the drawn grid under it. */
 export function gridOfPointIn(model: MapModel) {

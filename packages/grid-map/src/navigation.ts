@@ -4,7 +4,7 @@
  * found when a key is pressed, from the spatial index, so 20,000 grids need no adjacency table.
  */
 import type { GridIndex } from './hit-test.js';
-import type { ProjectedShape } from './projection.js';
+import { ringCount, ringEnd, ringStart, type ProjectedShape } from './projection.js';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
@@ -46,16 +46,17 @@ function distanceToSegment2(px: number, py: number, ax: number, ay: number, bx: 
 /** True when any vertex of `a` lies within `eps` of an edge of `b`. */
 function vertexNearEdges(a: ProjectedShape, b: ProjectedShape, eps: number): boolean {
   const eps2 = eps * eps;
-  for (const ra of a.rings) {
-    for (let i = 0; i + 1 < ra.length; i += 2) {
-      const px = ra[i]!;
-      const py = ra[i + 1]!;
-      if (px < b.bbox[0] - eps || px > b.bbox[2] + eps || py < b.bbox[1] - eps || py > b.bbox[3] + eps)
-        continue;
-      for (const rb of b.rings) {
-        for (let j = 0; j + 3 < rb.length; j += 2) {
-          if (distanceToSegment2(px, py, rb[j]!, rb[j + 1]!, rb[j + 2]!, rb[j + 3]!) <= eps2) return true;
-        }
+  const ca = a.coords;
+  const cb = b.coords;
+  const ringsB = ringCount(b);
+  for (let i = a.start; i + 1 < a.end; i += 2) {
+    const px = ca[i]!;
+    const py = ca[i + 1]!;
+    if (px < b.x0 - eps || px > b.x1 + eps || py < b.y0 - eps || py > b.y1 + eps) continue;
+    for (let r = 0; r < ringsB; r++) {
+      const end = ringEnd(b, r);
+      for (let j = ringStart(b, r); j + 3 < end; j += 2) {
+        if (distanceToSegment2(px, py, cb[j]!, cb[j + 1]!, cb[j + 2]!, cb[j + 3]!) <= eps2) return true;
       }
     }
   }
@@ -67,14 +68,14 @@ function vertexNearEdges(a: ProjectedShape, b: ProjectedShape, eps: number): boo
  * an edge of the other. T-junctions count, so grids that were clipped separately still meet.
  */
 export function shapesTouch(a: ProjectedShape, b: ProjectedShape, eps: number): boolean {
-  if (a.bbox[0] > b.bbox[2] + eps || b.bbox[0] > a.bbox[2] + eps) return false;
-  if (a.bbox[1] > b.bbox[3] + eps || b.bbox[1] > a.bbox[3] + eps) return false;
+  if (a.x0 > b.x1 + eps || b.x0 > a.x1 + eps) return false;
+  if (a.y0 > b.y1 + eps || b.y0 > a.y1 + eps) return false;
   return vertexNearEdges(a, b, eps) || vertexNearEdges(b, a, eps);
 }
 
 /** How close (frame units) two outlines must come to count as touching, for a shape of this size. */
 function toleranceFor(shape: ProjectedShape): number {
-  const size = Math.min(shape.bbox[2] - shape.bbox[0], shape.bbox[3] - shape.bbox[1]);
+  const size = Math.min(shape.x1 - shape.x0, shape.y1 - shape.y0);
   return Math.max(1e-6, Math.min(0.1, size * 0.01));
 }
 
@@ -83,9 +84,8 @@ export function neighboursOf(index: GridIndex, i: number, allowed?: (j: number) 
   const shape = index.shapes[i];
   if (!shape) return [];
   const eps = toleranceFor(shape);
-  const [x0, y0, x1, y1] = shape.bbox;
   return index
-    .search(x0 - eps, y0 - eps, x1 + eps, y1 + eps)
+    .search(shape.x0 - eps, shape.y0 - eps, shape.x1 + eps, shape.y1 + eps)
     .filter((j) => j !== i && (!allowed || allowed(j)) && shapesTouch(shape, index.shapes[j]!, eps));
 }
 

@@ -5,7 +5,14 @@
  * projects anything again; nor does a feed update that changes only figures.
  */
 import { geoMercator, type GeoProjection } from 'd3-geo';
-import { normaliseGeometry, toGeoJson, type NormalisedGeometry, type PolygonRings } from './geometry.js';
+import {
+  normalise,
+  polygonsOf,
+  toGeoJson,
+  type GeometryProblem,
+  type NormalisedGeometry,
+  type PolygonRings,
+} from './geometry.js';
 import type { AreaGeometry } from '@safety-widgets/core';
 
 /** Width and height of the reference frame. */
@@ -36,13 +43,55 @@ function mercatorY(lat: number): number {
   return Math.log(Math.tan((Math.PI / 2 + phi) / 2));
 }
 
+/** The scale d3's `fitExtent` projects at to measure what it fits. */
+const FIT_SCALE = 150;
+/** d3's Mercator shifts y by the projection of (0, 0), which is not quite 0 in floating point. */
+const FIT_DY = -FIT_SCALE * -Math.log(Math.tan(Math.PI / 4));
+
 /**
- * A frame in which `fit` (normalised geometries, e.g. the district outline) fills
- * [0, 1000] × [0, 1000] (keeping its aspect ratio). Undefined when there is nothing to fit.
+ * d3's `fitExtent` of a Mercator into the frame, computed straight from the positions: the same
+ * numbers (d3 measures the projected positions at scale 150 and fits their bounds), without
+ * streaming every position through d3's spherical clipping. Undefined for what needs that
+ * clipping: positions within 5° of a pole, or spanning 180° of longitude or more.
  */
-export function makeFrame(fit: readonly NormalisedGeometry[], key: string): Frame | undefined {
+function fitMercator(fit: readonly NormalisedGeometry[]): { k: number; tx: number; ty: number } | undefined {
+  let lon0 = Infinity;
+  let lon1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const g of fit) {
+    for (const polygon of g.polygons) {
+      for (const ring of polygon) {
+        for (let i = 0; i < ring.length; i++) {
+          const lon = ring[i]![0];
+          const lat = ring[i]![1];
+          if (!(lat > -MAX_LATITUDE && lat < MAX_LATITUDE) || !Number.isFinite(lon)) return undefined;
+          if (lon < lon0) lon0 = lon;
+          if (lon > lon1) lon1 = lon;
+          const y = Math.log(Math.tan((Math.PI / 2 + lat * RADIANS) / 2));
+          if (y < y0) y0 = y;
+          if (y > y1) y1 = y;
+        }
+      }
+    }
+  }
+  if (!(lon1 - lon0 < 180)) return undefined;
+  // The projected bounds as d3 measures them (y grows downwards).
+  const bx0 = FIT_SCALE * (lon0 * RADIANS);
+  const bx1 = FIT_SCALE * (lon1 * RADIANS);
+  const by0 = FIT_DY - FIT_SCALE * y1;
+  const by1 = FIT_DY - FIT_SCALE * y0;
+  const k = Math.min(FRAME_SIZE / (bx1 - bx0), FRAME_SIZE / (by1 - by0));
+  return {
+    k: FIT_SCALE * k,
+    tx: 0 + (FRAME_SIZE - k * (bx1 + bx0)) / 2,
+    ty: 0 + (FRAME_SIZE - k * (by1 + by0)) / 2,
+  };
+}
+
+/** d3-geo's fitted Mercator, for what `fitMercator` leaves to it. */
+function fitWithD3(fit: readonly NormalisedGeometry[]): { k: number; tx: number; ty: number } | undefined {
   const geometries = fit.filter((g) => g.polygons.length > 0).map(toGeoJson);
-  if (geometries.length === 0) return undefined;
   let projection: GeoProjection;
   try {
     projection = geoMercator()
@@ -58,7 +107,19 @@ export function makeFrame(fit: readonly NormalisedGeometry[], key: string): Fram
     return undefined;
   }
   const [tx, ty] = projection.translate();
-  const k = projection.scale();
+  return { k: projection.scale(), tx, ty };
+}
+
+/**
+ * A frame in which `fit` (normalised geometries, e.g. the district outline) fills
+ * [0, 1000] × [0, 1000] (keeping its aspect ratio), as d3-geo's `geoMercator().fitExtent` fits
+ * it. Undefined when there is nothing to fit.
+ */
+export function makeFrame(fit: readonly NormalisedGeometry[], key: string): Frame | undefined {
+  if (!fit.some((g) => g.polygons.length > 0)) return undefined;
+  const fitted = fitMercator(fit) ?? fitWithD3(fit);
+  if (!fitted) return undefined;
+  const { k, tx, ty } = fitted;
   if (!Number.isFinite(k) || !Number.isFinite(tx) || !Number.isFinite(ty)) return undefined;
   // d3's Mercator with no rotation, written out: the same numbers as projection([lon, lat]),
   // without an array and a rotation per position (20,000 grids project in a few ms).
@@ -75,45 +136,77 @@ export function makeFrame(fit: readonly NormalisedGeometry[], key: string): Fram
   };
 }
 
-/** A grid's outline in frame coordinates, ready to draw, hit-test and label. */
+/**
+ * A grid's outline in frame coordinates, ready to draw, hit-test and label. The positions live
+ * in a flat array shared with other shapes (no array per ring or per position), so that 20,000
+ * outlines are a few large buffers rather than 100,000 small objects for the garbage collector.
+ */
 export interface ProjectedShape {
-  /** Each ring as flat `x0, y0, x1, y1, …` (closed); every polygon's rings in order. */
-  readonly rings: readonly Float64Array[];
-  /** Which ring starts each polygon (index into `rings`). */
-  readonly polygonStarts: readonly number[];
+  /** Every ring as flat `x0, y0, x1, y1, …` (each closed), in `coords[start]` … `coords[end - 1]`. Shared: read only that range. */
+  readonly coords: Float64Array;
+  readonly start: number;
+  readonly end: number;
+  /**
+   * Where each ring ends in `coords` (exclusive), in order; each ring starts where the one
+   * before ended, the first at `start`. Undefined for a shape of one ring (`start` … `end`).
+   */
+  readonly ringEnds: readonly number[] | undefined;
+  /** The bounding box, `x0 ≤ x1`, `y0 ≤ y1` (also as `bbox`). */
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  /** `[x0, y0, x1, y1]` (made on first use). */
   readonly bbox: Box;
-  /** A point inside the shape (its largest polygon) for a tooltip or a label. */
+  /** A point inside the shape (its largest polygon) for a tooltip or a label (worked out on first use). */
   readonly label: readonly [number, number];
   /** Planar area in frame units². */
   readonly area: number;
 }
 
+/** How many rings a shape has. */
+export function ringCount(shape: ProjectedShape): number {
+  return shape.ringEnds ? shape.ringEnds.length : 1;
+}
+
+/** Where ring `r` of a shape starts in its `coords`. */
+export function ringStart(shape: ProjectedShape, r: number): number {
+  return r === 0 ? shape.start : shape.ringEnds![r - 1]!;
+}
+
+/** Where ring `r` of a shape ends in its `coords` (exclusive). */
+export function ringEnd(shape: ProjectedShape, r: number): number {
+  return shape.ringEnds ? shape.ringEnds[r]! : shape.end;
+}
+
 /** How many shapes have been projected (for tests: a figures-only update projects none). */
 export const projectionStats = { shapes: 0 };
 
-function ringAreaFlat(ring: Float64Array): number {
+/** Twice the signed area of the ring in `c[from]` … `c[to - 1]` (flat, closed). */
+function ringArea2Flat(c: Float64Array, from: number, to: number): number {
   let sum = 0;
-  for (let i = 0; i + 3 < ring.length; i += 2) sum += ring[i]! * ring[i + 3]! - ring[i + 2]! * ring[i + 1]!;
-  return sum / 2;
+  for (let i = from; i + 3 < to; i += 2) sum += c[i]! * c[i + 3]! - c[i + 2]! * c[i + 1]!;
+  return sum;
 }
 
-/** Even-odd point-in-polygon over rings (holes and self-crossings included). */
-export function pointInRings(
-  rings: readonly Float64Array[],
+/** Even-odd point-in-polygon over rings `from` … `to - 1` of a shape (all by default; holes and self-crossings included). */
+export function pointInShape(
+  shape: ProjectedShape,
   x: number,
   y: number,
   from = 0,
-  to = rings.length,
+  to = ringCount(shape),
 ): boolean {
+  const c = shape.coords;
   let inside = false;
   for (let r = from; r < to; r++) {
-    const ring = rings[r]!;
-    const n = ring.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const xi = ring[i]!;
-      const yi = ring[i + 1]!;
-      const xj = ring[j]!;
-      const yj = ring[j + 1]!;
+    const s = ringStart(shape, r);
+    const e = ringEnd(shape, r);
+    for (let i = s, j = e - 2; i < e; j = i, i += 2) {
+      const xi = c[i]!;
+      const yi = c[i + 1]!;
+      const xj = c[j]!;
+      const yj = c[j + 1]!;
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
     }
   }
@@ -121,31 +214,35 @@ export function pointInRings(
 }
 
 /** A point well inside rings `from`…`to` (one polygon): its centroid if inside, else the middle of the widest span across it. */
-function labelPoint(rings: readonly Float64Array[], from: number, to: number, bbox: Box): [number, number] {
-  const exterior = rings[from]!;
+function labelPoint(shape: ProjectedShape, from: number, to: number): [number, number] {
+  const c = shape.coords;
+  const middle = (shape.y0 + shape.y1) / 2;
+  const s0 = ringStart(shape, from);
+  const e0 = ringEnd(shape, from);
   let a = 0;
   let cx = 0;
   let cy = 0;
-  for (let i = 0; i + 3 < exterior.length; i += 2) {
-    const cross = exterior[i]! * exterior[i + 3]! - exterior[i + 2]! * exterior[i + 1]!;
+  for (let i = s0; i + 3 < e0; i += 2) {
+    const cross = c[i]! * c[i + 3]! - c[i + 2]! * c[i + 1]!;
     a += cross;
-    cx += (exterior[i]! + exterior[i + 2]!) * cross;
-    cy += (exterior[i + 1]! + exterior[i + 3]!) * cross;
+    cx += (c[i]! + c[i + 2]!) * cross;
+    cy += (c[i + 1]! + c[i + 3]!) * cross;
   }
   if (Math.abs(a) > 1e-12) {
-    const c: [number, number] = [cx / (3 * a), cy / (3 * a)];
-    if (pointInRings(rings, c[0], c[1], from, to)) return c;
+    const x = cx / (3 * a);
+    const y = cy / (3 * a);
+    if (pointInShape(shape, x, y, from, to)) return [x, y];
   }
   // Concave: cut across at the centroid's height (or the middle) and take the widest span.
-  const y = Math.abs(a) > 1e-12 && Number.isFinite(cy / (3 * a)) ? cy / (3 * a) : (bbox[1] + bbox[3]) / 2;
-  for (const yy of [y, (bbox[1] + bbox[3]) / 2]) {
+  const y = Math.abs(a) > 1e-12 && Number.isFinite(cy / (3 * a)) ? cy / (3 * a) : middle;
+  for (const yy of [y, middle]) {
     const xs: number[] = [];
     for (let r = from; r < to; r++) {
-      const ring = rings[r]!;
-      for (let i = 0; i + 3 < ring.length; i += 2) {
-        const y0 = ring[i + 1]!;
-        const y1 = ring[i + 3]!;
-        if (y0 > yy !== y1 > yy) xs.push(ring[i]! + ((yy - y0) * (ring[i + 2]! - ring[i]!)) / (y1 - y0));
+      const e = ringEnd(shape, r);
+      for (let i = ringStart(shape, r); i + 3 < e; i += 2) {
+        const y0 = c[i + 1]!;
+        const y1 = c[i + 3]!;
+        if (y0 > yy !== y1 > yy) xs.push(c[i]! + ((yy - y0) * (c[i + 2]! - c[i]!)) / (y1 - y0));
       }
     }
     xs.sort((p, q) => p - q);
@@ -159,92 +256,265 @@ function labelPoint(rings: readonly Float64Array[], from: number, to: number, bb
     }
     if (best) return best;
   }
-  return [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
+  return [(shape.x0 + shape.x1) / 2, middle];
+}
+
+class Shape implements ProjectedShape {
+  private labelAt: readonly [number, number] | undefined = undefined;
+  private box: Box | undefined = undefined;
+
+  constructor(
+    readonly coords: Float64Array,
+    readonly start: number,
+    readonly end: number,
+    readonly ringEnds: readonly number[] | undefined,
+    readonly x0: number,
+    readonly y0: number,
+    readonly x1: number,
+    readonly y1: number,
+    readonly area: number,
+    /** The rings of the largest polygon (for the label). */
+    private readonly labelFrom: number,
+    private readonly labelTo: number,
+  ) {}
+
+  get label(): readonly [number, number] {
+    return (this.labelAt ??= labelPoint(this, this.labelFrom, this.labelTo));
+  }
+
+  get bbox(): Box {
+    return (this.box ??= [this.x0, this.y0, this.x1, this.y1]);
+  }
+}
+
+/**
+ * Where projected positions go: large Float64Arrays filled one shape after another, so that a
+ * shape costs no allocation of its own. A buffer is freed when no shape in it is left.
+ */
+export class CoordStore {
+  /** The buffer being filled. */
+  buffer = new Float64Array(0);
+  private used = 0;
+  private next = 1 << 12;
+
+  /** Room for `n` numbers: returns where they start in `buffer` (which may be a new one). */
+  reserve(n: number): number {
+    if (this.used + n > this.buffer.length) {
+      this.buffer = new Float64Array(Math.max(this.next, n));
+      // Start small (a district of 30 grids needs a few thousand numbers), grow to 1 MB buffers.
+      this.next = Math.min(this.next * 2, 1 << 17);
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += n;
+    return at;
+  }
+
+  /** Gives back what the last `reserve` did not use, from `at` on. */
+  release(at: number): void {
+    this.used = at;
+  }
 }
 
 /** Projects normalised polygons into the frame; undefined when nothing projects. */
-export function projectShape(geometry: NormalisedGeometry, frame: Frame): ProjectedShape | undefined {
-  const rings: Float64Array[] = [];
-  const polygonStarts: number[] = [];
-  const bbox: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  let largest = -1;
-  let largestArea = -1;
+export function projectShape(
+  geometry: NormalisedGeometry,
+  frame: Frame,
+  store: CoordStore = new CoordStore(),
+): ProjectedShape | undefined {
+  const polygons = geometry.polygons;
+  let total = 0;
+  let rings = 0;
+  for (let p = 0; p < polygons.length; p++) {
+    const polygon = polygons[p]!;
+    for (let r = 0; r < polygon.length; r++) total += 2 * polygon[r]!.length;
+    rings += polygon.length;
+  }
+  if (total === 0) return undefined;
+  const at = store.reserve(total);
+  const c = store.buffer;
+  const ringEnds: number[] | undefined = rings > 1 ? [] : undefined;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  let w = at;
   let area = 0;
+  let kept = 0;
+  let largestArea = -1;
+  let labelFrom = 0;
+  let labelTo = 0;
   // The frame's Mercator inlined: no array per position (the hot loop of a 20,000-grid feed).
   const kx = frame.scale * RADIANS;
   const k = frame.scale;
   const { tx, ty } = frame;
-  const addPolygon = (polygon: PolygonRings): boolean => {
-    const start = rings.length;
-    let x0 = bbox[0];
-    let y0 = bbox[1];
-    let x1 = bbox[2];
-    let y1 = bbox[3];
-    for (const ring of polygon) {
-      const flat = new Float64Array(ring.length * 2);
-      let f = 0;
+  for (let p = 0; p < polygons.length; p++) {
+    const polygon = polygons[p]!;
+    const polygonAt = w;
+    const firstRing = ringEnds ? ringEnds.length : 0;
+    let px0 = x0;
+    let py0 = y0;
+    let px1 = x1;
+    let py1 = y1;
+    let ok = true;
+    for (let r = 0; ok && r < polygon.length; r++) {
+      const ring = polygon[r]!;
       for (let i = 0, n = ring.length; i < n; i++) {
-        const p = ring[i]!;
-        const x = tx + kx * p[0];
-        const y = ty - k * mercatorY(p[1]);
-        if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
-        flat[f++] = x;
-        flat[f++] = y;
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
+        const position = ring[i]!;
+        const x = tx + kx * position[0];
+        const y = ty - k * mercatorY(position[1]);
+        if (!Number.isFinite(x) || !Number.isFinite(y)) {
+          ok = false;
+          break;
+        }
+        c[w++] = x;
+        c[w++] = y;
+        if (x < px0) px0 = x;
+        if (x > px1) px1 = x;
+        if (y < py0) py0 = y;
+        if (y > py1) py1 = y;
       }
-      rings.push(flat);
+      ringEnds?.push(w);
     }
-    bbox[0] = x0;
-    bbox[1] = y0;
-    bbox[2] = x1;
-    bbox[3] = y1;
-    polygonStarts.push(start);
-    const exteriorArea = Math.abs(ringAreaFlat(rings[start]!));
+    if (!ok || polygon.length === 0) {
+      // Leave out a polygon that does not project.
+      w = polygonAt;
+      if (ringEnds) ringEnds.length = firstRing;
+      continue;
+    }
+    x0 = px0;
+    y0 = py0;
+    x1 = px1;
+    y1 = py1;
+    const lastRing = firstRing + polygon.length;
+    const exteriorEnd = ringEnds ? ringEnds[firstRing]! : w;
+    const exteriorArea = Math.abs(ringArea2Flat(c, polygonAt, exteriorEnd)) / 2;
     let polygonArea = exteriorArea;
-    for (let r = start + 1; r < rings.length; r++) polygonArea -= Math.abs(ringAreaFlat(rings[r]!));
+    for (let r = firstRing + 1; r < lastRing; r++)
+      polygonArea -= Math.abs(ringArea2Flat(c, ringEnds![r - 1]!, ringEnds![r]!)) / 2;
     area += Math.max(0, polygonArea);
+    kept++;
     if (exteriorArea > largestArea) {
       largestArea = exteriorArea;
-      largest = polygonStarts.length - 1;
-    }
-    return true;
-  };
-  for (const polygon of geometry.polygons) {
-    const before = rings.length;
-    if (!addPolygon(polygon)) {
-      rings.length = before;
+      labelFrom = firstRing;
+      labelTo = lastRing;
     }
   }
-  if (rings.length === 0 || largest < 0) return undefined;
+  store.release(w);
+  if (kept === 0) return undefined;
   projectionStats.shapes++;
-  const from = polygonStarts[largest]!;
-  const to = polygonStarts[largest + 1] ?? rings.length;
-  return { rings, polygonStarts, bbox, label: labelPoint(rings, from, to, bbox), area };
+  return new Shape(
+    c,
+    at,
+    w,
+    ringEnds && ringEnds.length > 1 ? ringEnds : undefined,
+    x0,
+    y0,
+    x1,
+    y1,
+    area,
+    labelFrom,
+    labelTo,
+  );
 }
 
 /**
  * Units of SVG path data per frame unit: path data holds whole hundredths of a frame unit
- * (1/100,000 of the frame), so that it is made of integers, which script turns into text and the
+ * (1/100,000 of the frame), so that it is made of integers, which script writes quickly and the
  * browser parses several times faster than decimals (20,000 grids: ~30 ms instead of ~600 ms).
  * Whoever draws it scales by 1 / PATH_SCALE.
  */
 export const PATH_SCALE = 100;
 
+const ASCII_M = 77;
+const ASCII_L = 76;
+const ASCII_Z = 90;
+const ASCII_COMMA = 44;
+const ASCII_MINUS = 45;
+const ASCII_0 = 48;
+/** Most bytes a whole number below 2³¹ takes: a sign and 10 digits. */
+const INT_BYTES = 11;
+
+/**
+ * SVG path data written as ASCII bytes into one growing buffer and decoded once: no string per
+ * number, per position or per grid (the canvas path of 20,000 grids is one string per colour).
+ */
+export class PathWriter {
+  private bytes = new Uint8Array(1 << 12);
+  private length = 0;
+  private static decoder: TextDecoder | undefined;
+
+  /** Makes room for `n` more bytes. */
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + n) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(this.bytes.subarray(0, this.length));
+    this.bytes = bigger;
+  }
+
+  private byte(value: number): void {
+    if (this.length === this.bytes.length) this.room(1);
+    this.bytes[this.length++] = value;
+  }
+
+  private int(value: number): void {
+    let v = Math.round(value * PATH_SCALE);
+    if (!(v > -2147483648 && v < 2147483648)) {
+      // Far outside the frame (a distant neighbour): as script would write the number.
+      const text = String(v);
+      for (let i = 0; i < text.length; i++) this.byte(text.charCodeAt(i));
+      return;
+    }
+    this.room(INT_BYTES);
+    const b = this.bytes;
+    if (v < 0) {
+      b[this.length++] = ASCII_MINUS;
+      v = -v;
+    }
+    let digits = 1;
+    for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
+    let at = (this.length += digits);
+    do {
+      b[--at] = ASCII_0 + (v % 10);
+      v = (v / 10) | 0;
+    } while (v > 0);
+  }
+
+  /** Appends a shape: `M x,y L x,y … Z` per ring (the closing position left to `Z`), in frame units × PATH_SCALE. */
+  shape(shape: ProjectedShape): void {
+    const c = shape.coords;
+    const rings = ringCount(shape);
+    for (let r = 0; r < rings; r++) {
+      const s = ringStart(shape, r);
+      const e = ringEnd(shape, r) - 2;
+      for (let i = s; i + 1 < e; i += 2) {
+        this.byte(i === s ? ASCII_M : ASCII_L);
+        this.int(c[i]!);
+        this.byte(ASCII_COMMA);
+        this.int(c[i + 1]!);
+      }
+      this.byte(ASCII_Z);
+    }
+  }
+
+  /** Everything appended since the last `take`, as text; starts over. */
+  take(): string {
+    PathWriter.decoder ??= new TextDecoder();
+    const text = PathWriter.decoder.decode(this.bytes.subarray(0, this.length));
+    this.length = 0;
+    return text;
+  }
+}
+
+let sharedWriter: PathWriter | undefined;
+
 /** SVG path data of a shape, in frame units × PATH_SCALE, rounded to whole numbers. */
 export function pathData(shape: ProjectedShape): string {
-  let d = '';
-  for (const ring of shape.rings) {
-    d += 'M';
-    for (let i = 0; i + 1 < ring.length - 2; i += 2) {
-      if (i > 0) d += 'L';
-      d += Math.round(ring[i]! * PATH_SCALE) + ',' + Math.round(ring[i + 1]! * PATH_SCALE);
-    }
-    d += 'Z';
-  }
-  return d;
+  const writer = (sharedWriter ??= new PathWriter());
+  writer.shape(shape);
+  return writer.take();
 }
 
 /** The union of boxes, or undefined for none. */
@@ -264,31 +534,51 @@ export function unionBox(boxes: Iterable<Box>): Box | undefined {
 
 /** A geometry normalised and projected, cached under an id and the geometry's fingerprint. */
 export interface CachedShape {
-  readonly fingerprint: string;
+  /** The geometry's `geometryKey`. */
+  readonly fingerprint: number;
   readonly geometry: NormalisedGeometry;
   readonly shape: ProjectedShape | undefined;
-  /** SVG path data (frame units × PATH_SCALE), made on first use. */
+  /** SVG path data (frame units × PATH_SCALE), made on first use (the SVG map and the highlights; the canvas needs none). */
   readonly d: string;
 }
 
-class Entry implements CachedShape {
+/**
+ * A cache entry: the geometry normalised (it is its own `NormalisedGeometry`, holding the source's
+ * polygons unless normalising changed them) and projected. One object per grid.
+ */
+class Entry implements CachedShape, NormalisedGeometry {
   frameKey: string | undefined = undefined;
   shape: ProjectedShape | undefined = undefined;
-  private path: string | undefined;
+  readonly problems: readonly GeometryProblem[];
+  private readonly changed: readonly PolygonRings[] | undefined;
+  private path: string | undefined = undefined;
 
   constructor(
-    readonly fingerprint: string,
-    readonly geometry: NormalisedGeometry,
-  ) {}
+    readonly fingerprint: number,
+    private readonly source: AreaGeometry | null | undefined,
+    checkCrossings: boolean,
+  ) {
+    const { changed, problems } = normalise(source, checkCrossings);
+    this.changed = changed;
+    this.problems = problems;
+  }
+
+  get polygons(): readonly PolygonRings[] {
+    return this.changed ?? polygonsOf(this.source);
+  }
+
+  get geometry(): NormalisedGeometry {
+    return this;
+  }
 
   get d(): string {
     if (this.path === undefined) this.path = this.shape ? pathData(this.shape) : '';
     return this.path;
   }
 
-  reproject(frame: Frame | undefined): void {
+  reproject(frame: Frame | undefined, store: CoordStore): void {
     this.frameKey = frame?.key;
-    this.shape = frame ? projectShape(this.geometry, frame) : undefined;
+    this.shape = frame ? projectShape(this, frame, store) : undefined;
     this.path = undefined;
   }
 }
@@ -296,25 +586,26 @@ class Entry implements CachedShape {
 /**
  * Normalised and projected geometries by id. `get` normalises and projects only when the id
  * is new, its fingerprint changed or the frame did; otherwise it returns the same object as
- * before (so SVG paths keep their `d`, and a canvas redraw reuses the rings).
+ * before (so SVG paths keep their `d`, and a canvas redraw reuses the positions).
  */
 export class ShapeCache {
   private entries = new Map<string, Entry>();
+  private readonly store = new CoordStore();
 
   get(
     id: string,
-    fingerprint: string,
+    fingerprint: number,
     source: AreaGeometry | null | undefined,
     frame: Frame | undefined,
     checkCrossings = true,
   ): CachedShape {
     let entry = this.entries.get(id);
     if (!entry || entry.fingerprint !== fingerprint) {
-      entry = new Entry(fingerprint, normaliseGeometry(source, { checkCrossings }));
-      entry.reproject(frame);
+      entry = new Entry(fingerprint, source, checkCrossings);
+      entry.reproject(frame, this.store);
       this.entries.set(id, entry);
     } else if (entry.frameKey !== frame?.key) {
-      entry.reproject(frame);
+      entry.reproject(frame, this.store);
     }
     return entry;
   }
@@ -322,13 +613,13 @@ export class ShapeCache {
   /** The normalised geometry only (projects nothing, leaves any projection as it is). */
   geometry(
     id: string,
-    fingerprint: string,
+    fingerprint: number,
     source: AreaGeometry | null | undefined,
     checkCrossings = true,
   ): NormalisedGeometry {
     let entry = this.entries.get(id);
     if (!entry || entry.fingerprint !== fingerprint) {
-      entry = new Entry(fingerprint, normaliseGeometry(source, { checkCrossings }));
+      entry = new Entry(fingerprint, source, checkCrossings);
       this.entries.set(id, entry);
     }
     return entry.geometry;

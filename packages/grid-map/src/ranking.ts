@@ -15,13 +15,22 @@ export interface RankedGrid {
 /** Above this many grids, names are compared by code point rather than by locale collation (speed). */
 const COLLATE_UP_TO = 2000;
 
+/** One collator per locale (making one costs more than ranking 30 grids). */
+const collators = new Map<string, Intl.Collator>();
+
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { numeric: true })));
+  return collator;
+}
+
 /** Grids in ranked order. `names` breaks ties and orders the unranked (by locale collation). */
 export function rankGrids(
   figures: readonly GridFigure[],
   names: readonly string[],
   locale: string,
 ): RankedGrid[] {
-  const collator = figures.length <= COLLATE_UP_TO ? new Intl.Collator(locale, { numeric: true }) : undefined;
+  const collator = figures.length <= COLLATE_UP_TO ? collatorFor(locale) : undefined;
   const byName = collator
     ? (a: number, b: number) => collator.compare(names[a] ?? '', names[b] ?? '')
     : (a: number, b: number) => {

@@ -973,8 +973,7 @@ export class SafetyGridMap extends SafetyElement {
         new GridPaths(
           grids.length,
           (i) => vm.colors[i] ?? -1,
-          (i) => grids[i]!.cached.d,
-          (i) => grids[i]!.shape.area,
+          (i) => grids[i]!.shape,
         ),
     );
     paintGrids(ctx, paths, vm.view, dpr, style);
@@ -1254,9 +1253,14 @@ function colorClass(c: number): string {
   return c >= 0 ? `c${c}` : c === -2 ? 'sup' : 'nd';
 }
 
+/** One list format per locale (made on first use: making one costs more than using it). */
+const listFormats = new Map<SupportedLocale, Intl.ListFormat>();
+
 function listFormat(items: readonly string[], locale: SupportedLocale): string {
   try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+    let format = listFormats.get(locale);
+    if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale, { type: 'conjunction' })));
+    return format.format(items);
   } catch {
     return items.join(', ');
   }

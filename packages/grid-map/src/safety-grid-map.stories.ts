@@ -8,6 +8,8 @@ import './safety-grid-map.js';
 
 type Args = {
   src?: string;
+  /** Id of a `<safety-feed>` on the page. */
+  feed?: string;
   data?: unknown;
   lang?: string;
   theme?: 'light' | 'dark' | 'auto';
@@ -77,6 +79,7 @@ const meta: Meta<Args> = {
     html`<div style="max-width:${args.width ?? 960}px">
       <safety-grid-map
         src=${ifDefined(args.src)}
+        feed=${ifDefined(args.feed)}
         .data=${context.loaded.data ?? args.data}
         lang=${ifDefined(args.lang)}
         theme=${args.theme ?? (context.globals.theme === 'dark' ? 'dark' : 'light')}
@@ -191,8 +194,12 @@ export const Stale: Story = { args: { data: yantianInput() } };
 /** The feed cannot be loaded: an error with a retry button. */
 export const LoadError: Story = { args: { src: 'feeds/missing.json' } };
 
-/** No data source yet: the loading skeleton (after 5 s it says that no `<safety-feed>` was found). */
-export const Loading: Story = { args: {} };
+/** Loading: the skeleton while the feed's first response is awaited (here: forever; `<sw-pending-feed>` is the docs app's never-answering feed). */
+export const Loading: Story = {
+  args: { feed: 'pending-feed' },
+  render: (args, context) =>
+    html`<sw-pending-feed id="pending-feed"></sw-pending-feed>${meta.render!(args, context)}`,
+};
 
 /** A 600 px container, as on a tablet or in a page's side column. */
 export const TabletWidth: Story = { args: { data: fresh, width: 600, list: true } };

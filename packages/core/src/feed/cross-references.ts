@@ -11,21 +11,30 @@ export interface Problem {
   reason: string;
 }
 
+/** The path of item `index` of the collection at `basePath`: `indicators[12]`. */
+export function itemPath(basePath: string, index: number): string {
+  return `${basePath}[${index}]`;
+}
+
 /**
  * Remembers where each key was first kept, to find duplicates: the first item with a key
- * is kept, later ones are dropped.
+ * is kept, later ones are dropped. Positions are kept, paths written only for a duplicate.
  */
 export class FirstSeen {
-  private readonly paths = new Map<string, string>();
+  private readonly first = new Map<string, number>();
+
+  /** @param basePath where the collection is, e.g. `indicators` */
+  constructor(private readonly basePath: string) {}
 
   /** The path of the kept item with this key, if any. */
   firstPath(key: string): string | undefined {
-    return this.paths.get(key);
+    const index = this.first.get(key);
+    return index === undefined ? undefined : itemPath(this.basePath, index);
   }
 
-  /** Records the item at `path` as the one kept for `key` (ignored if one already is). */
-  claim(key: string, path: string): void {
-    if (!this.paths.has(key)) this.paths.set(key, path);
+  /** Records item `index` as the one kept for `key` (ignored if one already is). */
+  claim(key: string, index: number): void {
+    if (!this.first.has(key)) this.first.set(key, index);
   }
 }
 
@@ -63,18 +72,21 @@ export function knownIds(
 }
 
 /**
- * Checks one reference: nothing to say when the reference is absent, the target collection
- * was not given, or the id is known; otherwise a problem such as
+ * Checks one reference, `key` of item `index` of the collection at `basePath` (`.area` of
+ * `indicators[3]`): nothing to say when the reference is absent, the target collection was not
+ * given, or the id is known; otherwise a problem such as
  * `unknown area "crime" (no valid item in areas has this id); dropped`.
  */
 export function checkReference(
-  path: string,
+  basePath: string,
+  index: number,
+  key: string,
   id: string | null | undefined,
   known: KnownIds,
 ): Problem | undefined {
   if (id === null || id === undefined || !known.given || known.ids.has(id)) return undefined;
   return {
-    path,
+    path: `${itemPath(basePath, index)}${key}`,
     reason: `unknown ${known.noun} ${quoteString(id)} (no valid item in ${known.collection} has this id); dropped`,
   };
 }

@@ -7,13 +7,23 @@
  * Every text field is untrusted: it is carried verbatim and only ever rendered as text.
  */
 import * as v from 'valibot';
+import {
+  ID_MAX_LENGTH,
+  ID_PATTERN,
+  MAX_SERIES_PERIODS,
+  NAME_MAX_LENGTH,
+  NUMBER_LIMIT,
+  isRealDate,
+  isValidMultiPolygon,
+  isValidPolygon,
+} from './fast-accept.js';
 
 /** Identifier used for places, areas, indicators, grids, layers, categories and events. */
 export const IdSchema = v.pipe(
   v.string('expected an id string'),
   v.minLength(1, 'expected a non-empty id'),
-  v.maxLength(128, 'an id may be at most 128 characters'),
-  v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'an id may only use letters, digits, ".", "_", ":" and "-"'),
+  v.maxLength(ID_MAX_LENGTH, `an id may be at most ${ID_MAX_LENGTH} characters`),
+  v.regex(ID_PATTERN, 'an id may only use letters, digits, ".", "_", ":" and "-"'),
 );
 
 const Text = (max: number) =>
@@ -22,8 +32,8 @@ const Text = (max: number) =>
 /** A name or title in both published locales. Either may be empty, not both. */
 export const LocalizedTextSchema = v.pipe(
   v.object({
-    zh: Text(500),
-    en: Text(500),
+    zh: Text(NAME_MAX_LENGTH),
+    en: Text(NAME_MAX_LENGTH),
   }),
   v.check((t) => t.zh.trim() !== '' || t.en.trim() !== '', 'needs text in zh or en'),
 );
@@ -32,18 +42,10 @@ export const LocalizedTextSchema = v.pipe(
 export const FiniteNumberSchema = v.pipe(
   v.number('expected a number'),
   v.finite('expected a finite number'),
-  v.minValue(-1e15, 'number is too small (below -1e15)'),
-  v.maxValue(1e15, 'number is too large (above 1e15)'),
+  v.minValue(-NUMBER_LIMIT, 'number is too small (below -1e15)'),
+  v.maxValue(NUMBER_LIMIT, 'number is too large (above 1e15)'),
 );
 const NonNegative = v.pipe(FiniteNumberSchema, v.minValue(0, 'expected a number of 0 or more'));
-
-/** True for `YYYY-MM-DD` that names a real day (rejects 2017-02-31). */
-function isRealDate(ymd: string): boolean {
-  const [y, m, d] = ymd.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** ISO 8601 date-time with a zone, e.g. `2017-12-04T09:00:00+08:00`. */
 export const DateTimeSchema = v.pipe(
@@ -98,27 +100,6 @@ const Ring = v.pipe(
   }, 'a ring must be closed: its last position must equal its first'),
 );
 
-/** True when `ring` is a closed ring of at least 4 in-range [lon, lat] pairs (checked without copying). */
-function isValidRing(ring: unknown): boolean {
-  if (!Array.isArray(ring) || ring.length < 4) return false;
-  for (let i = 0; i < ring.length; i++) {
-    const p: unknown = ring[i];
-    if (!Array.isArray(p) || p.length !== 2) return false;
-    const lon: unknown = p[0];
-    const lat: unknown = p[1];
-    if (typeof lon !== 'number' || typeof lat !== 'number') return false;
-    if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) return false; // NaN fails too
-  }
-  const first = ring[0] as number[];
-  const last = ring[ring.length - 1] as number[];
-  return first[0] === last[0] && first[1] === last[1];
-}
-
-/** True when `rings` is a non-empty array of valid rings. */
-function isValidPolygon(rings: unknown): boolean {
-  return Array.isArray(rings) && rings.length > 0 && rings.every(isValidRing);
-}
-
 /**
  * Fast accept, slow diagnose: geometry that is valid (the common case, and tens of thousands of
  * grids in a city-wide feed) is checked by a loop that allocates nothing and is passed through as
@@ -143,7 +124,7 @@ const PolygonCoordinates = fastOrDetailed(
 );
 
 const MultiPolygonCoordinates = fastOrDetailed(
-  (input) => Array.isArray(input) && input.length > 0 && input.every(isValidPolygon),
+  isValidMultiPolygon,
   v.pipe(
     v.array(
       v.pipe(v.array(Ring), v.minLength(1, 'a polygon needs an outer ring')),
@@ -347,7 +328,7 @@ export const SeriesSchema = v.object({
   /** One count per consecutive period from `start`; null = no data. */
   counts: v.pipe(
     v.array(v.nullable(v.pipe(NonNegative, v.integer('expected a whole count')))),
-    v.maxLength(100_000, 'a series may hold at most 100,000 periods'),
+    v.maxLength(MAX_SERIES_PERIODS, 'a series may hold at most 100,000 periods'),
   ),
   subdistrict: v.nullish(IdSchema),
   grid: v.nullish(IdSchema),

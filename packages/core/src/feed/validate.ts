@@ -36,6 +36,7 @@ import {
 import {
   FirstSeen,
   checkReference,
+  itemPath,
   describeSeries,
   duplicateId,
   knownIds,
@@ -43,6 +44,7 @@ import {
   type Problem,
 } from './cross-references.js';
 import { describeError, describeValue, groupDigits } from './describe.js';
+import { acceptEvent, acceptGridFeature, acceptPoint, acceptSeries } from './fast-accept.js';
 import { IssueList, withoutRepeats } from './issues.js';
 import { DEFAULT_MAX_BYTES, describeJsonError, sizeOver, tooLargeReason } from './json-text.js';
 import type { DroppedCounts, Feed, Layer, ValidationResult } from './types.js';
@@ -78,11 +80,11 @@ class UnreadableValue {
   ) {}
 }
 
-/** One item kept after validation, with the path it had in the input. */
-interface Kept<T> {
-  value: T;
-  path: string;
-}
+/**
+ * A cross-reference check of one item that passed its schema: the problems (none: undefined or
+ * empty). `index` is the item's position in its collection: paths are only written for problems.
+ */
+type Check<T> = (item: T, index: number) => Problem[] | undefined;
 
 /** State of one validation: the issues and the counts of dropped items. */
 class Validation {
@@ -95,63 +97,84 @@ class Validation {
 
   /**
    * Validates each of `list` with `schema`, then with `check` (cross-references); drops bad
-   * items with a warning per problem and returns the rest.
+   * items with a warning per problem and returns the rest (and, in `keptAt`, their positions in
+   * `list`). `accept` (see ./fast-accept.ts), when given, builds a plainly valid item without the
+   * schema; what it does not accept goes through the schema, which has the last word and every
+   * message.
    */
   items<TSchema extends v.GenericSchema>(
     collection: CollectionName,
     basePath: string,
     list: readonly unknown[],
     schema: TSchema,
-    check: (item: v.InferOutput<TSchema>, path: string) => Problem[] = () => [],
-  ): Kept<v.InferOutput<TSchema>>[] {
-    const kept: Kept<v.InferOutput<TSchema>>[] = [];
+    check?: Check<v.InferOutput<TSchema>>,
+    accept?: (item: unknown) => v.InferOutput<TSchema> | undefined,
+    keptAt?: number[],
+  ): v.InferOutput<TSchema>[] {
+    const kept: v.InferOutput<TSchema>[] = [];
     for (let i = 0; i < list.length; i++) {
-      const path = `${basePath}[${i}]`;
       const item = list[i];
-      let result: v.SafeParseResult<TSchema>;
-      try {
-        // valibot's object() accepts arrays; say plainly that an item must be an object.
-        if (Array.isArray(item)) {
-          this.issues.addReason('warning', path, () => `expected an object, got ${describeValue(item)}`);
+      let output: v.InferOutput<TSchema> | undefined;
+      if (accept) {
+        try {
+          output = accept(item);
+        } catch {
+          // A value that throws when read: the schema reads it again and reports it.
+          output = undefined;
+        }
+      }
+      if (output === undefined) {
+        const path = itemPath(basePath, i);
+        let result: v.SafeParseResult<TSchema>;
+        try {
+          // valibot's object() accepts arrays; say plainly that an item must be an object.
+          if (Array.isArray(item)) {
+            this.issues.addReason('warning', path, () => `expected an object, got ${describeValue(item)}`);
+            this.drop(collection);
+            continue;
+          }
+          result = v.safeParse(schema, item, PARSE_CONFIG);
+        } catch (error) {
+          throw new UnreadableValue(path, error);
+        }
+        if (!result.success) {
+          for (const issue of withoutRepeats(result.issues)) this.issues.addValibot('warning', path, issue);
           this.drop(collection);
           continue;
         }
-        result = v.safeParse(schema, item, PARSE_CONFIG);
-      } catch (error) {
-        throw new UnreadableValue(path, error);
+        output = result.output;
       }
-      if (!result.success) {
-        for (const issue of withoutRepeats(result.issues)) this.issues.addValibot('warning', path, issue);
-        this.drop(collection);
-        continue;
-      }
-      const problems = check(result.output, path);
-      if (problems.length > 0) {
+      const problems = check?.(output, i);
+      if (problems !== undefined && problems.length > 0) {
         for (const problem of problems) this.issues.addReason('warning', problem.path, problem.reason);
         this.drop(collection);
         continue;
       }
-      kept.push({ value: result.output, path });
+      kept.push(output);
+      keptAt?.push(i);
     }
     return kept;
   }
 
-  /** A `check` that drops items whose `id` was already kept earlier in the collection. */
+  /**
+   * A `check` that drops items whose `id` was already kept earlier in the collection at
+   * `basePath`, after the problems `more` finds (undefined entries are no problem).
+   */
   static uniqueIds<T extends { id: string }>(
-    more: (item: T, path: string) => (Problem | undefined)[] = () => [],
-  ): (item: T, path: string) => Problem[] {
-    const seen = new FirstSeen();
-    return (item, path) => {
-      const problems = more(item, path).filter((p): p is Problem => p !== undefined);
+    basePath: string,
+    more?: (item: T, index: number) => (Problem | undefined)[],
+  ): Check<T> {
+    const seen = new FirstSeen(basePath);
+    return (item, index) => {
+      let problems: Problem[] | undefined;
+      if (more) for (const problem of more(item, index)) if (problem) (problems ??= []).push(problem);
       const first = seen.firstPath(item.id);
-      if (first !== undefined) problems.push(duplicateId(path, item.id, first));
-      if (problems.length === 0) seen.claim(item.id, path);
+      if (first !== undefined) (problems ??= []).push(duplicateId(itemPath(basePath, index), item.id, first));
+      if (problems === undefined) seen.claim(item.id, index);
       return problems;
     };
   }
 }
-
-const values = <T>(kept: readonly Kept<T>[]): T[] => kept.map((k) => k.value);
 
 function isRecord(input: unknown): input is Record<string, unknown> {
   return typeof input === 'object' && input !== null && !Array.isArray(input);
@@ -202,7 +225,7 @@ function validateInto(input: unknown, run: Validation): Feed | undefined {
   }
   const env = envelope.output;
 
-  const areas = run.items('areas', 'areas', env.areas, AreaSchema, Validation.uniqueIds());
+  const areas = run.items('areas', 'areas', env.areas, AreaSchema, Validation.uniqueIds('areas'));
   if (areas.length === 0) {
     const n = env.areas.length;
     run.issues.addReason(
@@ -211,14 +234,16 @@ function validateInto(input: unknown, run: Validation): Feed | undefined {
       `none of the ${groupDigits(n)} ${n === 1 ? 'area is' : 'areas are'} valid (see the warnings), and a feed needs at least one`,
     );
   }
-  const areaIds = knownIds('area', 'areas', true, values(areas));
+  const areaIds = knownIds('area', 'areas', true, areas);
 
   const indicators = run.items(
     'indicators',
     'indicators',
     env.indicators,
     IndicatorSchema,
-    Validation.uniqueIds((item, path) => [checkReference(`${path}.area`, item.area, areaIds)]),
+    Validation.uniqueIds('indicators', (item, i) => [
+      checkReference('indicators', i, '.area', item.area, areaIds),
+    ]),
   );
 
   const subdistricts = run.items(
@@ -226,21 +251,16 @@ function validateInto(input: unknown, run: Validation): Feed | undefined {
     'subdistricts',
     env.subdistricts,
     SubdistrictSchema,
-    Validation.uniqueIds(),
+    Validation.uniqueIds('subdistricts'),
   );
-  const subdistrictIds = knownIds(
-    'subdistrict',
-    'subdistricts',
-    env.subdistricts.length > 0,
-    values(subdistricts),
-  );
+  const subdistrictIds = knownIds('subdistrict', 'subdistricts', env.subdistricts.length > 0, subdistricts);
 
   const neighbours = run.items(
     'neighbours',
     'neighbours',
     env.neighbours,
     NeighbourSchema,
-    Validation.uniqueIds(),
+    Validation.uniqueIds('neighbours'),
   );
 
   const grids = run.items(
@@ -248,81 +268,99 @@ function validateInto(input: unknown, run: Validation): Feed | undefined {
     'grids.features',
     env.grids.features,
     GridFeatureSchema,
-    Validation.uniqueIds((item, path) => [
-      checkReference(`${path}.properties.subdistrict`, item.properties.subdistrict, subdistrictIds),
+    Validation.uniqueIds('grids.features', (item, i) => [
+      checkReference(
+        'grids.features',
+        i,
+        '.properties.subdistrict',
+        item.properties.subdistrict,
+        subdistrictIds,
+      ),
     ]),
+    acceptGridFeature,
   );
-  const gridIds = knownIds('grid', 'grids.features', env.grids.features.length > 0, values(grids));
+  const gridIds = knownIds('grid', 'grids.features', env.grids.features.length > 0, grids);
 
   const categories = run.items(
     'categories',
     'categories',
     env.categories,
     CategorySchema,
-    Validation.uniqueIds(),
+    Validation.uniqueIds('categories'),
   );
-  const categoryIds = knownIds('category', 'categories', env.categories.length > 0, values(categories));
+  const categoryIds = knownIds('category', 'categories', env.categories.length > 0, categories);
 
+  const layerAt: number[] = [];
   const layers: Layer[] = run
-    .items('layers', 'layers', env.layers, LayerSchema, Validation.uniqueIds())
-    .map(({ value: layer, path }) => ({
-      ...layer,
-      points: values(
-        run.items(
+    .items('layers', 'layers', env.layers, LayerSchema, Validation.uniqueIds('layers'), undefined, layerAt)
+    .map((layer, k) => {
+      const pointsPath = `${itemPath('layers', layerAt[k]!)}.points`;
+      return {
+        ...layer,
+        points: run.items(
           'points',
-          `${path}.points`,
+          pointsPath,
           layer.points,
           PointSchema,
-          Validation.uniqueIds((point, pointPath) => [
-            checkReference(`${pointPath}.grid`, point.grid, gridIds),
+          Validation.uniqueIds(pointsPath, (point, i) => [
+            checkReference(pointsPath, i, '.grid', point.grid, gridIds),
           ]),
+          acceptPoint,
         ),
-      ),
-    }));
+      };
+    });
 
-  const seenSeries = new FirstSeen();
-  const series = run.items('series', 'series', env.series, SeriesSchema, (item, path) => {
-    const problems = [
-      checkReference(`${path}.category`, item.category, categoryIds),
-      checkReference(`${path}.subdistrict`, item.subdistrict, subdistrictIds),
-      checkReference(`${path}.grid`, item.grid, gridIds),
-    ].filter((p): p is Problem => p !== undefined);
-    const key = seriesKey(item);
-    const first = seenSeries.firstPath(key);
-    if (first !== undefined) {
-      problems.push({
-        path,
-        reason: `duplicate series (${describeSeries(item)}; first at ${first}); dropped`,
-      });
-    }
-    if (problems.length === 0) seenSeries.claim(key, path);
-    return problems;
-  });
+  const seenSeries = new FirstSeen('series');
+  const series = run.items(
+    'series',
+    'series',
+    env.series,
+    SeriesSchema,
+    (item, i) => {
+      const problems = [
+        checkReference('series', i, '.category', item.category, categoryIds),
+        checkReference('series', i, '.subdistrict', item.subdistrict, subdistrictIds),
+        checkReference('series', i, '.grid', item.grid, gridIds),
+      ].filter((p): p is Problem => p !== undefined);
+      const key = seriesKey(item);
+      const first = seenSeries.firstPath(key);
+      if (first !== undefined) {
+        problems.push({
+          path: itemPath('series', i),
+          reason: `duplicate series (${describeSeries(item)}; first at ${first}); dropped`,
+        });
+      }
+      if (problems.length === 0) seenSeries.claim(key, i);
+      return problems;
+    },
+    acceptSeries,
+  );
 
   const events = run.items(
     'events',
     'events',
     env.events,
     EventSchema,
-    Validation.uniqueIds((item, path) => [
-      checkReference(`${path}.category`, item.category, categoryIds),
-      checkReference(`${path}.subdistrict`, item.subdistrict, subdistrictIds),
-      checkReference(`${path}.grid`, item.grid, gridIds),
+    Validation.uniqueIds('events', (item, i) => [
+      checkReference('events', i, '.category', item.category, categoryIds),
+      checkReference('events', i, '.subdistrict', item.subdistrict, subdistrictIds),
+      checkReference('events', i, '.grid', item.grid, gridIds),
     ]),
+    acceptEvent,
   );
 
   if (run.issues.hasFatal) return undefined;
   return {
     ...env,
-    areas: values(areas),
-    indicators: values(indicators),
-    subdistricts: values(subdistricts),
-    neighbours: values(neighbours),
-    grids: { type: 'FeatureCollection', features: values(grids) },
+    areas,
+    indicators,
+    subdistricts,
+    neighbours,
+    grids: { type: 'FeatureCollection', features: grids },
     layers,
-    categories: values(categories),
-    series: values(series),
-    events: values(events),
+    categories,
+    series,
+    events,
   };
 }
 
