@@ -56,9 +56,8 @@ function openStream(): Promise<void> {
 process.on('message', (message: { type: string }) => {
   if (message.type === 'report') {
     clearInterval(progress);
-    send({ type: 'report', deliveries, fromCommit });
-    process.disconnect?.();
-    setTimeout(() => process.exit(0), 100);
+    // Exit once the (large) report has been handed to the channel, not before.
+    process.send?.({ type: 'report', deliveries, fromCommit }, () => process.exit(0));
   }
 });
 
