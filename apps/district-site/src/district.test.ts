@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, scopeText, selectionOf, tableScopeText } from './district.js';
+import { announcement, isCleared, scopeText, selectionOf, tableScopeText } from './district.js';
 
 describe('the district page text', () => {
   it('reads a safety-grid-select detail defensively', () => {
@@ -12,6 +12,14 @@ describe('the district page text', () => {
     expect(selectionOf({ id: '' })).toBeUndefined();
     expect(selectionOf(null)).toBeUndefined();
     expect(selectionOf('meisha-g03')).toBeUndefined();
+    expect(selectionOf({ id: null, subdistrict: null, name: null })).toBeUndefined();
+  });
+
+  it('tells a cleared selection from a malformed event', () => {
+    expect(isCleared({ id: null, subdistrict: null, name: null })).toBe(true);
+    expect(isCleared({ id: 'g1' })).toBe(false);
+    expect(isCleared({})).toBe(false);
+    expect(isCleared(null)).toBe(false);
   });
 
   it('says the table shows the sub-district, since indicators are not published per grid', () => {

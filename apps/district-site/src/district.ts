@@ -95,6 +95,11 @@ export function selectionOf(detail: unknown): Selection | undefined {
   };
 }
 
+/** Whether a `safety-grid-select` detail says the selection was cleared (`id: null`). */
+export function isCleared(detail: unknown): boolean {
+  return typeof detail === 'object' && detail !== null && (detail as { id?: unknown }).id === null;
+}
+
 function main(): void {
   const lang = setupLanguage(document, {
     title: { zh: '盐田区公共安全', en: 'Public safety in Yantian District' },
@@ -155,7 +160,10 @@ function main(): void {
   };
 
   map.addEventListener('safety-grid-select', (event) => {
-    const next = selectionOf((event as CustomEvent<unknown>).detail);
+    const detail = (event as CustomEvent<unknown>).detail;
+    // Escape on the map clears its selection and says so with `id: null`.
+    if (isCleared(detail)) return showDistrict();
+    const next = selectionOf(detail);
     if (next) select(next);
   });
   clear.addEventListener('click', () => {
@@ -163,11 +171,6 @@ function main(): void {
     // The button hides itself: keep the keyboard where the reader was.
     scope.focus();
   });
-  // Escape on the map clears its documented `selected` attribute: follow it.
-  new MutationObserver(() => {
-    if (!map.hasAttribute('selected')) showDistrict();
-  }).observe(map, { attributes: true, attributeFilter: ['selected'] });
-
   render(false);
 }
 

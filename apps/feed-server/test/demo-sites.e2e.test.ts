@@ -336,7 +336,7 @@ describe('the district page', () => {
     expect(await page.locator('#announcer').innerText()).toContain('Showing the whole district');
     expect(await clear.isVisible()).toBe(false);
 
-    // Escape on the map clears its selection (the `selected` attribute): the page follows.
+    // Escape on the map clears its selection (`safety-grid-select` with `id: null`): the page follows.
     await page.locator('safety-grid-map').getByRole('application').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => timeline.getAttribute('grid')).not.toBeNull();

@@ -135,6 +135,52 @@ function mapScale(el: SafetyGridMap): number {
   return Number(/matrix\(([\d.e+-]+)/.exec(t)![1]) * PATH_SCALE;
 }
 
+/** The frame point (in path units) drawn at surface position (x, y). */
+function frameAt(el: SafetyGridMap, x: number, y: number): [number, number] {
+  const t = q(el, 'svg.vector > g[transform]')!.getAttribute('transform')!;
+  const [a, , , d, e, f] = /matrix\(([^)]*)\)/.exec(t)![1]!.split(/[ ,]+/).map(Number);
+  return [(x - e!) / a!, (y - f!) / d!];
+}
+
+/** Resolves once the map's size has settled (the resize observer has answered and it has re-rendered). */
+async function settled(el: SafetyGridMap): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => requestAnimationFrame(r));
+    await el.updateComplete;
+  }
+}
+
+/** Where the frame point `p` (in path units) is drawn, in surface pixels. */
+function screenOf(el: SafetyGridMap, p: readonly [number, number]): [number, number] {
+  const t = q(el, 'svg.vector > g[transform]')!.getAttribute('transform')!;
+  const [a, , , d, e, f] = /matrix\(([^)]*)\)/.exec(t)![1]!.split(/[ ,]+/).map(Number);
+  return [p[0] * a! + e!, p[1] * d! + f!];
+}
+
+/** Dispatches a pointer event of `type` at surface position (x, y). */
+function pointer(
+  el: SafetyGridMap,
+  type: string,
+  x: number,
+  y: number,
+  init: PointerEventInit = {},
+): PointerEvent {
+  const rect = surface(el).getBoundingClientRect();
+  const event = new PointerEvent(type, {
+    clientX: rect.left + x,
+    clientY: rect.top + y,
+    bubbles: true,
+    composed: true,
+    cancelable: true,
+    pointerId: 1,
+    pointerType: 'mouse',
+    isPrimary: true,
+    ...init,
+  });
+  surface(el).dispatchEvent(event);
+  return event;
+}
+
 async function axeClean(el: Element) {
   const result = await axe.run(el, { resultTypes: ['violations'] });
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -215,7 +261,7 @@ describe('the sample district', () => {
 
   it('selects a grid from the list as from the map', async () => {
     const el = await mount({ attrs: { list: '' } });
-    const events: string[] = [];
+    const events: (string | null)[] = [];
     el.addEventListener('safety-grid-select', (e) => events.push(e.detail.id));
     await userEvent.click(rowFor(el, 'meisha-g03').querySelector('button')!);
     await el.updateComplete;
@@ -411,7 +457,11 @@ describe('tooltip', () => {
     document.addEventListener('safety-grid-select', (e) => events.push(e), { once: true });
     await userEvent.click(surface(el), { position: pointInside(el, gridPath(el, 'haishan-g03')) });
     await vi.waitFor(() => expect(events).toHaveLength(1));
-    expect(events[0]!.detail).toEqual({ id: 'haishan-g03', subdistrict: 'haishan' });
+    expect(events[0]!.detail).toEqual({
+      id: 'haishan-g03',
+      subdistrict: 'haishan',
+      name: 'Haishan Grid 03',
+    });
     expect(events[0]!.composed && events[0]!.bubbles).toBe(true);
     expect(el.selected).toBe('haishan-g03');
   });
@@ -420,7 +470,7 @@ describe('tooltip', () => {
 describe('keyboard', () => {
   it('is one tab stop; arrows move to a neighbour, Enter selects, Escape clears', async () => {
     const el = await mount({ around: true });
-    const events: string[] = [];
+    const events: (string | null)[] = [];
     el.addEventListener('safety-grid-select', (e) => events.push(e.detail.id));
     // Tab from before the map through the toolbar to the map.
     document.getElementById('before')!.focus();
@@ -458,6 +508,10 @@ describe('keyboard', () => {
     await userEvent.keyboard('{Escape}');
     await vi.waitFor(() => expect(tooltip(el)).toBeNull());
     expect(el.hasAttribute('selected')).toBe(false);
+    // Clearing the selection is announced to the page too, once.
+    expect(events).toEqual([first, null]);
+    await userEvent.keyboard('{Escape}');
+    expect(events).toEqual([first, null]);
 
     // The next Tab leaves the grids (to the zoom buttons): no tab stop per grid.
     await userEvent.tab();
@@ -515,6 +569,146 @@ describe('zoom', () => {
     await userEvent.click(zoomOut!);
     await el.updateComplete;
     expect(mapScale(el)).toBeCloseTo(k0, 3);
+  });
+
+  it('Ctrl + wheel zooms around the pointer; a plain wheel is left to the page', async () => {
+    const el = await mount();
+    await settled(el);
+    const k0 = mapScale(el);
+    const { width, height } = surface(el).getBoundingClientRect();
+    // Whole pixels: a mouse or wheel event's clientX and clientY are integers.
+    const [x, y] = [Math.round(width * 0.3), Math.round(height * 0.6)];
+    const before = frameAt(el, x, y);
+    const wheel = (init: WheelEventInit) => {
+      const rect = surface(el).getBoundingClientRect();
+      const event = new WheelEvent('wheel', {
+        clientX: rect.left + x,
+        clientY: rect.top + y,
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+        ...init,
+      });
+      surface(el).dispatchEvent(event);
+      return event;
+    };
+    const plain = wheel({ deltaY: -100 });
+    await el.updateComplete;
+    expect(plain.defaultPrevented).toBe(false);
+    expect(mapScale(el)).toBeCloseTo(k0, 6);
+
+    // d3-zoom's step: 2 ** (100 × 0.002 × 10) = 4 with Ctrl (a trackpad pinch), around the pointer.
+    const zoomed = wheel({ deltaY: -100, ctrlKey: true });
+    await el.updateComplete;
+    expect(zoomed.defaultPrevented).toBe(true);
+    expect(mapScale(el)).toBeCloseTo(k0 * 4, 3);
+    expect(screenOf(el, before)[0]).toBeCloseTo(x, 1);
+    expect(screenOf(el, before)[1]).toBeCloseTo(y, 1);
+
+    // Zooming out stops at the whole map, which fills the container again.
+    wheel({ deltaY: 1000, metaKey: true });
+    await el.updateComplete;
+    expect(mapScale(el)).toBeCloseTo(k0, 3);
+    expect(screenOf(el, before)[0]).toBeCloseTo(x, 1);
+  });
+
+  it('double-click zooms in around the pointer, Shift + double-click zooms out', async () => {
+    // Narrower than the test page (414 px), so that the real pointer lands on the map.
+    const el = await mount({ width: 400 });
+    await settled(el);
+    const k0 = mapScale(el);
+    const { width, height } = surface(el).getBoundingClientRect();
+    const position = { x: Math.round(width * 0.6), y: Math.round(height * 0.4) };
+    const before = frameAt(el, position.x, position.y);
+    await userEvent.dblClick(surface(el), { position: { ...position } });
+    await vi.waitFor(() => expect(mapScale(el)).toBeCloseTo(k0 * 2, 3));
+    // The real pointer lands within a pixel of the position asked for (the test page is scaled).
+    expect(Math.abs(screenOf(el, before)[0] - position.x)).toBeLessThan(1.5);
+    expect(Math.abs(screenOf(el, before)[1] - position.y)).toBeLessThan(1.5);
+    const rect = surface(el).getBoundingClientRect();
+    surface(el).dispatchEvent(
+      new MouseEvent('dblclick', {
+        clientX: rect.left + position.x,
+        clientY: rect.top + position.y,
+        shiftKey: true,
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
+    await el.updateComplete;
+    expect(mapScale(el)).toBeCloseTo(k0, 3);
+  });
+
+  it('a drag pans the zoomed map, stops at its edges, and is not taken for a click', async () => {
+    const el = await mount({ width: 400 });
+    await settled(el);
+    const selected: unknown[] = [];
+    el.addEventListener('safety-grid-select', (e) => selected.push((e as CustomEvent).detail));
+    const corner0 = frameAt(el, 0, 0);
+    el.zoomIn();
+    el.zoomIn();
+    await el.updateComplete;
+    const { width, height } = surface(el).getBoundingClientRect();
+    const [x, y] = [Math.round(width / 2), Math.round(height / 2)];
+    const start = frameAt(el, x, y);
+    pointer(el, 'pointerdown', x, y);
+    pointer(el, 'pointermove', x + 20, y + 10);
+    const move = pointer(el, 'pointermove', x + 40, y + 30);
+    pointer(el, 'pointerup', x + 40, y + 30);
+    surface(el).dispatchEvent(
+      new MouseEvent('click', { clientX: x + 40, clientY: y + 30, bubbles: true, composed: true }),
+    );
+    await el.updateComplete;
+    expect(move.defaultPrevented).toBe(true);
+    // The frame point that was under the pointer moved with it.
+    expect(screenOf(el, start)[0]).toBeCloseTo(x + 40, 1);
+    expect(screenOf(el, start)[1]).toBeCloseTo(y + 30, 1);
+    expect(selected).toEqual([]);
+
+    // A drag far past the edge stops with the map's corner at the container's corner.
+    pointer(el, 'pointerdown', x, y);
+    pointer(el, 'pointermove', x + 5000, y + 5000);
+    pointer(el, 'pointerup', x + 5000, y + 5000);
+    await el.updateComplete;
+    // The zoomed map's corner is at the container's corner: the frame point there is the one
+    // the whole map shows there.
+    expect(screenOf(el, corner0)[0]).toBeCloseTo(0, 1);
+    expect(screenOf(el, corner0)[1]).toBeCloseTo(0, 1);
+
+    // A click without a drag still selects.
+    el.resetZoom();
+    await el.updateComplete;
+    const path = qa<SVGPathElement>(el, 'path.grid').find((p) => {
+      const b = p.getBoundingClientRect();
+      const r = surface(el).getBoundingClientRect();
+      return b.left > r.left && b.right < r.right && b.top > r.top && b.bottom < r.bottom;
+    })!;
+    const inside = pointInside(el, path);
+    await userEvent.click(surface(el), { position: { x: Math.round(inside.x), y: Math.round(inside.y) } });
+    await vi.waitFor(() => expect(selected).toHaveLength(1));
+  });
+
+  it('two fingers pinch to zoom; one finger is left to the page', async () => {
+    const el = await mount();
+    const k0 = mapScale(el);
+    const { width, height } = surface(el).getBoundingClientRect();
+    const [x, y] = [width / 2, height / 2];
+    const touch = (type: string, id: number, px: number, py: number) =>
+      pointer(el, type, px, py, { pointerId: id, pointerType: 'touch', isPrimary: id === 11 });
+    touch('pointerdown', 11, x - 20, y);
+    const one = touch('pointermove', 11, x - 60, y);
+    await el.updateComplete;
+    expect(one.defaultPrevented).toBe(false);
+    expect(mapScale(el)).toBeCloseTo(k0, 6);
+    touch('pointerdown', 12, x + 20, y);
+    touch('pointermove', 11, x - 80, y);
+    touch('pointermove', 12, x + 80, y);
+    touch('pointerup', 11, x - 80, y);
+    touch('pointerup', 12, x + 80, y);
+    await el.updateComplete;
+    // The fingers started 80 px apart and ended 160 px apart.
+    expect(mapScale(el)).toBeCloseTo(k0 * 2, 3);
   });
 });
 

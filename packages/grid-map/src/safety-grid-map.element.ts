@@ -14,8 +14,6 @@ import {
   type SupportedLocale,
 } from '@safety-widgets/core';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
-import { select } from 'd3-selection';
-import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { html, nothing, svg, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
@@ -35,6 +33,7 @@ import {
 } from './metrics.js';
 import { directionOfKey, stepInDirection } from './navigation.js';
 import { GridPaths, hatchPattern, paintGrids, sizeCanvas, type PaintStyle } from './paint.js';
+import { PanZoom } from './pan-zoom.js';
 import {
   framePoints,
   pointMarks,
@@ -125,7 +124,7 @@ interface ViewModel {
  * @attr canvas-threshold - Grid count above which `auto` draws to a canvas (default 1500).
  * @attr list - Boolean: show the ranked list of grids (it is always available to screen readers).
  *
- * @fires safety-grid-select - The user selected a grid (click, Enter or Space, or its name in the list); `detail: { id, subdistrict }`: the grid's id and the id of its sub-district, so a page can narrow other widgets (or switch to the sub-district's feed) without reading the feed itself.
+ * @fires safety-grid-select - The user selected a grid (click, Enter or Space, or its name in the list) or cleared the selection (Escape); `detail: { id, subdistrict, name }`: the grid's id, the id of its sub-district and its name in the map's language, so a page can narrow other widgets (or switch to the sub-district's feed) without reading the feed itself; all three are null when the selection was cleared. Setting `selected` from script fires nothing.
  *
  * @csspart header - The place name and badges above the map.
  * @csspart toolbar - The figure picker, the per-10,000 switch and the list button.
@@ -203,7 +202,10 @@ export class SafetyGridMap extends SafetyElement {
   private surface: HTMLDivElement | undefined;
   private canvas: HTMLCanvasElement | undefined;
   private probe: HTMLElement | undefined;
-  private zoomBehavior: ZoomBehavior<HTMLDivElement, unknown> | undefined;
+  private readonly panZoom = new PanZoom((view, byUser) => {
+    this.zoomTransform = view;
+    if (byUser && this.tip === 'hover') this.tip = undefined;
+  });
   private paintedKey: readonly unknown[] = [];
   private paintStyle: { key: string; style: PaintStyle } | undefined;
   private warnedFor: unknown;
@@ -235,11 +237,7 @@ export class SafetyGridMap extends SafetyElement {
 
   /** Back to the whole district (or sub-district). */
   resetZoom(): void {
-    if (this.surface && this.zoomBehavior) {
-      select(this.surface).call(this.zoomBehavior.transform, zoomIdentity);
-    } else {
-      this.zoomTransform = { k: 1, x: 0, y: 0 };
-    }
+    this.panZoom.reset();
   }
 
   override connectedCallback(): void {
@@ -993,26 +991,8 @@ export class SafetyGridMap extends SafetyElement {
   private readonly surfaceRef = (el?: Element) => {
     const surface = el instanceof HTMLDivElement ? el : undefined;
     if (surface === this.surface) return;
-    if (this.surface) select(this.surface).on('.zoom', null);
     this.surface = surface;
-    if (!surface) return;
-    const zoom = d3zoom<HTMLDivElement, unknown>()
-      .scaleExtent([1, 40])
-      .filter((event: Event) => {
-        if (event.type === 'wheel') return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
-        if (event.type === 'touchstart') return (event as TouchEvent).touches.length >= 2;
-        return !(event as MouseEvent).button;
-      })
-      .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
-        const t = event.transform;
-        this.zoomTransform = { k: t.k, x: t.x, y: t.y };
-        if (event.sourceEvent && this.tip === 'hover') this.tip = undefined;
-      });
-    // Keep the current view on a new surface element (d3 reads `__zoom` if it is there).
-    const t = this.zoomTransform;
-    (surface as HTMLDivElement & { __zoom?: unknown }).__zoom = zoomIdentity.translate(t.x, t.y).scale(t.k);
-    select(surface).call(zoom);
-    this.zoomBehavior = zoom;
+    this.panZoom.attach(surface);
     this.updateZoomExtent();
   };
 
@@ -1025,22 +1005,12 @@ export class SafetyGridMap extends SafetyElement {
 
   private updateZoomExtent(): void {
     const { width, height } = this.resize.value ?? { width: 0, height: 0 };
-    if (!this.zoomBehavior || !(width > 0 && height > 0)) return;
     const many = (this.vm?.model.grids.length ?? 0) > 1000;
-    this.zoomBehavior
-      .extent([
-        [0, 0],
-        [width, height],
-      ])
-      .translateExtent([
-        [0, 0],
-        [width, height],
-      ])
-      .scaleExtent([1, many ? 40 : 12]);
+    this.panZoom.setLimits({ width, height, maxScale: many ? 40 : 12 });
   }
 
   private zoomBy(factor: number): void {
-    if (this.surface && this.zoomBehavior) select(this.surface).call(this.zoomBehavior.scaleBy, factor);
+    this.panZoom.scaleBy(factor);
   }
 
   private pointerPosition(event: MouseEvent): [number, number] {
@@ -1150,8 +1120,11 @@ export class SafetyGridMap extends SafetyElement {
           event.preventDefault();
           this.tip = undefined;
           this.hoverId = undefined;
-          this.selected = undefined;
           this.announcement = '';
+          if (this.selected !== undefined) {
+            this.selected = undefined;
+            emit(this, 'safety-grid-select', { id: null, subdistrict: null, name: null });
+          }
           return;
         case '+':
         case '=':
@@ -1174,7 +1147,7 @@ export class SafetyGridMap extends SafetyElement {
   /** Pans so that grid `id` is in view. */
   private keepInView(vm: ViewModel, id: string): void {
     const i = vm.model.byId.get(id);
-    if (i === undefined || !this.surface || !this.zoomBehavior) return;
+    if (i === undefined || !this.surface) return;
     const { width, height } = this.resize.value ?? { width: 0, height: 0 };
     const [x, y] = toScreen(vm.view, vm.model.grids[i]!.shape.label[0], vm.model.grids[i]!.shape.label[1]);
     const margin = Math.min(48, width / 4, height / 4);
@@ -1182,7 +1155,7 @@ export class SafetyGridMap extends SafetyElement {
     const dy = y < margin ? margin - y : y > height - margin ? height - margin - y : 0;
     if (dx === 0 && dy === 0) return;
     const k = this.zoomTransform.k;
-    select(this.surface).call(this.zoomBehavior.translateBy, dx / k, dy / k);
+    this.panZoom.translateBy(dx / k, dy / k);
   }
 
   private announce(vm: ViewModel, id: string): void {
@@ -1207,8 +1180,13 @@ export class SafetyGridMap extends SafetyElement {
   private selectGrid(id: string, fromList = true): void {
     this.selected = id;
     this.activeId = id;
-    const grid = this.vm?.model.grids.find((g) => g.id === id);
-    emit(this, 'safety-grid-select', { id, subdistrict: grid?.subdistrict ?? null });
+    const i = this.vm?.model.byId.get(id);
+    const grid = i === undefined ? undefined : this.vm!.model.grids[i];
+    emit(this, 'safety-grid-select', {
+      id,
+      subdistrict: grid?.subdistrict ?? null,
+      name: grid ? localizedTextWithLang(grid.name, this.locale).text : null,
+    });
     if (fromList && this.vm) this.keepInView(this.vm, id);
   }
 

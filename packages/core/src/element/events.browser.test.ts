@@ -20,16 +20,17 @@ describe('emit', () => {
     innerRoot.append(source);
 
     const seen: { target: EventTarget | null; detail: unknown }[] = [];
-    const listener = (e: CustomEvent<{ id: string }>) => seen.push({ target: e.target, detail: e.detail });
+    const listener = (e: CustomEvent<{ id: string | null }>) =>
+      seen.push({ target: e.target, detail: e.detail });
     document.addEventListener('safety-grid-select', listener);
     cleanup.push(() => document.removeEventListener('safety-grid-select', listener));
 
-    const event = emit(source, 'safety-grid-select', { id: 'g-12', subdistrict: 'meisha' });
+    const event = emit(source, 'safety-grid-select', { id: 'g-12', subdistrict: 'meisha', name: 'Grid 12' });
     expect(event).toBeInstanceOf(CustomEvent);
     expect(event.bubbles).toBe(true);
     expect(event.composed).toBe(true);
     expect(event.cancelable).toBe(false);
-    expect(seen).toEqual([{ target: outer, detail: { id: 'g-12', subdistrict: 'meisha' } }]);
+    expect(seen).toEqual([{ target: outer, detail: { id: 'g-12', subdistrict: 'meisha', name: 'Grid 12' } }]);
   });
 
   it('can be cancelable and reports preventDefault', () => {

@@ -16,8 +16,12 @@ export interface SafetyEventMap {
   'safety-feed-error': FeedError;
   /** The user selected an indicator. */
   'safety-indicator-select': { id: string };
-  /** The user selected a grid cell on the map: its id and its sub-district's id (null when unknown). */
-  'safety-grid-select': { id: string; subdistrict: string | null };
+  /**
+   * The user selected a grid cell on the map, or cleared the selection: the grid's id, its
+   * sub-district's id (null when unknown) and its name as the map shows it; all three null when
+   * the selection was cleared.
+   */
+  'safety-grid-select': { id: string | null; subdistrict: string | null; name: string | null };
   /** The user changed the date range (ISO dates, `start` ≤ `end`). */
   'safety-range-change': { start: string; end: string };
 }
