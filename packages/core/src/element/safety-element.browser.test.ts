@@ -2,7 +2,7 @@
  * SafetyElement, the base of every widget: states, status attribute, locale, bad data, in Chromium.
  */
 import axe from 'axe-core';
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeed } from '../../test/fixtures/feed.js';
 import { scenarioUrl, uniqueKey } from '../../test/server/client.js';
@@ -15,6 +15,16 @@ const POLL = { timeout: 15_000, interval: 25 };
 /** A minimal widget: lists indicator names, empty when the feed has no indicators. */
 class TestIndicatorList extends SafetyElement {
   explode = false;
+  /** When set, every update adds "<status attribute> <what is drawn>" to it. */
+  log: string[] | undefined;
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const r = this.shadowRoot!;
+    const drawn = r.querySelector('ul')
+      ? 'list'
+      : (['skeleton', 'error', 'empty'].find((part) => r.querySelector(`[part~="${part}"]`)) ?? 'nothing');
+    this.log?.push(`${this.getAttribute('status')} ${drawn}`);
+  }
   protected override isEmpty(feed: Feed): boolean {
     return feed.indicators.length === 0;
   }
@@ -69,6 +79,32 @@ describe('SafetyElement', () => {
     expect(root(el).querySelector('img')).toBeNull();
     expect(root(el).querySelector('li')?.textContent).toBe('<img src=x onerror="window.__pwned=1">');
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('.data set on a mounted widget: status and drawing change together, in one update', async () => {
+    const el = mount((e) => (e.lang = 'en'));
+    await el.updateComplete;
+    expect(el.getAttribute('status')).toBe('loading');
+    const seen: string[] = [];
+    el.log = seen;
+
+    el.data = currentFeed();
+    // One update takes the data (validated there) and shows it, with the status attribute to match.
+    expect(await el.updateComplete).toBe(true);
+    expect(seen).toEqual(['ready list']);
+    expect(root(el).querySelectorAll('ul[aria-label="Indicators"] > li')).toHaveLength(4);
+
+    el.data = { format: 'safety-feed', version: 2 };
+    expect(await el.updateComplete).toBe(true);
+    expect(seen).toEqual(['ready list', 'error error']);
+    expect(root(el).querySelector('[role="alert"]')?.textContent).toContain(
+      'version: this library reads format version 1, the feed says 2',
+    );
+
+    el.data = { ...currentFeed(), indicators: [] };
+    expect(await el.updateComplete).toBe(true);
+    expect(seen).toEqual(['ready list', 'error error', 'empty empty']);
+    expect(root(el).querySelector('[part~="empty"]')).not.toBeNull();
   });
 
   it('follows the page language and its own lang attribute', async () => {

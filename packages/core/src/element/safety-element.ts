@@ -147,6 +147,9 @@ export abstract class SafetyElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Take up a new `data` (or `src`, `feed`) before the status is worked out: the controller's
+    // hostUpdate comes after willUpdate, and the status would lag one update behind the render.
+    this.feedController.sync();
     super.willUpdate(changed);
     const status = this.widgetStatus(this.state);
     if (status !== this.status) this.status = status;

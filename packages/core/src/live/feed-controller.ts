@@ -143,6 +143,16 @@ export class FeedController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.sync();
+  }
+
+  /**
+   * Takes up a changed `data`, `src` or `feed` of the host now (validating new `data`), so that
+   * `state` is current. Lit runs `hostUpdate` after the host's `willUpdate`: a host that derives
+   * anything from `state` in `willUpdate` (SafetyElement's `status`) calls this first, or it would
+   * see the previous state in the update that renders the new one. Cheap when nothing changed.
+   */
+  sync(): void {
     if (!this.connected) return;
     this.rebind(false);
   }
