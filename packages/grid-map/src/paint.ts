@@ -1,6 +1,6 @@
 /**
- * Canvas drawing for large grid systems: every grid of one colour in one path, filled once and
- * stroked once for the borders, at the device's pixel ratio.
+ * Canvas drawing for large grid systems: the grids of one colour in a few paths of nearby grids,
+ * each filled once and stroked once for the borders, at the device's pixel ratio.
  */
 import { PATH_SCALE, PathWriter, type ProjectedShape } from './projection.js';
 import type { View } from './view.js';
@@ -25,16 +25,16 @@ export function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: num
 }
 
 /**
- * The grids as canvas paths, one per colour, built once per set of grids and colours: the
- * outlines of each colour are written straight from their projected positions into one SVG path
- * string (whole numbers, see PATH_SCALE, and no string per grid), which the browser parses
+ * The grids as canvas paths, by colour and CHUNK grids at a time, built once per set of grids
+ * and colours: the outlines are written straight from their projected positions into SVG path
+ * strings (whole numbers, see PATH_SCALE, and no string per grid), which the browser parses
  * natively: many times faster than 100,000 `moveTo`/`lineTo` calls from script. The borders are
  * the same paths stroked, so there is no separate outline path to build. Zooming and panning
  * repaint these same paths.
  */
 export class GridPaths {
-  /** Colour index → every grid of that colour. */
-  readonly fills = new Map<number, Path2D>();
+  /** Colour index → every grid of that colour, in paths of at most CHUNK grids. */
+  readonly fills = new Map<number, Path2D[]>();
   /** Square root of the mean grid area, in frame units (how big a grid is, to decide on borders). */
   readonly meanSide: number;
 
@@ -71,14 +71,50 @@ export class GridPaths {
       order[k] = i;
       next.set(c, k + 1);
     }
+    // Within each colour, grids near each other next to each other (the Z order of their
+    // centres), so that each path of CHUNK grids covers a small patch of the map.
+    const keys = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      if (colors[i] === NOT_DRAWN) continue;
+      const shape = shapeOf(i)!;
+      keys[i] = zOrder((shape.x0 + shape.x1) / 2, (shape.y0 + shape.y1) / 2);
+    }
+    for (const [c, from] of starts) order.subarray(from, next.get(c)!).sort((a, b) => keys[a]! - keys[b]!);
     const writer = (sharedWriter ??= new PathWriter());
     for (const [c, from] of starts) {
       const to = next.get(c)!;
-      for (let k = from; k < to; k++) writer.shape(shapeOf(order[k]!)!);
-      this.fills.set(c, new Path2D(writer.take()));
+      const paths: Path2D[] = [];
+      for (let k = from; k < to; k += CHUNK) {
+        for (let m = k; m < Math.min(to, k + CHUNK); m++) writer.shape(shapeOf(order[m]!)!);
+        paths.push(new Path2D(writer.take()));
+      }
+      this.fills.set(c, paths);
     }
     this.meanSide = drawn > 0 ? Math.sqrt(area / drawn) : 0;
   }
+}
+
+/**
+ * Grids per canvas path. Software rasterisers (headless Chromium, machines without a GPU) fill
+ * many small paths of nearby grids about three times faster than one path per colour spanning
+ * the map: 20,000 cells in 37 ms rather than 107. Fewer grids per path gain little more and
+ * cost a `Path2D` each.
+ */
+const CHUNK = 16;
+
+/** The Z-order (Morton) code of a frame position, 10 bits per axis. */
+function zOrder(x: number, y: number): number {
+  return (spread(x) | (spread(y) << 1)) >>> 0;
+}
+
+/** A frame coordinate (0 … 1000, clamped) as 10 bits spread to the even bit positions. */
+function spread(v: number): number {
+  let n = Math.max(0, Math.min(1023, Math.round(v * 1.023)));
+  n = (n | (n << 8)) & 0x00ff00ff;
+  n = (n | (n << 4)) & 0x0f0f0f0f;
+  n = (n | (n << 2)) & 0x33333333;
+  n = (n | (n << 1)) & 0x55555555;
+  return n;
 }
 
 /** Colour index of a grid that is not drawn (no outline). */
@@ -102,12 +138,12 @@ export function paintGrids(
   if (!(view.k > 0)) return;
   const k = (dpr * view.k) / PATH_SCALE;
   ctx.setTransform(k, 0, 0, k, dpr * view.x, dpr * view.y);
-  for (const [c, path] of paths.fills) {
+  for (const [c, list] of paths.fills) {
     const fill = c >= 0 ? (style.fills[c] ?? style.noData) : c === -2 ? style.suppressed : style.noData;
     // A pattern stays in device pixels whatever the zoom.
     if (typeof fill !== 'string') fill.setTransform(ctx.getTransform().inverse());
     ctx.fillStyle = fill;
-    ctx.fill(path, 'evenodd');
+    for (const path of list) ctx.fill(path, 'evenodd');
   }
   const side = paths.meanSide * view.k;
   if (side >= 4) {
@@ -115,7 +151,7 @@ export function paintGrids(
     // In path units: CSS pixels × PATH_SCALE / k.
     ctx.lineWidth = ((side >= 12 ? 1 : 0.5) * PATH_SCALE) / view.k;
     ctx.lineJoin = 'round';
-    for (const path of paths.fills.values()) ctx.stroke(path);
+    for (const list of paths.fills.values()) for (const path of list) ctx.stroke(path);
   }
 }
 

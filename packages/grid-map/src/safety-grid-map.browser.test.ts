@@ -758,6 +758,44 @@ describe('canvas mode, 20,000 cells', () => {
     },
   );
 
+  it('paints every cell in its class colour', { timeout: 60_000 }, async () => {
+    const el = await mount({ data: big });
+    await settled(el);
+    const inner = el as unknown as {
+      vm: { model: MapModel; colors: readonly number[]; view: { k: number; x: number; y: number } };
+      paintStyle: { style: { fills: readonly string[] } };
+    };
+    const { model, colors, view } = inner.vm;
+    const fills = inner.paintStyle.style.fills.map((css) => {
+      const probe = document.createElement('canvas').getContext('2d')!;
+      probe.fillStyle = css;
+      probe.fillRect(0, 0, 1, 1);
+      return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    });
+    const canvas = q<HTMLCanvasElement>(el, 'canvas.paint')!;
+    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let checked = 0;
+    const wrong: string[] = [];
+    // Every 37th cell, all over the map and through every colour's paths.
+    for (let i = 0; i < model.grids.length; i += 37) {
+      const shape = model.grids[i]!.shape;
+      if (colors[i]! < 0) continue;
+      // The pixel at a point well inside the cell (borders are drawn in another colour).
+      const x = Math.floor((shape.label[0] * view.k + view.x) * dpr);
+      const y = Math.floor((shape.label[1] * view.k + view.y) * dpr);
+      if (x < 0 || y < 0 || x >= canvas.width || y >= canvas.height) continue;
+      const at = (y * canvas.width + x) * 4;
+      const want = fills[colors[i]!]!;
+      const got = [pixels[at]!, pixels[at + 1]!, pixels[at + 2]!];
+      checked++;
+      if (got.some((v, c) => Math.abs(v - want[c]!) > 8))
+        wrong.push(`${model.grids[i]!.id}: ${got} ≠ ${want}`);
+    }
+    expect(checked).toBeGreaterThan(400);
+    expect(wrong).toEqual([]);
+  });
+
   it(
     'moves cell by cell with the arrow keys and recolours without projecting again',
     { timeout: 60_000 },
