@@ -33,7 +33,12 @@ const browser = await chromium.launch({
 });
 // Each case runs in a page of its own with only its own feed in memory: a page with the 30 sample
 // grids does not also hold a 20,000-cell feed for the garbage collector to walk.
-async function measure(input: { sample: unknown; big: unknown }): Promise<Record<string, number>> {
+async function measure(input: {
+  sample: unknown;
+  big: unknown;
+  /** The `layers` attribute ("": no point layers); null leaves the default (risk sources). */
+  layers: string | null;
+}): Promise<Record<string, number>> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.setContent(
     '<!doctype html><html lang="en"><body><div id="host" style="width:1000px"></div></body></html>',
@@ -43,7 +48,7 @@ async function measure(input: { sample: unknown; big: unknown }): Promise<Record
   await page.evaluate('window.__name = (f) => f');
   await page.waitForFunction(() => customElements.get('safety-grid-map'));
   const results: Record<string, number> = await page.evaluate(
-    async ({ sample, big }): Promise<Record<string, number>> => {
+    async ({ sample, big, layers }): Promise<Record<string, number>> => {
       type Map = HTMLElement & {
         data: unknown;
         metric?: string;
@@ -65,7 +70,7 @@ async function measure(input: { sample: unknown; big: unknown }): Promise<Record
       async function paintOnce(data: unknown, canvas: boolean) {
         host.replaceChildren();
         const el = document.createElement('safety-grid-map') as Map;
-        el.setAttribute('layers', '');
+        if (layers !== null) el.setAttribute('layers', layers);
         host.append(el);
         await el.updateComplete;
         await frame();
@@ -100,8 +105,9 @@ async function measure(input: { sample: unknown; big: unknown }): Promise<Record
           smallFrame.push(toFrame);
         }
         return {
-          'paint 30 grids (SVG), data → drawn': median(small),
-          'paint 30 grids, data → next frame': median(smallFrame),
+          [`paint 30 grids (SVG${layers === '' ? '' : ', risk sources shown'}), data → drawn`]: median(small),
+          [`paint 30 grids${layers === '' ? '' : ' and risk sources'}, data → next frame`]:
+            median(smallFrame),
         };
       }
 
@@ -172,8 +178,9 @@ async function measure(input: { sample: unknown; big: unknown }): Promise<Record
 }
 
 const results = {
-  ...(await measure({ sample, big: null })),
-  ...(await measure({ sample: null, big })),
+  ...(await measure({ sample, big: null, layers: '' })),
+  ...(await measure({ sample, big: null, layers: null })),
+  ...(await measure({ sample: null, big, layers: '' })),
 };
 
 for (const [name, value] of Object.entries(results)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constrain, IDENTITY, scaleAround, translateBy, wheelFactor } from './pan-zoom.js';
+import { constrain, IDENTITY, PanZoom, scaleAround, translateBy, wheelFactor } from './pan-zoom.js';
 
 const limits = { width: 400, height: 300, maxScale: 12 };
 
@@ -41,5 +41,24 @@ describe('pan and zoom transforms', () => {
     expect(wheelFactor({ deltaY: -100, deltaMode: 0, ctrlKey: true })).toBeCloseTo(4, 12);
     expect(wheelFactor({ deltaY: 3, deltaMode: 1, ctrlKey: false })).toBeCloseTo(2 ** -0.15, 12);
     expect(wheelFactor({ deltaY: -1, deltaMode: 2, ctrlKey: false })).toBe(2);
+  });
+});
+
+describe('PanZoom', () => {
+  it('keeps the map filling a container that shrinks, and a scale the new limit allows', () => {
+    const seen: { k: number; x: number; y: number }[] = [];
+    const pz = new PanZoom((view) => seen.push(view));
+    pz.setLimits({ width: 400, height: 300, maxScale: 40 });
+    pz.scaleBy(20);
+    pz.translateBy(-10_000, -10_000);
+    // Zoomed 20× with the map's bottom-right corner at the container's.
+    expect(pz.view).toEqual({ k: 20, x: -400 * 19, y: -300 * 19 });
+    pz.setLimits({ width: 200, height: 150, maxScale: 12 });
+    expect(pz.view.k).toBe(12);
+    // Nothing past the map's edge: x ≥ width − k·width and ≤ 0.
+    expect(pz.view.x).toBeGreaterThanOrEqual(200 - 12 * 200);
+    expect(pz.view.y).toBeGreaterThanOrEqual(150 - 12 * 150);
+    expect(pz.view.x).toBeLessThanOrEqual(0);
+    expect(seen.at(-1)).toBe(pz.view);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Zoom and pan of the map surface: Ctrl/⌘ + wheel and double-click zoom around the pointer
- * (Shift + double-click zooms out), a mouse or pen drag pans, two fingers pinch and pan, and a
- * plain wheel or one finger still scroll the host page. The transform follows d3-zoom's
+ * (Shift + double-click zooms out), a mouse drag pans, two fingers pinch and pan, and a plain
+ * wheel or one finger still scroll the host page (on a touch screen the browser may take a pen
+ * drag for scrolling too, as `touch-action: pan-x pan-y` asks). The transform follows d3-zoom's
  * (`k`, then `x`, `y` in CSS pixels) with the same wheel steps and the same constraint (the
  * map never leaves the container). Written for the map because d3-zoom brings d3-selection,
  * d3-transition, d3-interpolate, d3-color and d3-drag into the bundle (about 17 KB gzip) for
@@ -99,7 +100,14 @@ export class PanZoom {
 
   /** The container size and largest scale (gestures wait until there is a size). */
   setLimits(limits: ZoomLimits): void {
-    if (limits.width > 0 && limits.height > 0) this.limits = limits;
+    if (!(limits.width > 0 && limits.height > 0)) return;
+    const old = this.limits;
+    this.limits = limits;
+    if (old && old.width === limits.width && old.height === limits.height && old.maxScale === limits.maxScale)
+      return;
+    // A smaller container or a lower limit: keep the map filling the container.
+    const k = Math.min(this.view.k, limits.maxScale);
+    this.set(constrain({ k, x: this.view.x, y: this.view.y }, limits), false);
   }
 
   /** Scales by `factor` around the centre. */
@@ -139,11 +147,14 @@ export class PanZoom {
 
   private begin(): void {
     const s = this.spread();
-    this.gesture = { view: this.view, ...s, moved: this.gesture?.moved ?? false };
+    // A gesture that goes on with other fingers keeps its "moved" (its release is still no click).
+    const moved = this.pointers.size > 1 && (this.gesture?.moved ?? false);
+    this.gesture = { view: this.view, ...s, moved };
   }
 
   private readonly onPointerDown = (event: PointerEvent) => {
-    if (!this.limits || (event.pointerType === 'mouse' && event.button !== 0)) return;
+    // The primary button only (a pen's barrel button or eraser neither); touch is always 0.
+    if (!this.limits || event.button !== 0) return;
     const [x, y] = this.at(event);
     this.pointers.set(event.pointerId, { type: event.pointerType, x, y });
     // One finger scrolls the page (touch-action: pan-x pan-y); two pinch and pan the map.
@@ -162,6 +173,8 @@ export class PanZoom {
   private readonly onPointerMove = (event: PointerEvent) => {
     const p = this.pointers.get(event.pointerId);
     if (!p) return;
+    // A mouse or pen moving with no button held was released where we did not hear it.
+    if (p.type !== 'touch' && event.buttons === 0) return this.end(event.pointerId, false);
     [p.x, p.y] = this.at(event);
     const g = this.gesture;
     const l = this.limits;
@@ -175,7 +188,12 @@ export class PanZoom {
   };
 
   private readonly onPointerUp = (event: PointerEvent) => {
-    if (!this.pointers.delete(event.pointerId) || !this.gesture) return;
+    this.end(event.pointerId, event.type === 'pointerup');
+  };
+
+  /** Pointer `id` is up (or lost): the gesture goes on with the others, or ends. */
+  private end(id: number, released: boolean): void {
+    if (!this.pointers.delete(id) || !this.gesture) return;
     const rest = [...this.pointers.values()];
     if (rest.some((p) => p.type !== 'touch') || rest.length >= 2) {
       this.begin();
@@ -184,8 +202,8 @@ export class PanZoom {
     const moved = this.gesture.moved;
     this.gesture = undefined;
     // A drag is not a click: swallow the click the browser sends after it.
-    if (moved && event.type === 'pointerup') this.swallowClick();
-  };
+    if (moved && released) this.swallowClick();
+  }
 
   private swallowClick(): void {
     const surface = this.surface;
@@ -218,6 +236,8 @@ export class PanZoom {
     ['pointermove', this.onPointerMove as EventListener],
     ['pointerup', this.onPointerUp as EventListener],
     ['pointercancel', this.onPointerUp as EventListener],
+    // The release can be lost (a context menu or another window mid-drag): the capture ends then.
+    ['lostpointercapture', this.onPointerUp as EventListener],
     ['wheel', this.onWheel as EventListener],
     ['dblclick', this.onDoubleClick as EventListener],
   ];

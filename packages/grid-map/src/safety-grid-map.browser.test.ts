@@ -175,6 +175,8 @@ function pointer(
     pointerId: 1,
     pointerType: 'mouse',
     isPrimary: true,
+    // The primary button is held from pointerdown to pointerup.
+    buttons: type === 'pointerup' ? 0 : 1,
     ...init,
   });
   surface(el).dispatchEvent(event);
@@ -616,12 +618,16 @@ describe('zoom', () => {
     // Narrower than the test page (414 px), so that the real pointer lands on the map.
     const el = await mount({ width: 400 });
     await settled(el);
+    const selected: unknown[] = [];
+    el.addEventListener('safety-grid-select', (e) => selected.push(e.detail.id));
     const k0 = mapScale(el);
     const { width, height } = surface(el).getBoundingClientRect();
     const position = { x: Math.round(width * 0.6), y: Math.round(height * 0.4) };
     const before = frameAt(el, position.x, position.y);
     await userEvent.dblClick(surface(el), { position: { ...position } });
     await vi.waitFor(() => expect(mapScale(el)).toBeCloseTo(k0 * 2, 3));
+    // Its first click selected what was under the pointer (if anything), its second nothing more.
+    expect(selected.length).toBeLessThanOrEqual(1);
     // The real pointer lands within a pixel of the position asked for (the test page is scaled).
     expect(Math.abs(screenOf(el, before)[0] - position.x)).toBeLessThan(1.5);
     expect(Math.abs(screenOf(el, before)[1] - position.y)).toBeLessThan(1.5);
@@ -687,6 +693,34 @@ describe('zoom', () => {
     const inside = pointInside(el, path);
     await userEvent.click(surface(el), { position: { x: Math.round(inside.x), y: Math.round(inside.y) } });
     await vi.waitFor(() => expect(selected).toHaveLength(1));
+  });
+
+  it('a drag whose release was lost stops there, and the next click still selects', async () => {
+    const el = await mount({ width: 400 });
+    await settled(el);
+    const selected: unknown[] = [];
+    el.addEventListener('safety-grid-select', (e) => selected.push(e.detail.id));
+    el.zoomIn();
+    await el.updateComplete;
+    const { width, height } = surface(el).getBoundingClientRect();
+    const [x, y] = [Math.round(width / 2), Math.round(height / 2)];
+    const start = frameAt(el, x, y);
+    pointer(el, 'pointerdown', x, y);
+    pointer(el, 'pointermove', x + 20, y + 10);
+    await el.updateComplete;
+    expect(screenOf(el, start)[0]).toBeCloseTo(x + 20, 1);
+    // The button came up outside the page: moves now come with no button held.
+    pointer(el, 'pointermove', x + 60, y + 40, { buttons: 0 });
+    pointer(el, 'pointermove', x + 90, y + 70, { buttons: 0 });
+    await el.updateComplete;
+    expect(screenOf(el, start)[0]).toBeCloseTo(x + 20, 1);
+    expect(screenOf(el, start)[1]).toBeCloseTo(y + 10, 1);
+    el.resetZoom();
+    await el.updateComplete;
+    const path = gridPath(el, 'haishan-g03');
+    const inside = pointInside(el, path);
+    await userEvent.click(surface(el), { position: { x: Math.round(inside.x), y: Math.round(inside.y) } });
+    await vi.waitFor(() => expect(selected).toEqual(['haishan-g03']));
   });
 
   it('two fingers pinch to zoom; one finger is left to the page', async () => {

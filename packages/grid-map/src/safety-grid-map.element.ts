@@ -1005,7 +1005,9 @@ export class SafetyGridMap extends SafetyElement {
 
   private updateZoomExtent(): void {
     const { width, height } = this.resize.value ?? { width: 0, height: 0 };
-    const many = (this.vm?.model.grids.length ?? 0) > 1000;
+    // From this update's model (willUpdate runs before render sets `vm`).
+    const feed = this.state.feed;
+    const many = (feed ? this.safely(() => this.modelFor(feed).grids.length, 0) : 0) > 1000;
     this.panZoom.setLimits({ width, height, maxScale: many ? 40 : 12 });
   }
 
@@ -1027,7 +1029,8 @@ export class SafetyGridMap extends SafetyElement {
   private onPointerMove = (event: PointerEvent) => {
     this.safely(() => {
       const vm = this.vm;
-      if (!vm) return;
+      // A drag in progress pans the map: no hover (the pointer may be outside the map by now).
+      if (!vm || this.surface?.hasPointerCapture(event.pointerId)) return;
       const [sx, sy] = this.pointerPosition(event);
       const i = this.gridAt(vm, sx, sy);
       const id = i >= 0 ? vm.model.grids[i]!.id : undefined;
@@ -1046,7 +1049,8 @@ export class SafetyGridMap extends SafetyElement {
   private onClick = (event: MouseEvent) => {
     this.safely(() => {
       const vm = this.vm;
-      if (!vm) return;
+      // The second click of a double-click (which zooms) selects nothing more.
+      if (!vm || event.detail > 1) return;
       const [sx, sy] = this.pointerPosition(event);
       const i = this.gridAt(vm, sx, sy);
       if (i >= 0) this.selectGrid(vm.model.grids[i]!.id, false);
