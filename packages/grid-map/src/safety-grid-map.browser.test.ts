@@ -135,6 +135,11 @@ function mapScale(el: SafetyGridMap): number {
   return Number(/matrix\(([\d.e+-]+)/.exec(t)![1]) * PATH_SCALE;
 }
 
+/** How many point marks the map draws (each group of one kind and level says how many it holds). */
+function markCount(el: SafetyGridMap): number {
+  return qa(el, 'svg.vector g.mark').reduce((n, g) => n + Number(g.getAttribute('data-marks')), 0);
+}
+
 /** The frame point (in path units) drawn at surface position (x, y). */
 function frameAt(el: SafetyGridMap, x: number, y: number): [number, number] {
   const t = q(el, 'svg.vector > g[transform]')!.getAttribute('transform')!;
@@ -327,12 +332,38 @@ describe('the sample district', () => {
     expect(Number(/\((\d+)\)$/.exec(risk)![1])).toBeLessThan(149);
     // Only the sub-district's points.
     const all = await mount();
-    expect(qa(el, 'svg.vector g.mark').length).toBeGreaterThan(0);
-    expect(qa(el, 'svg.vector g.mark').length).toBeLessThan(qa(all, 'svg.vector g.mark').length);
+    expect(markCount(el)).toBeGreaterThan(0);
+    expect(markCount(el)).toBeLessThan(markCount(all));
     el.subdistrict = 'nowhere';
     await el.updateComplete;
     await vi.waitFor(() => expect(el.getAttribute('status')).toBe('empty'));
     expect(text(q(el, '[part~="empty"]'))).toContain('no grids in the sub-district “nowhere”');
+  });
+
+  it('draws every point mark where its points are, one path per kind and level', async () => {
+    const el = await mount({ attrs: { layers: 'fire-station,emergency-point,risk-source' } });
+    await settled(el);
+    const marks = (el as unknown as { memos: Map<string, { value: unknown }> }).memos.get('marks')!.value as {
+      kind: string;
+      level?: string;
+      x: number;
+      y: number;
+      n: number;
+    }[];
+    expect(marks.length).toBeGreaterThan(100);
+    expect(markCount(el)).toBe(marks.length);
+    const groups = qa(el, 'svg.vector g.mark');
+    expect(groups.length).toBe(new Set(marks.map((m) => `${m.kind} ${m.level ?? ''}`)).size);
+    for (const m of marks) {
+      const g = groups.find(
+        (x) => x.classList.contains(m.kind) && (!m.level || x.classList.contains(m.level)),
+      )!;
+      const path = g.querySelector<SVGPathElement>('path')!;
+      expect(path.isPointInFill(new DOMPoint(m.x, m.y)), `${m.kind} ${m.level} at ${m.x}, ${m.y}`).toBe(true);
+    }
+    // Merged marks say how many points they stand for, beside the mark.
+    const counted = marks.filter((m) => m.n > 1);
+    expect(qa(el, 'svg.vector g.mark text').map(text).sort()).toEqual(counted.map((m) => String(m.n)).sort());
   });
 
   it('greys the neighbouring districts when asked', async () => {

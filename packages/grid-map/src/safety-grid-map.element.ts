@@ -33,6 +33,7 @@ import {
 } from './metrics.js';
 import { directionOfKey, stepInDirection } from './navigation.js';
 import { GridPaths, hatchPattern, paintGrids, sizeCanvas, type PaintStyle } from './paint.js';
+import { markWriter, type MarkWriter } from './mark-path.js';
 import { PanZoom } from './pan-zoom.js';
 import {
   framePoints,
@@ -71,6 +72,21 @@ const LAYER_SHAPES: Record<Exclude<LayerKind, 'risk-source'>, string> = {
 function shapeFor(kind: LayerKind, level: RiskLevel | undefined): string {
   if (kind === 'risk-source') return RISK_SHAPE_PATHS[RISK_CUES[level ?? 'blue'].shape];
   return LAYER_SHAPES[kind];
+}
+
+/** A point mark's size on screen, in CSS pixels. */
+function markSize(kind: LayerKind): number {
+  return kind === 'risk-source' ? 12 : 10;
+}
+
+const markWriters = new Map<string, MarkWriter>();
+
+/** The writer of a kind's (and level's) symbol at its size on screen. */
+function markWriterFor(kind: LayerKind, level: RiskLevel | undefined): MarkWriter {
+  const key = `${kind} ${level ?? ''}`;
+  let writer = markWriters.get(key);
+  if (!writer) markWriters.set(key, (writer = markWriter(shapeFor(kind, level), markSize(kind) / 16)));
+  return writer;
 }
 
 interface Memo {
@@ -576,15 +592,25 @@ export class SafetyGridMap extends SafetyElement {
       pointMarks(points, (x, y) => toScreen(vm.view, x, y), width, height),
     );
     this.merged = marks.some((m) => m.points > 1);
-    return svg`<g class="marks">${marks.map((m) => this.renderMark(m))}</g>`;
-  }
-
-  private renderMark(m: PointMark): TemplateResult {
-    const size = m.kind === 'risk-source' ? 12 : 10;
-    const s = size / 16;
-    return svg`<g class="mark ${m.kind} ${m.level ?? ''}" transform="translate(${m.x} ${m.y})"
-      ><path d=${shapeFor(m.kind, m.level)} transform="translate(${-size / 2} ${-size / 2}) scale(${s})"></path
-      >${m.n > 1 ? svg`<text x=${size / 2 + 1} y="-3">${m.n}</text>` : nothing}</g>`;
+    // One path per kind and level (marks come most severe last, and so do the groups), plus the
+    // counts of merged marks: a few elements however many marks.
+    const groups = new Map<
+      string,
+      { kind: LayerKind; level: RiskLevel | undefined; d: string[]; counts: PointMark[] }
+    >();
+    for (const m of marks) {
+      const key = `${m.kind} ${m.level ?? ''}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { kind: m.kind, level: m.level, d: [], counts: [] }));
+      const size = markSize(m.kind);
+      group.d.push(markWriterFor(m.kind, m.level)(m.x - size / 2, m.y - size / 2));
+      if (m.n > 1) group.counts.push(m);
+    }
+    return svg`<g class="marks">${[...groups.values()].map(
+      (g) => svg`<g class="mark ${g.kind} ${g.level ?? ''}" data-marks=${g.d.length}
+        ><path d=${g.d.join('')}></path
+        >${g.counts.map((m) => svg`<text x=${m.x + markSize(m.kind) / 2 + 1} y=${m.y - 3}>${m.n}</text>`)}</g>`,
+    )}</g>`;
   }
 
   private figureText(vm: ViewModel, f: GridFigure, locale: SupportedLocale): string {
