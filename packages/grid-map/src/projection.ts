@@ -4,11 +4,9 @@
  * resizing, zooming and panning are all linear transforms of the frame, so none of them
  * projects anything again; nor does a feed update that changes only figures.
  */
-import { geoMercator, type GeoProjection } from 'd3-geo';
 import {
   normalise,
   polygonsOf,
-  toGeoJson,
   type GeometryProblem,
   type NormalisedGeometry,
   type PolygonRings,
@@ -51,8 +49,11 @@ const FIT_DY = -FIT_SCALE * -Math.log(Math.tan(Math.PI / 4));
 /**
  * d3's `fitExtent` of a Mercator into the frame, computed straight from the positions: the same
  * numbers (d3 measures the projected positions at scale 150 and fits their bounds), without
- * streaming every position through d3's spherical clipping. Undefined for what needs that
- * clipping: positions within 5° of a pole, or spanning 180° of longitude or more.
+ * streaming every position through d3's spherical clipping. Latitudes are clamped to ±85° as
+ * `project` clamps them, and nothing is cut at the antimeridian, as nothing drawn is: the frame
+ * fits what the map draws. (d3 would fit a polar or antimeridian-spanning outline after its
+ * spherical clipping, which the map does not do; no district needs it, and leaving it out keeps
+ * d3-geo's projection code out of the bundle.) Undefined when no position can be projected.
  */
 function fitMercator(fit: readonly NormalisedGeometry[]): { k: number; tx: number; ty: number } | undefined {
   let lon0 = Infinity;
@@ -65,17 +66,17 @@ function fitMercator(fit: readonly NormalisedGeometry[]): { k: number; tx: numbe
         for (let i = 0; i < ring.length; i++) {
           const lon = ring[i]![0];
           const lat = ring[i]![1];
-          if (!(lat > -MAX_LATITUDE && lat < MAX_LATITUDE) || !Number.isFinite(lon)) return undefined;
+          if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
           if (lon < lon0) lon0 = lon;
           if (lon > lon1) lon1 = lon;
-          const y = Math.log(Math.tan((Math.PI / 2 + lat * RADIANS) / 2));
+          const y = mercatorY(lat);
           if (y < y0) y0 = y;
           if (y > y1) y1 = y;
         }
       }
     }
   }
-  if (!(lon1 - lon0 < 180)) return undefined;
+  if (!(lon0 <= lon1)) return undefined;
   // The projected bounds as d3 measures them (y grows downwards).
   const bx0 = FIT_SCALE * (lon0 * RADIANS);
   const bx1 = FIT_SCALE * (lon1 * RADIANS);
@@ -89,27 +90,6 @@ function fitMercator(fit: readonly NormalisedGeometry[]): { k: number; tx: numbe
   };
 }
 
-/** d3-geo's fitted Mercator, for what `fitMercator` leaves to it. */
-function fitWithD3(fit: readonly NormalisedGeometry[]): { k: number; tx: number; ty: number } | undefined {
-  const geometries = fit.filter((g) => g.polygons.length > 0).map(toGeoJson);
-  let projection: GeoProjection;
-  try {
-    projection = geoMercator()
-      .precision(0)
-      .fitExtent(
-        [
-          [0, 0],
-          [FRAME_SIZE, FRAME_SIZE],
-        ],
-        { type: 'GeometryCollection', geometries },
-      );
-  } catch {
-    return undefined;
-  }
-  const [tx, ty] = projection.translate();
-  return { k: projection.scale(), tx, ty };
-}
-
 /**
  * A frame in which `fit` (normalised geometries, e.g. the district outline) fills
  * [0, 1000] × [0, 1000] (keeping its aspect ratio), as d3-geo's `geoMercator().fitExtent` fits
@@ -117,7 +97,7 @@ function fitWithD3(fit: readonly NormalisedGeometry[]): { k: number; tx: number;
  */
 export function makeFrame(fit: readonly NormalisedGeometry[], key: string): Frame | undefined {
   if (!fit.some((g) => g.polygons.length > 0)) return undefined;
-  const fitted = fitMercator(fit) ?? fitWithD3(fit);
+  const fitted = fitMercator(fit);
   if (!fitted) return undefined;
   const { k, tx, ty } = fitted;
   if (!Number.isFinite(k) || !Number.isFinite(tx) || !Number.isFinite(ty)) return undefined;
