@@ -15,7 +15,9 @@ describe('mark paths', () => {
       'M6 1.13a4.88 4.88 0 1 1 0 9.75a4.88 4.88 0 0 1 0 -9.75z',
     );
     // Absolute arcs become relative.
-    expect(markWriter('M8 3a5 5 0 1 1 0 10A5 5 0 0 1 8 3Z', 1)(0, 0)).toBe('M8 3a5 5 0 1 1 0 10a5 5 0 0 1 0 -10z');
+    expect(markWriter('M8 3a5 5 0 1 1 0 10A5 5 0 0 1 8 3Z', 1)(0, 0)).toBe(
+      'M8 3a5 5 0 1 1 0 10a5 5 0 0 1 0 -10z',
+    );
   });
 
   it('writes every copy the same shape wherever it goes', () => {
