@@ -40,6 +40,8 @@ describe('point layers', () => {
     expect(small.some((m) => m.points > 1)).toBe(true);
     // Out of view: left out.
     expect(pointMarks(points, (x, y) => [x - 5000, y], 300, 300)).toEqual([]);
+    // Not a position (a view with no size yet): left out, never a mark at NaN.
+    expect(pointMarks(points, () => [NaN, NaN], 300, 300)).toEqual([]);
   });
 
   it('draws the most severe risk marks last', () => {

@@ -115,7 +115,8 @@ export function pointMarks(
   >();
   for (const p of points) {
     const [sx, sy] = toScreen(p.x, p.y);
-    if (sx < -margin || sy < -margin || sx > width + margin || sy > height + margin) continue;
+    // Off screen, or not a position at all (NaN fails every comparison).
+    if (!(sx >= -margin && sy >= -margin && sx <= width + margin && sy <= height + margin)) continue;
     const key = `${p.layer}|${Math.floor(sx / cell)}|${Math.floor(sy / cell)}`;
     const bin = bins.get(key);
     if (bin) {

@@ -545,6 +545,21 @@ describe('keyboard', () => {
     expect(events).toEqual([first, null]);
     await userEvent.keyboard('{Escape}');
     expect(events).toEqual([first, null]);
+    // A selection the page clears (removing the attribute) is not the user's: Escape then says nothing.
+    await userEvent.keyboard('{Enter}');
+    await vi.waitFor(() => expect(events).toEqual([first, null, first]));
+    el.removeAttribute('selected');
+    await el.updateComplete;
+    await userEvent.keyboard('{Escape}');
+    const escape = new KeyboardEvent('keydown', {
+      key: 'Escape',
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    surface(el).dispatchEvent(escape);
+    expect(escape.defaultPrevented).toBe(false);
+    expect(events).toEqual([first, null, first]);
 
     // The next Tab leaves the grids (to the zoom buttons): no tab stop per grid.
     await userEvent.tab();

@@ -1146,12 +1146,13 @@ export class SafetyGridMap extends SafetyElement {
           return;
         }
         case 'Escape':
-          if (this.tip === undefined && this.selected === undefined) return;
+          // (Removing the `selected` attribute leaves the property null, not undefined.)
+          if (this.tip === undefined && this.selected == null) return;
           event.preventDefault();
           this.tip = undefined;
           this.hoverId = undefined;
           this.announcement = '';
-          if (this.selected !== undefined) {
+          if (this.selected != null) {
             this.selected = undefined;
             emit(this, 'safety-grid-select', { id: null, subdistrict: null, name: null });
           }
