@@ -79,6 +79,33 @@ function markSize(kind: LayerKind): number {
   return kind === 'risk-source' ? 12 : 10;
 }
 
+/** The marks of one kind and level: one path, and the merged marks that show a count. */
+interface MarkGroup {
+  kind: LayerKind;
+  level: RiskLevel | undefined;
+  marks: number;
+  d: string;
+  counts: PointMark[];
+}
+
+/**
+ * Marks as one path per kind and level (marks come most severe last, and so do the groups), plus
+ * the counts of merged marks: a few elements however many marks.
+ */
+function groupMarks(marks: readonly PointMark[]): MarkGroup[] {
+  const groups = new Map<string, MarkGroup>();
+  for (const m of marks) {
+    const key = `${m.kind} ${m.level ?? ''}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { kind: m.kind, level: m.level, marks: 0, d: '', counts: [] }));
+    const size = markSize(m.kind);
+    group.d += markWriterFor(m.kind, m.level)(m.x - size / 2, m.y - size / 2);
+    group.marks++;
+    if (m.n > 1) group.counts.push(m);
+  }
+  return [...groups.values()];
+}
+
 const markWriters = new Map<string, MarkWriter>();
 
 /** The writer of a kind's (and level's) symbol at its size on screen. */
@@ -592,23 +619,11 @@ export class SafetyGridMap extends SafetyElement {
       pointMarks(points, (x, y) => toScreen(vm.view, x, y), width, height),
     );
     this.merged = marks.some((m) => m.points > 1);
-    // One path per kind and level (marks come most severe last, and so do the groups), plus the
-    // counts of merged marks: a few elements however many marks.
-    const groups = new Map<
-      string,
-      { kind: LayerKind; level: RiskLevel | undefined; d: string[]; counts: PointMark[] }
-    >();
-    for (const m of marks) {
-      const key = `${m.kind} ${m.level ?? ''}`;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { kind: m.kind, level: m.level, d: [], counts: [] }));
-      const size = markSize(m.kind);
-      group.d.push(markWriterFor(m.kind, m.level)(m.x - size / 2, m.y - size / 2));
-      if (m.n > 1) group.counts.push(m);
-    }
-    return svg`<g class="marks">${[...groups.values()].map(
-      (g) => svg`<g class="mark ${g.kind} ${g.level ?? ''}" data-marks=${g.d.length}
-        ><path d=${g.d.join('')}></path
+    // Written once per set of marks, not on every render (a hover renders too).
+    const groups = this.memo('mark-groups', [marks], () => groupMarks(marks));
+    return svg`<g class="marks">${groups.map(
+      (g) => svg`<g class="mark ${g.kind} ${g.level ?? ''}" data-marks=${g.marks}
+        ><path d=${g.d}></path
         >${g.counts.map((m) => svg`<text x=${m.x + markSize(m.kind) / 2 + 1} y=${m.y - 3}>${m.n}</text>`)}</g>`,
     )}</g>`;
   }
