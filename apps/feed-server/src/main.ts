@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 /**
- * `safety-feed-server [--port 4000] [--db path] [--simulate] …` (see config.ts): starts the
+ * `safety-feed-server [--port 4000] [--db path] [--simulate] …` (`--help` lists every option): starts the
  * service, prints its URLs, and shuts down gracefully on SIGINT or SIGTERM.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from './config.js';
+import { helpText, loadConfig } from './config.js';
 import { startFeedServer } from './server.js';
 import { cdnRoots, DEMO_APPS, demoRoot, docsRoot } from './site/roots.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.help) {
+    process.stdout.write(helpText());
+    return;
+  }
   const server = await startFeedServer(config);
   const { url } = server;
   const feeds = server.repository.list();

@@ -1,18 +1,16 @@
 /**
- * Assembles the service: database, change bus, repository, stream hub, limits, router, the
+ * Assembles the service: database, change bus, repository, stream hub, the HTTP app, the
  * optional simulator, and a graceful shutdown (stop accepting, end the streams, finish the
  * requests in flight, checkpoint and close the database).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config.js';
 import { closeDatabase, openDatabase } from './db/open.js';
 import { FeedsRepository } from './feeds/repository.js';
+import { createApp } from './http/app.js';
 import { bearerAuth } from './http/auth.js';
-import type { ApiContext } from './http/feed-routes.js';
-import { sendProblem } from './http/problem.js';
-import { StreamCounter, WriteRateLimiter } from './http/rate-limit.js';
-import { createRouter } from './http/router.js';
+import { FeedBodies } from './http/feed-bodies.js';
+import { StreamCounter } from './http/stream-counter.js';
 import { InProcessChangeBus, type ChangeBus } from './live/change-bus.js';
 import { SseHub } from './live/sse-hub.js';
 import { startSimulator, type Simulator } from './simulate.js';
@@ -29,8 +27,6 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-const HOST_HEADER = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-
 export async function startFeedServer(
   config: ServerConfig,
   bus: ChangeBus = new InProcessChangeBus(),
@@ -43,42 +39,21 @@ export async function startFeedServer(
   // Compose and validate every feed before listening: a bad database fails here, not on a request.
   for (const feed of repository.list()) repository.snapshot(feed.id);
   const hub = new SseHub(bus, config.heartbeatMs);
+  const bodies = new FeedBodies((snapshot) => repository.snapshot(snapshot.id) === snapshot);
   let listening = '';
-  const ctx: ApiContext = {
-    config,
-    repository,
-    hub,
-    auth: bearerAuth(config.token),
-    writes: new WriteRateLimiter(config.writesPerMinute),
-    streams: new StreamCounter(config.streamsPerClient, config.maxStreams),
-    originOf: (req) => {
-      if (config.publicOrigin) return config.publicOrigin;
-      const host = req.headers.host;
-      return typeof host === 'string' && HOST_HEADER.test(host) ? `http://${host}` : listening;
+  const app = await createApp(
+    {
+      config,
+      repository,
+      hub,
+      bodies,
+      auth: bearerAuth(config.token),
+      streams: new StreamCounter(config.streamsPerClient, config.maxStreams),
     },
-  };
-  const route = createRouter(ctx);
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      console.error(`${req.method} ${req.url}:`, error);
-      sendProblem(res, {
-        kind: 'internal',
-        status: 500,
-        title: 'Internal error',
-        detail: 'The server failed to answer this request; nothing was written. The error is in its log.',
-      });
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+    () => listening,
+  );
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   listening = `http://${host}:${port}`;
   const simulator: Simulator | undefined = config.simulate
@@ -89,14 +64,11 @@ export async function startFeedServer(
   const close = (): Promise<void> => {
     closing ??= (async () => {
       simulator?.stop();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      bodies.close();
       hub.closeAll();
-      server.closeIdleConnections();
       // Requests in flight get a moment to finish; writes are synchronous, so none is half done.
-      const force = setTimeout(() => {
-        for (const socket of sockets) socket.destroy();
-      }, 3000);
-      await closed;
+      const force = setTimeout(() => app.server.closeAllConnections(), 3000);
+      await app.close();
       clearTimeout(force);
       await bus.close();
       closeDatabase(db);

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MIGRATIONS } from '../src/db/migrations.js';
 import { parseFeedText } from '@safety-widgets/core';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,7 +87,7 @@ describe('restart durability', () => {
     expect(second.output()).toContain('stopped cleanly');
     const db = new Database(dbPath, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
   });
 });

@@ -44,6 +44,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX changes_by_feed ON changes (feed_id, id);
   `,
+  // 2: when the version before the current one was made, so If-Modified-Since (one-second dates)
+  // can tell whether a feed changed twice within one second.
+  `
+  ALTER TABLE feeds ADD COLUMN previous_updated_at INTEGER;
+  `,
 ];
 
 /** Brings the database to the latest schema version; returns the versions before and after. */

@@ -26,6 +26,39 @@ export const EVENT_FIELDS: readonly string[] = Object.keys(EventSchema.entries);
 /** Most items one request may carry. */
 export const MAX_ITEMS = 1000;
 
+/**
+ * Deepest nesting of arrays and objects a write body may have. The deepest a feed needs is 6
+ * (`{"indicators":[{"rule":{"bands":[{…}]}}]}`); anything far deeper is refused before it is
+ * parsed, so no later check can run out of stack on it.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * How deep `text`'s arrays and objects nest, counted up to `limit + 1` and no further. Brackets
+ * inside strings do not count. Runs in one pass without recursion.
+ */
+export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
 const problem = (path: string, reason: string): PayloadProblem => ({ path, message: `${path}: ${reason}` });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -38,6 +71,17 @@ export function parseJson(
 ): { ok: true; value: unknown } | { ok: false; problems: PayloadProblem[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, problems: [problem('$', 'the body is empty (expected JSON)')] };
+  if (jsonDepth(body) > MAX_JSON_DEPTH) {
+    return {
+      ok: false,
+      problems: [
+        problem(
+          '$',
+          `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep (a feed needs at most 6)`,
+        ),
+      ],
+    };
+  }
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (error) {

@@ -34,6 +34,8 @@ export class Snapshot {
     readonly asOf: string,
     /** When this server last changed the feed (ms). */
     readonly updatedAt: number,
+    /** When the version before this one was made (ms); undefined when unknown. */
+    readonly previousAt: number | undefined,
     /** The validated feed as JSON, without `links`. */
     readonly body: string,
   ) {}
@@ -60,6 +62,9 @@ export class Snapshot {
   }
 }
 
+/** `write` commits a valid write; `check` only validates it, writing nothing. */
+export type WriteMode = 'write' | 'check';
+
 export type WriteOutcome =
   { ok: true; change: FeedChange } | { ok: false; status: number; problems: PayloadProblem[] };
 
@@ -78,6 +83,7 @@ interface FeedRow {
   version: number;
   as_of: string;
   updated_at: number;
+  previous_updated_at: number | null;
 }
 
 export class FeedsRepository {
@@ -102,7 +108,11 @@ export class FeedsRepository {
   list(): FeedSummary[] {
     const rows = this.db
       .prepare('SELECT id, kind, parent, version, as_of, updated_at FROM feeds ORDER BY position')
-      .all() as (FeedRow & { id: string; kind: string; parent: string | null })[];
+      .all() as (Omit<FeedRow, 'previous_updated_at'> & {
+      id: string;
+      kind: string;
+      parent: string | null;
+    })[];
     return rows.map((row) => {
       const place = this.base(row.id).base.place as { name: { zh: string; en: string } };
       return {
@@ -157,7 +167,14 @@ export class FeedsRepository {
       this.validated.add(id);
     }
     const body = `{${this.base(id).json},"asOf":${JSON.stringify(row.as_of)},"indicators":[${indicators.join(',')}],"events":[${events.join(',')}]}`;
-    const snapshot = new Snapshot(id, row.version, row.as_of, row.updated_at, body);
+    const snapshot = new Snapshot(
+      id,
+      row.version,
+      row.as_of,
+      row.updated_at,
+      row.previous_updated_at ?? undefined,
+      body,
+    );
     this.snapshots.set(id, snapshot);
     return snapshot;
   }
@@ -170,8 +187,9 @@ export class FeedsRepository {
     feedId: string,
     items: readonly PayloadItem[],
     prior: readonly PayloadProblem[] = [],
+    mode: WriteMode = 'write',
   ): WriteOutcome {
-    return this.write(feedId, () => {
+    return this.write(feedId, mode, () => {
       const select = this.db.prepare('SELECT doc FROM indicators WHERE feed_id = ? AND id = ?');
       const existing = items.map((item) => {
         const row = select.get(feedId, item.fields.id) as { doc: string } | undefined;
@@ -209,8 +227,9 @@ export class FeedsRepository {
     feedId: string,
     items: readonly PayloadItem[],
     prior: readonly PayloadProblem[] = [],
+    mode: WriteMode = 'write',
   ): WriteOutcome {
-    return this.write(feedId, () => {
+    return this.write(feedId, mode, () => {
       const now = this.now();
       const docs = items.map((item) => {
         const doc = { ...item.fields };
@@ -303,9 +322,13 @@ export class FeedsRepository {
     };
   }
 
-  /** Runs one write in an immediate transaction; commits, logs and publishes it when it is valid. */
+  /**
+   * Runs one write in an immediate transaction; commits, logs and publishes it when it is valid.
+   * In `check` mode it is always rolled back: the outcome is its problems (none when it would pass).
+   */
   private write(
     feedId: string,
+    mode: WriteMode,
     apply: () => { problems: PayloadProblem[] } | { kind: FeedChange['kind']; ids: string[] },
   ): WriteOutcome {
     if (!this.has(feedId)) {
@@ -318,12 +341,15 @@ export class FeedsRepository {
     const run = this.db.transaction((): WriteOutcome => {
       const outcome = apply();
       if ('problems' in outcome) throw new Rejected(outcome.problems);
+      if (mode === 'check') throw new Rejected([]);
       const row = this.row(feedId)!;
       const at = this.now();
       const asOf = new Date(Math.max(at, Date.parse(row.as_of) + 1)).toISOString();
       const version = row.version + 1;
       this.db
-        .prepare('UPDATE feeds SET version = ?, as_of = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE feeds SET version = ?, as_of = ?, previous_updated_at = updated_at, updated_at = ? WHERE id = ?',
+        )
         .run(version, asOf, at, feedId);
       const data = { feed: feedId, version, asOf, at, kind: outcome.kind, ids: outcome.ids };
       const { lastInsertRowid } = this.db
@@ -347,8 +373,9 @@ export class FeedsRepository {
   }
 
   private row(id: string): FeedRow | undefined {
-    return this.db.prepare('SELECT version, as_of, updated_at FROM feeds WHERE id = ?').get(id) as
-      FeedRow | undefined;
+    return this.db
+      .prepare('SELECT version, as_of, updated_at, previous_updated_at FROM feeds WHERE id = ?')
+      .get(id) as FeedRow | undefined;
   }
 
   private base(id: string): { base: Record<string, unknown>; context: FeedContext; json: string } {

@@ -4,7 +4,6 @@
  * SHA-256 digests with `timingSafeEqual`, so neither the length nor any prefix leaks through timing.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { ProblemDetails } from './problem.js';
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
@@ -12,9 +11,11 @@ const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8
 export type AuthOutcome = { ok: true } | { ok: false; problem: ProblemDetails };
 
 /** A checker for one configured token (or none). */
-export function bearerAuth(token: string | undefined): (req: IncomingMessage) => AuthOutcome {
+export function bearerAuth(
+  token: string | undefined,
+): (headers: { authorization?: string | undefined }) => AuthOutcome {
   const expected = token ? digest(token) : undefined;
-  return (req) => {
+  return (headers) => {
     if (!expected) {
       return {
         ok: false,
@@ -27,7 +28,7 @@ export function bearerAuth(token: string | undefined): (req: IncomingMessage) =>
         },
       };
     }
-    const header = req.headers.authorization;
+    const header = headers.authorization;
     const match = typeof header === 'string' ? /^Bearer[ ]+([^\s]+)\s*$/i.exec(header) : null;
     if (!match) {
       return {

@@ -2,7 +2,7 @@
  * `application/problem+json` answers (RFC 9457). Every refusal says what went wrong and, for a
  * rejected payload, lists each problem with its JSON path and a sentence.
  */
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 
 /** One problem in a payload: where (`indicators[2].value`, `line 4, value`) and what. */
 export interface PayloadProblem {
@@ -22,26 +22,30 @@ export interface ProblemDetails {
 
 export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
-export function sendProblem(res: ServerResponse, problem: ProblemDetails, instance?: string): void {
-  const body = JSON.stringify({
+/** Thrown where a reply is not at hand (body parsers, hooks); the error handler answers with it. */
+export class ProblemError extends Error {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem.detail);
+    this.name = 'ProblemError';
+  }
+}
+
+/** The problem document as JSON text. */
+export function problemJson(problem: ProblemDetails): string {
+  return JSON.stringify({
     type: `urn:safety-widgets:problem:${problem.kind}`,
     title: problem.title,
     status: problem.status,
     detail: problem.detail,
-    ...(instance ? { instance } : {}),
     ...(problem.problems ? { problems: problem.problems } : {}),
   });
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  res.writeHead(problem.status, {
-    ...problem.headers,
-    'Content-Type': PROBLEM_TYPE,
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
+  return reply
+    .code(problem.status)
+    .headers({ ...problem.headers, 'Content-Type': PROBLEM_TYPE, 'Cache-Control': 'no-store' })
+    .send(problemJson(problem));
 }
 
 export const notFound = (detail: string): ProblemDetails => ({
@@ -49,6 +53,14 @@ export const notFound = (detail: string): ProblemDetails => ({
   status: 404,
   title: 'Not found',
   detail,
+});
+
+export const methodNotAllowed = (allow: string): ProblemDetails => ({
+  kind: 'method-not-allowed',
+  status: 405,
+  title: 'Method not allowed',
+  detail: `This URL answers ${allow}.`,
+  headers: { Allow: allow },
 });
 
 export const invalidPayload = (problems: PayloadProblem[], what: string): ProblemDetails => ({
@@ -65,4 +77,11 @@ export const badRequest = (detail: string, problems?: PayloadProblem[]): Problem
   title: 'Bad request',
   detail,
   ...(problems ? { problems } : {}),
+});
+
+export const tooLarge = (limit: number, size?: number): ProblemDetails => ({
+  kind: 'body-too-large',
+  status: 413,
+  title: 'Request body too large',
+  detail: `The body${size !== undefined ? ` is ${size} bytes,` : ' is'} larger than this server's limit of ${limit} bytes. Split the change into smaller requests.`,
 });

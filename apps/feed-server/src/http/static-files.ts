@@ -1,15 +1,16 @@
 /**
  * Static files: the widget bundles at /cdn/, the built Storybook at /docs/, the demo sites.
+ * @fastify/static sends them (ETag, Last-Modified, Range, HEAD); this module picks the file.
  *
  * Path-traversal safe: the URL path is decoded once, any `..`, `.`-prefixed (hidden) segment,
  * backslash or NUL is refused, the joined path must stay under the root, and so must its real
  * path (no symlink out). Content types come from a fixed table; unknown extensions are
- * `application/octet-stream` and everything is `nosniff`.
+ * `application/octet-stream`. Content-hashed files (`index-BnwyNPIb.js`) are cached for a year
+ * as immutable; everything else is revalidated on each use.
  */
-import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, sep } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
+import type { FastifyReply } from 'fastify';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,13 +35,6 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** The Content-Security-Policy of every demo page: no inline script or style. */
 export const DEMO_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
-export interface StaticOptions {
-  /** Extra headers (CSP, CORS, caching). */
-  headers?: Record<string, string>;
-  /** Serve this file (relative to the root) when the path names nothing: single-page apps. */
-  fallback?: string;
-}
-
 /** The file under `root` that the URL path `urlPath` names, or undefined when it is not allowed. */
 export function resolveUnder(root: string, urlPath: string): string | undefined {
   let decoded: string;
@@ -59,7 +53,7 @@ export function resolveUnder(root: string, urlPath: string): string | undefined 
 async function fileUnder(
   root: string,
   candidate: string,
-): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
+): Promise<{ path: string; root: string } | undefined> {
   try {
     let info = await stat(candidate);
     let path = candidate;
@@ -70,48 +64,44 @@ async function fileUnder(
     if (!info.isFile()) return undefined;
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(path)]);
     if (!realFile.startsWith(realRoot + sep)) return undefined;
-    return { path: realFile, size: info.size, mtimeMs: info.mtimeMs };
+    return { path: realFile, root: realRoot };
   } catch {
     return undefined;
   }
 }
 
-/** Serves `urlPath` from `root`; false when there is no such file (nothing was sent). */
-export async function serveStatic(
-  req: IncomingMessage,
-  res: ServerResponse,
+/** `name-<8-character hash>.ext`, as Vite and Storybook name their built assets. */
+const HASHED = /[-.]([\w-]{8})\.(?:js|mjs|css|woff2?|svg|png|jpe?g|webp|wasm)$/;
+
+/** Whether a file's name carries a hash of its content (so it never changes under that name). */
+export function isContentHashed(path: string): boolean {
+  const token = HASHED.exec(basename(path))?.[1];
+  // A hash has capitals, digits or underscores; an 8-letter word (`-overview.js`) is not one.
+  return token !== undefined && /[A-Z0-9_]/.test(token);
+}
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** @fastify/static's `setHeaders`: the content type from the table, a year for hashed files. */
+export function staticHeaders(reply: FastifyReply, path: string): void {
+  reply.header('Content-Type', CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream');
+  if (isContentHashed(path)) reply.header('Cache-Control', IMMUTABLE);
+}
+
+/**
+ * Sends the file `urlPath` names under `root` with `headers` (CSP, CORS; `Cache-Control`
+ * defaults to revalidation); false when there is no such file (nothing was sent).
+ */
+export async function sendStatic(
+  reply: FastifyReply,
   root: string,
   urlPath: string,
-  options: StaticOptions = {},
+  headers: Record<string, string> = {},
 ): Promise<boolean> {
   const candidate = resolveUnder(root, urlPath);
-  let file = candidate ? await fileUnder(root, candidate) : undefined;
-  if (!file && candidate && options.fallback && extname(candidate) === '') {
-    file = await fileUnder(root, join(root, options.fallback));
-  }
+  const file = candidate ? await fileUnder(root, candidate) : undefined;
   if (!file) return false;
-  const etag = `W/"${file.size.toString(36)}-${Math.floor(file.mtimeMs).toString(36)}"`;
-  const headers: Record<string, string | number> = {
-    'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-cache',
-    ETag: etag,
-    'Last-Modified': new Date(file.mtimeMs).toUTCString(),
-    ...options.headers,
-  };
-  if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return true;
-  }
-  headers['Content-Length'] = file.size;
-  res.writeHead(200, headers);
-  if (req.method === 'HEAD') {
-    res.end();
-    return true;
-  }
-  createReadStream(file.path)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  reply.headers({ 'Cache-Control': 'no-cache', ...headers });
+  reply.sendFile(relative(file.root, file.path), file.root);
   return true;
 }
