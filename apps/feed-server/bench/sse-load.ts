@@ -44,6 +44,11 @@ const server = spawn(
     String(CLIENTS + 10),
     '--max-streams',
     String(CLIENTS + 10),
+    // Every client is on loopback: one address holds all the connections.
+    '--connections-per-client',
+    String(CLIENTS + 100),
+    '--max-connections',
+    String(CLIENTS + 100),
     '--writes-per-minute',
     '1000000',
   ],

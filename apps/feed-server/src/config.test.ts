@@ -15,7 +15,7 @@ describe('loadConfig', () => {
       connectionsPerClient: 64,
       maxConnections: 20_000,
       maxPipelined: 16,
-      maxUnreadBytes: 4 * 1024 * 1024,
+      maxUnreadBytes: 1024 * 1024,
       help: false,
     });
   });

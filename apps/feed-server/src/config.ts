@@ -83,7 +83,7 @@ export const DEFAULTS: ServerConfig = {
   connectionsPerClient: 64,
   maxConnections: 20_000,
   maxPipelined: 16,
-  maxUnreadBytes: 4 * 1024 * 1024,
+  maxUnreadBytes: 1024 * 1024,
   heartbeatMs: 15_000,
   streamRetryMs: 3000,
   changeLogSize: 10_000,

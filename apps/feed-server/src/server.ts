@@ -38,9 +38,9 @@ export async function startFeedServer(
   });
   // Compose and validate every feed before listening: a bad database fails here, not on a request.
   for (const feed of repository.list()) repository.snapshot(feed.id);
-  const hub = new SseHub(bus, config.heartbeatMs);
+  const hub = new SseHub(bus, config.heartbeatMs, config.maxUnreadBytes);
   const bodies = new FeedBodies((snapshot) => repository.snapshot(snapshot.id) === snapshot);
-  let listening = '';
+  let port = 0;
   const app = await createApp(
     {
       config,
@@ -50,12 +50,12 @@ export async function startFeedServer(
       auth: bearerAuth(config.token),
       streams: new StreamCounter(config.streamsPerClient, config.maxStreams),
     },
-    () => listening,
+    () => port,
   );
   await app.listen({ port: config.port, host: config.host });
-  const { port } = app.server.address() as AddressInfo;
+  port = (app.server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  listening = `http://${host}:${port}`;
+  const listening = `http://${host}:${port}`;
   const simulator: Simulator | undefined = config.simulate
     ? startSimulator(repository, config.simulateEveryMs)
     : undefined;

@@ -3,7 +3,7 @@
  * Server-Sent Events client, and a digest of the database to prove a rejected write changed nothing.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,16 @@ export interface TestServer extends FeedServer {
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'feed-server-test-'));
+}
+
+/** A fake workspace in a new temp folder holding `files` (path → text); returns its path. */
+export function fakeWorkspace(files: Record<string, string>): string {
+  const root = tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
 }
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
@@ -49,6 +59,19 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `run` against a server started with `overrides`, disposed of however `run` ends. */
+export async function withServer(
+  overrides: Partial<ServerConfig>,
+  run: (server: TestServer) => Promise<void>,
+): Promise<void> {
+  const server = await startTestServer(overrides);
+  try {
+    await run(server);
+  } finally {
+    await server.dispose();
+  }
 }
 
 export interface Reply {
@@ -87,9 +110,12 @@ export function post(
   server: { url: string },
   path: string,
   body: unknown,
-  options: { token?: string | null; type?: string; raw?: boolean } = {},
+  options: { token?: string | null; type?: string; raw?: boolean; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
-  const headers: Record<string, string> = { 'Content-Type': options.type ?? 'application/json' };
+  const headers: Record<string, string> = {
+    'Content-Type': options.type ?? 'application/json',
+    ...options.headers,
+  };
   const token = options.token === undefined ? TOKEN : options.token;
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   const text = Buffer.isBuffer(body)

@@ -4,27 +4,17 @@
  * per client, and X-Forwarded-For believed from the trusted proxies only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerConfig } from '../src/config.js';
 import {
   INDICATOR,
   SseClient,
-  TOKEN,
   call,
   post,
   startTestServer,
+  withServer,
   waitUntil,
   type TestServer,
 } from './helpers.js';
 import { connectTo, pipelineUnread, readFromSocket } from './raw-http.js';
-
-async function withServer(overrides: Partial<ServerConfig>, run: (server: TestServer) => Promise<void>) {
-  const server = await startTestServer(overrides);
-  try {
-    await run(server);
-  } finally {
-    await server.dispose();
-  }
-}
 
 const body = { indicators: [{ id: INDICATOR, value: 1 }] };
 
@@ -103,21 +93,14 @@ describe('connection caps', { timeout: 20_000 }, () => {
 
 describe('trusted proxies', { timeout: 20_000 }, () => {
   const from = (address: string) => ({ 'X-Forwarded-For': address });
+  const writeFrom = (server: TestServer, address: string) =>
+    post(server, '/api/feeds/haishan/indicators', body, { headers: from(address) });
 
   it('tells clients apart by X-Forwarded-For only behind a trusted proxy', async () => {
     await withServer(
       { trustProxy: ['127.0.0.1'], writesPerMinute: 2, connectionsPerClient: 2 },
       async (server) => {
-        const write = (address: string) =>
-          call(`${server.url}/api/feeds/haishan/indicators`, {
-            method: 'POST',
-            headers: {
-              'Content-Type': 'application/json',
-              Authorization: `Bearer ${TOKEN}`,
-              ...from(address),
-            },
-            body: JSON.stringify(body),
-          });
+        const write = (address: string) => writeFrom(server, address);
         expect([(await write('203.0.113.1')).status, (await write('203.0.113.1')).status]).toEqual([
           200, 200,
         ]);
@@ -138,19 +121,7 @@ describe('trusted proxies', { timeout: 20_000 }, () => {
   it('ignores X-Forwarded-For from anyone else', async () => {
     await withServer({ writesPerMinute: 2, streamsPerClient: 1 }, async (server) => {
       for (const address of ['203.0.113.1', '203.0.113.2'])
-        expect(
-          (
-            await call(`${server.url}/api/feeds/haishan/indicators`, {
-              method: 'POST',
-              headers: {
-                'Content-Type': 'application/json',
-                Authorization: `Bearer ${TOKEN}`,
-                ...from(address),
-              },
-              body: JSON.stringify(body),
-            })
-          ).status,
-        ).toBe(200);
+        expect((await writeFrom(server, address)).status).toBe(200);
       expect((await post(server, '/api/feeds/haishan/indicators', body)).status).toBe(429);
       // One stream per client: a forged address does not buy a second.
       const first = new SseClient(`${server.url}/api/feeds/meisha/stream`);

@@ -1,28 +1,23 @@
 /** The static side on @fastify/static: the /cdn/ index with integrity hashes, caching by name, ranges. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isContentHashed } from '../src/http/static-files.js';
-import { call, startTestServer, type TestServer } from './helpers.js';
+import { call, fakeWorkspace, startTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let workspace: string;
 const GAUGE = 'export const gauge = "<safety-score-gauge>";\n'.repeat(40);
 
 beforeAll(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'feed-server-static-'));
-  const write = (path: string, text: string) => {
-    mkdirSync(join(workspace, path, '..'), { recursive: true });
-    writeFileSync(join(workspace, path), text);
-  };
-  write('packages/embed/dist/safety-score-gauge.js', GAUGE);
-  write('packages/embed/dist/.npmignore', 'x');
-  write('packages/indicator-table/dist/bundle/safety-indicator-table.js', 'export const table = 1;\n');
-  write('apps/district-site/dist/index.html', '<!doctype html><title>district</title>');
-  write('apps/district-site/dist/assets/index-BnwyNPIb.js', 'export {};\n');
-  write('apps/district-site/dist/assets/overview.js', 'export {};\n');
+  workspace = fakeWorkspace({
+    'packages/embed/dist/safety-score-gauge.js': GAUGE,
+    'packages/embed/dist/.npmignore': 'x',
+    'packages/indicator-table/dist/bundle/safety-indicator-table.js': 'export const table = 1;\n',
+    'apps/district-site/dist/index.html': '<!doctype html><title>district</title>',
+    'apps/district-site/dist/assets/index-BnwyNPIb.js': 'export {};\n',
+    'apps/district-site/dist/assets/overview.js': 'export {};\n',
+  });
   server = await startTestServer({ workspaceRoot: workspace });
 });
 afterAll(async () => {

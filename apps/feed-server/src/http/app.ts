@@ -7,10 +7,11 @@ import compress from '@fastify/compress';
 import proxyAddr from '@fastify/proxy-addr';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { installConnectionGate } from './connection-gate.js';
-import { errorHandler, handleExpectContinue } from './errors.js';
-import { apiRoutes, type ApiContext } from './feed-routes.js';
+import { clientErrorHandler, continueBody, errorHandler, handleExpect } from './errors.js';
+import { apiRoutes, sendApiNotFound, type ApiContext } from './feed-routes.js';
+import { originResolver, requestPath } from './origin.js';
 import { notFound, sendProblem } from './problem.js';
 import { siteRoutes } from './site-routes.js';
 import { staticHeaders } from './static-files.js';
@@ -20,11 +21,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** A connection with no traffic either way for this long is closed (a stuck reader, say). */
 const IDLE_TIMEOUT_MS = 120_000;
 
-const HOST_HEADER = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-
 export type AppContext = Omit<ApiContext, 'originOf'>;
 
-export async function createApp(ctx: AppContext, listening: () => string): Promise<FastifyInstance> {
+export async function createApp(ctx: AppContext, port: () => number): Promise<FastifyInstance> {
   const { config } = ctx;
   const trusted = config.trustProxy.length > 0 ? proxyAddr.compile(config.trustProxy) : () => false;
   const app = Fastify({
@@ -34,24 +33,21 @@ export async function createApp(ctx: AppContext, listening: () => string): Promi
     requestTimeout: REQUEST_TIMEOUT_MS,
     connectionTimeout: Math.max(IDLE_TIMEOUT_MS, 2 * config.heartbeatMs),
     keepAliveTimeout: 10_000,
-    return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
     ajv: {
       customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true },
     },
+    clientErrorHandler,
     frameworkErrors: (error, request, reply) => {
+      reply.header('X-Content-Type-Options', 'nosniff');
+      const path = requestPath(request.raw.url);
       // A path that cannot be decoded names nothing here.
-      if (error.code === 'FST_ERR_BAD_URL') {
-        if (request.url.startsWith('/api/')) reply.header('Access-Control-Allow-Origin', '*');
-        return sendProblem(
-          reply.header('X-Content-Type-Options', 'nosniff'),
-          notFound(`Nothing at ${request.url}.`),
-        );
-      }
-      return sendProblem(reply.header('X-Content-Type-Options', 'nosniff'), {
+      if (path.startsWith('/api/')) return sendApiNotFound(reply, path);
+      if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, notFound(`Nothing at ${path}.`));
+      return sendProblem(reply, {
         kind: 'bad-request',
         status: 400,
-        title: 'Bad request',
+        title: 'Bad Request',
         detail: error.message,
       });
     },
@@ -64,37 +60,26 @@ export async function createApp(ctx: AppContext, listening: () => string): Promi
     maxConnections: config.maxConnections,
     isTrustedProxy: (address) => trusted(address, 0),
   });
-  handleExpectContinue(app.server, config.maxBodyBytes);
+  handleExpect(app.server, config.maxBodyBytes);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     done();
   });
+  app.addHook('preParsing', continueBody);
   app.setErrorHandler(errorHandler(config.maxBodyBytes));
 
-  // Brotli or gzip for every text answer that is not compressed already (feeds are: feed-bodies.ts).
-  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
-  await app.register(rateLimit, { global: false, cache: 10_000 });
+  // Brotli or gzip for every text answer not compressed already (feeds are: feed-bodies.ts).
+  // Request bodies are never inflated: a small gzip bomb must not cost the server anything.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
+  await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { serve: false, cacheControl: false, setHeaders: staticHeaders });
 
-  const originOf = (request: FastifyRequest): string => {
-    if (config.publicOrigin) return config.publicOrigin;
-    // `request.host` and `request.protocol` follow X-Forwarded-Host/-Proto only from trusted proxies.
-    const host = request.host;
-    return HOST_HEADER.test(host) ? `${request.protocol}://${host}` : listening();
-  };
-  await app.register(
-    (api, _options, done) => {
-      apiRoutes(api, { ...ctx, originOf }).then(() => done(), done);
-    },
-    { prefix: '/api' },
-  );
+  const originOf = originResolver(config.publicOrigin, config.host, port);
+  await app.register(async (api) => apiRoutes(api, { ...ctx, originOf }), { prefix: '/api' });
 
   if (config.serveSite) siteRoutes(app, { repository: ctx.repository, workspaceRoot: config.workspaceRoot });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      notFound(`Nothing at ${new URL(request.raw.url ?? '/', 'http://localhost').pathname}.`),
-    ),
+    sendProblem(reply, notFound(`Nothing at ${requestPath(request.raw.url)}.`)),
   );
   return app;
 }

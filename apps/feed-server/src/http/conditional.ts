@@ -30,13 +30,15 @@ function etagMatches(header: string, etag: string): boolean {
 export function isNotModified(
   headers: { 'if-none-match'?: string | undefined; 'if-modified-since'?: string | undefined },
   { etag, updatedAt, previousAt }: Validators,
+  now: number = Date.now(),
 ): boolean {
   const inm = headers['if-none-match'];
   if (typeof inm === 'string') return etagMatches(inm, etag);
   const ims = headers['if-modified-since'];
   if (typeof ims !== 'string') return false;
   const since = Date.parse(ims);
-  if (Number.isNaN(since)) return false;
+  // A date in the future proves nothing (RFC 9110, 13.1.3): it is ignored.
+  if (Number.isNaN(since) || since > now) return false;
   const second = Math.floor(updatedAt / 1000) * 1000;
   if (since >= second + 1000) return true;
   return since >= second && (previousAt === undefined || previousAt < second);

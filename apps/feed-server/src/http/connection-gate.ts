@@ -2,8 +2,8 @@
  * Fairness per connection and per client, below the routes:
  *
  * - At most one response in progress per connection. A pipelined request waits until the one
- *   before it has been answered and the client has read enough of it that the socket drains;
- *   a client that does not read gets no more work done for it.
+ *   before it has been answered and the socket has taken all of it, which it does only as the
+ *   client reads: a client that does not read gets no more work done for it.
  * - At most `maxPipelined` requests waiting behind it; past that the connection is closed.
  * - A connection whose unread output passes `maxUnreadBytes` is closed.
  * - Open connections per client address and in total are capped; a new connection past a cap
@@ -16,7 +16,8 @@
  */
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { problemJson, type ProblemDetails } from './problem.js';
+import { clientKey } from './client-key.js';
+import { rawProblemResponse, type ProblemDetails } from './problem.js';
 
 export interface GateLimits {
   maxPipelined: number;
@@ -32,20 +33,9 @@ interface ConnectionState {
   waiting: (() => void)[];
 }
 
-/** Writes a whole HTTP response straight to a socket that has not been handed a request yet. */
+/** Answers a connection that is not let in, and closes it. */
 function refuseConnection(socket: Socket, problem: ProblemDetails): void {
-  const body = problemJson(problem);
-  const head = [
-    `HTTP/1.1 ${problem.status} ${problem.title}`,
-    'Content-Type: application/problem+json; charset=utf-8',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    'Cache-Control: no-store',
-    'X-Content-Type-Options: nosniff',
-    'Retry-After: 10',
-    'Connection: close',
-  ];
-  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
-  socket.destroySoon?.();
+  socket.end(rawProblemResponse({ ...problem, headers: { 'Retry-After': '10' } }));
 }
 
 export function installConnectionGate(app: FastifyInstance, limits: GateLimits): void {
@@ -53,8 +43,8 @@ export function installConnectionGate(app: FastifyInstance, limits: GateLimits):
   let total = 0;
 
   app.server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? 'unknown';
-    const counted = !limits.isTrustedProxy(address);
+    const address = clientKey(socket.remoteAddress);
+    const counted = !limits.isTrustedProxy(socket.remoteAddress ?? '');
     const mine = counted ? (perClient.get(address) ?? 0) : 0;
     if (total >= limits.maxConnections) {
       refuseConnection(socket, {
@@ -86,6 +76,16 @@ export function installConnectionGate(app: FastifyInstance, limits: GateLimits):
   });
 
   const states = new WeakMap<Socket, ConnectionState>();
+  /** Connections with an answer in progress, checked for unread output once a second. */
+  const busy = new Set<Socket>();
+  const sweep = setInterval(() => {
+    for (const socket of busy) if (socket.writableLength > limits.maxUnreadBytes) socket.destroy();
+  }, 1000);
+  sweep.unref();
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(sweep);
+    done();
+  });
 
   app.addHook('onRequest', (request, reply, done) => {
     const socket = request.raw.socket;
@@ -95,26 +95,21 @@ export function installConnectionGate(app: FastifyInstance, limits: GateLimits):
       states.set(socket, fresh);
       socket.once('close', () => {
         fresh.waiting = [];
+        busy.delete(socket);
       });
       state = fresh;
     }
     const current = state;
-    // `busy` stays set until the answer has been handed over and the socket has drained.
-    const proceed = (): void => {
-      current.busy = false;
-      current.waiting.shift()?.();
-    };
+    // The answer's `close` comes after its `finish`, which Node emits only once the socket has
+    // taken every byte of it: a client that does not read holds up only its own connection.
     const release = (): void => {
-      if (socket.destroyed) return;
-      if (socket.writableLength > limits.maxUnreadBytes) {
-        socket.destroy();
-        return;
-      }
-      if (socket.writableNeedDrain) socket.once('drain', proceed);
-      else proceed();
+      current.busy = false;
+      busy.delete(socket);
+      if (!socket.destroyed) current.waiting.shift()?.();
     };
     const start = (): void => {
       current.busy = true;
+      busy.add(socket);
       reply.raw.once('close', release);
       done();
     };

@@ -5,15 +5,18 @@
  * A body over the limit is answered 413 as soon as it is known — from Content-Length before a
  * byte is read, or when a chunked body passes the limit — and the rest of it is read and
  * thrown away (up to DISCARD_BYTES or DISCARD_MS), so the client reads the answer instead of a
- * reset connection. `Expect: 100-continue` with a Content-Length over the limit is answered
- * 413 at once, without the `100 Continue` that would invite the body.
+ * reset connection. `Expect: 100-continue` is answered 413 at once when the declared body is
+ * over the limit; otherwise `100 Continue` is sent only once the request has passed every check
+ * made before its body is read (token, budgets, feed, type), so no body is invited to be refused.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
 import {
   problemJson,
   ProblemError,
   PROBLEM_TYPE,
+  rawProblemResponse,
   sendProblem,
   tooLarge,
   type ProblemDetails,
@@ -41,23 +44,28 @@ const declaredLength = (req: IncomingMessage): number | undefined => {
   return Number.isFinite(n) && req.headers['content-length'] !== undefined ? n : undefined;
 };
 
+const titleOf = (status: number): string => STATUS_CODES[status] ?? 'Error';
+const kindOf = (status: number): string =>
+  titleOf(status)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
+
 /** Fastify's error handler. */
 export function errorHandler(limit: number) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     if (error instanceof ProblemError) return sendProblem(reply, error.problem);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      // Fastify asks to close the connection; the rest of the body is drained instead (above).
-      reply.removeHeader('connection');
       discardRest(request.raw);
       return sendProblem(reply, tooLarge(limit, declaredLength(request.raw)));
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
       return sendProblem(reply, {
-        kind: 'bad-request',
+        kind: kindOf(status),
         status,
-        title: 'Bad request',
+        title: titleOf(status),
         detail: error.message,
+        headers: (error as { headers?: Record<string, string> }).headers,
       });
     }
     console.error(`${request.method} ${request.url}:`, error);
@@ -71,7 +79,7 @@ export function errorHandler(limit: number) {
 }
 
 /** Writes a problem on a response Fastify has not been handed. */
-export function sendRawProblem(res: ServerResponse, problem: ProblemDetails): void {
+function sendRawProblem(res: ServerResponse, problem: ProblemDetails): void {
   const body = problemJson(problem);
   res.writeHead(problem.status, {
     ...problem.headers,
@@ -84,17 +92,58 @@ export function sendRawProblem(res: ServerResponse, problem: ProblemDetails): vo
 }
 
 /**
- * Answers `Expect: 100-continue` itself: 413 (and close) when the declared body is over the
- * limit, else `100 Continue` and the request goes on to Fastify as usual.
+ * Answers `Expect` itself: 413 (and close) for `100-continue` with a declared body over the
+ * limit, 417 for any other expectation; else the request goes on to Fastify, and `continueBody`
+ * sends `100 Continue` once it has passed the checks.
  */
-export function handleExpectContinue(server: Server, limit: number): void {
+export function handleExpect(server: Server, limit: number): void {
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     const declared = declaredLength(req);
     if (declared !== undefined && declared > limit) {
       sendRawProblem(res, { ...tooLarge(limit, declared), headers: { Connection: 'close' } });
       return;
     }
-    res.writeContinue();
     server.emit('request', req, res);
   });
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    sendRawProblem(res, {
+      kind: 'expectation-failed',
+      status: 417,
+      title: 'Expectation Failed',
+      detail: `This server meets no expectation but "100-continue", not "${String(req.headers.expect)}".`,
+      headers: { Connection: 'close' },
+    });
+  });
+}
+
+/** preParsing: the request has passed every check made before its body is read. */
+export const continueBody: preParsingHookHandler = (request, reply, payload, done) => {
+  if (request.headers.expect?.toLowerCase() === '100-continue' && !reply.raw.headersSent)
+    reply.raw.writeContinue();
+  done(null, payload);
+};
+
+/** Fastify's `clientErrorHandler`: a request Node could not parse, answered as a problem. */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  // Not while an answer is half sent on this connection (as Node's own handler).
+  const answering = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!socket.writable || answering?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  socket.end(
+    rawProblemResponse({
+      kind: kindOf(status),
+      status,
+      title: titleOf(status),
+      detail:
+        status === 408
+          ? 'The request did not arrive whole in time.'
+          : status === 431
+            ? 'The request headers are too large.'
+            : 'The request is not valid HTTP/1.1.',
+    }),
+  );
 }

@@ -28,7 +28,9 @@ const brotliAt = (quality: number, text: Buffer) =>
 /** The encoding to send for an `Accept-Encoding` header: brotli, else gzip, else none. */
 export function feedEncoding(acceptEncoding: string | undefined): FeedEncoding {
   if (!acceptEncoding) return 'identity';
-  const chosen = negotiate(acceptEncoding, ['br', 'gzip']);
+  // Codings are case-insensitive; x-gzip is gzip (RFC 9110, 8.4.1.3).
+  const header = acceptEncoding.toLowerCase().replace(/\bx-gzip\b/g, 'gzip');
+  const chosen = negotiate(header, ['br', 'gzip']);
   return chosen === 'br' || chosen === 'gzip' ? chosen : 'identity';
 }
 
@@ -39,11 +41,14 @@ interface Variants {
   identity: Buffer;
   br?: Promise<Buffer>;
   gzip?: Promise<Buffer>;
+  /** The quality-11 pass has been scheduled. */
+  settling?: boolean;
 }
 
 export class FeedBodies {
   private readonly cache = new WeakMap<Snapshot, Map<string, Variants>>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private closed = false;
 
   constructor(
     /** Whether `snapshot` is still its feed's latest version. */
@@ -68,21 +73,32 @@ export class FeedBodies {
     if (encoding === 'gzip') return (variants.gzip ??= gzipAsync(variants.identity, { level: 9 }));
     if (!variants.br) {
       variants.br = brotliAt(5, variants.identity);
-      this.settle(snapshot, variants);
+      this.settle(snapshot, origin, variants);
     }
     return variants.br;
   }
 
   /** Stops pending recompression (shutdown). */
   close(): void {
+    this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
 
-  private settle(snapshot: Snapshot, variants: Variants): void {
+  /** Once per variant: quality 11 after `settleMs`, if the version and the entry are still current. */
+  private settle(snapshot: Snapshot, origin: string, variants: Variants): void {
+    if (variants.settling || this.closed) return;
+    variants.settling = true;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (!this.isCurrent(snapshot)) return;
+      if (this.closed || this.cache.get(snapshot)?.get(origin) !== variants) return;
+      let current: boolean;
+      try {
+        current = this.isCurrent(snapshot);
+      } catch {
+        return;
+      }
+      if (!current) return;
       brotliAt(11, variants.identity).then(
         (best) => {
           variants.br = Promise.resolve(best);

@@ -13,7 +13,9 @@ import type { FeedsRepository, WriteMode, WriteOutcome } from '../feeds/reposito
 import { formatChange, type SseHub } from '../live/sse-hub.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { httpDate, isNotModified } from './conditional.js';
+import { clientKey } from './client-key.js';
 import { feedEncoding, type FeedBodies } from './feed-bodies.js';
+import { requestPath } from './origin.js';
 import {
   badRequest,
   invalidPayload,
@@ -70,7 +72,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: ApiContext): Promise<
   registerBodyParsers(app);
 
   const apiNotFound = (request: FastifyRequest, reply: FastifyReply) =>
-    sendApiNotFound(reply, new URL(request.raw.url ?? '/', 'http://localhost').pathname);
+    sendApiNotFound(reply, requestPath(request.raw.url));
   app.setNotFoundHandler(apiNotFound);
 
   /** The feed id of the path, or a 404 answer. */
@@ -80,12 +82,16 @@ export async function apiRoutes(app: FastifyInstance, ctx: ApiContext): Promise<
     apiNotFound(request, reply);
     return undefined;
   };
-  const readOnly = (url: string) =>
+  /** Answers other methods on `url` with 405 before any body is read. */
+  const only = (allow: string, methods: readonly string[], url: string) =>
     app.route({
-      method: [...OTHER_THAN_READ],
+      method: [...methods],
       url,
-      handler: (_request, reply) => sendProblem(reply, methodNotAllowed(READ_ONLY)),
+      exposeHeadRoute: false,
+      onRequest: async (_request, reply) => sendProblem(reply, methodNotAllowed(allow)),
+      handler: async (_request, reply) => reply,
     });
+  const readOnly = (url: string) => only(READ_ONLY, OTHER_THAN_READ, url);
 
   app.get('/feeds', (request, reply) => {
     const origin = ctx.originOf(request);
@@ -111,7 +117,8 @@ export async function apiRoutes(app: FastifyInstance, ctx: ApiContext): Promise<
   });
   readOnly('/schema/feed-v1.json');
 
-  app.get('/feeds/:id', async (request, reply) => {
+  // Sent compressed from feed-bodies.ts, never by @fastify/compress.
+  app.get('/feeds/:id', { compress: false }, async (request, reply) => {
     const id = feedId(request, reply);
     if (id === undefined) return reply;
     const snapshot = ctx.repository.snapshot(id);
@@ -133,7 +140,8 @@ export async function apiRoutes(app: FastifyInstance, ctx: ApiContext): Promise<
       return reply.code(304).send();
     const encoding = feedEncoding(request.headers['accept-encoding']);
     const body = await ctx.bodies.get(snapshot, origin, encoding);
-    if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
+    // Compressed bytes are not the identity bytes: the tag is weak for them (it matches either way).
+    if (encoding !== 'identity') reply.headers({ 'Content-Encoding': encoding, ETag: `W/${etag}` });
     return reply.send(body);
   });
   readOnly('/feeds/:id');
@@ -169,17 +177,37 @@ export async function apiRoutes(app: FastifyInstance, ctx: ApiContext): Promise<
       onRequest: gate,
       handler: (request, reply) => write(ctx, request, reply, action),
     });
-    app.route({
-      method: [...OTHER_THAN_WRITE],
-      url,
-      exposeHeadRoute: false,
-      handler: (_request, reply) => sendProblem(reply, methodNotAllowed('POST')),
-    });
+    only('POST', OTHER_THAN_WRITE, url);
   }
 }
 
+/** The Last-Event-ID the client resumes from (header, else `?lastEventId=`), if one. */
+function lastEventIdOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['last-event-id'];
+  if (typeof header === 'string' && header.trim() !== '') return header.trim();
+  const query = (request.query as { lastEventId?: unknown }).lastEventId;
+  return typeof query === 'string' && query.trim() !== '' ? query.trim() : undefined;
+}
+
+/** What a new stream starts with: the retry hint, then a replay, a catch-up or `ready`. */
+function streamHead(ctx: ApiContext, id: string, lastEventId: string | undefined): string {
+  let head = `retry: ${ctx.config.streamRetryMs}\n\n`;
+  if (lastEventId) {
+    const replay = ctx.repository.replayAfter(id, lastEventId);
+    if (replay.kind === 'replay') head += replay.changes.map(formatChange).join('');
+    else
+      head += `id: ${replay.latest}\nevent: changed\ndata: ${JSON.stringify({ feed: id, catchUp: true })}\n\n`;
+  } else {
+    const latest = ctx.repository.latestChangeId();
+    head += `id: ${latest}\nevent: ready\ndata: ${JSON.stringify({ feed: id, latest })}\n\n`;
+  }
+  return head;
+}
+
 function openStream(ctx: ApiContext, request: FastifyRequest, reply: FastifyReply, id: string): FastifyReply {
-  const client = request.ip;
+  // Everything that could fail is done before a stream slot is claimed.
+  const head = streamHead(ctx, id, lastEventIdOf(request));
+  const client = clientKey(request.ip);
   const claim = ctx.streams.claim(client);
   if (claim !== 'ok') {
     return sendProblem(reply, {
@@ -206,19 +234,6 @@ function openStream(ctx: ApiContext, request: FastifyRequest, reply: FastifyRepl
     Connection: 'keep-alive',
     'X-Accel-Buffering': 'no',
   });
-  let head = `retry: ${ctx.config.streamRetryMs}\n\n`;
-  const header = request.headers['last-event-id'];
-  const query = request.query as { lastEventId?: string };
-  const lastEventId = typeof header === 'string' && header !== '' ? header : query.lastEventId;
-  if (lastEventId) {
-    const replay = ctx.repository.replayAfter(id, lastEventId.trim());
-    if (replay.kind === 'replay') head += replay.changes.map(formatChange).join('');
-    else
-      head += `id: ${replay.latest}\nevent: changed\ndata: ${JSON.stringify({ feed: id, catchUp: true })}\n\n`;
-  } else {
-    const latest = ctx.repository.latestChangeId();
-    head += `id: ${latest}\nevent: ready\ndata: ${JSON.stringify({ feed: id, latest })}\n\n`;
-  }
   res.write(head);
   // Synchronous from the replay to here: no change can be committed in between.
   ctx.hub.add(id, res, () => ctx.streams.release(client));
@@ -288,7 +303,7 @@ async function write(
     if (!read.ok) return rejected(read.problems, 'payload');
     items = read.items;
     prior = read.problems;
-    // The body's JSON Schema refused it: say why in the diagnosis's words (write-schema.ts).
+    // The body's JSON Schema refused it: say why, in the diagnosis's words where it has them.
     if (request.validationError) {
       const check = apply(ctx, id, action, items, prior, 'check');
       const problems = check.ok ? [] : check.problems;

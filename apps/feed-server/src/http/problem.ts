@@ -41,6 +41,24 @@ export function problemJson(problem: ProblemDetails): string {
   });
 }
 
+/**
+ * The whole HTTP/1.1 response for `problem`, for the few answers written straight to a socket
+ * (a connection refused at a cap, a request Node could not parse); it closes the connection.
+ */
+export function rawProblemResponse(problem: ProblemDetails): string {
+  const body = problemJson(problem);
+  const headers = {
+    ...problem.headers,
+    'Content-Type': PROBLEM_TYPE,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    Connection: 'close',
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return `HTTP/1.1 ${problem.status} ${problem.title}\r\n${head.join('\r\n')}\r\n\r\n${body}`;
+}
+
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
   return reply
     .code(problem.status)

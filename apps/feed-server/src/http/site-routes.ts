@@ -11,6 +11,7 @@ import { cdnIndex } from '../site/cdn-index.js';
 import { ALL_IN_ONE, DEMO_CSS, demoPage } from '../site/demo-page.js';
 import { WIDGET_BUNDLES, cdnHas, cdnRoots, demoRoot, docsRoot } from '../site/roots.js';
 import { sendApiNotFound } from './feed-routes.js';
+import { requestPath, requestUrl } from './origin.js';
 import { notFound, sendProblem } from './problem.js';
 import { DEMO_CSP, sendStatic } from './static-files.js';
 
@@ -140,13 +141,14 @@ export function siteRoutes(app: FastifyInstance, ctx: SiteContext): void {
   };
 
   app.get('/*', async (request: FastifyRequest, reply: FastifyReply) => {
-    const url = new URL(request.raw.url ?? '/', 'http://localhost');
+    const url = requestUrl(request.raw.url);
+    const path = url?.pathname ?? requestPath(request.raw.url);
     // This route catches every GET, /api/ paths that match no API route among them.
-    if (url.pathname.startsWith('/api/')) return sendApiNotFound(reply, url.pathname);
-    if (await site(reply, url)) return reply;
+    if (path.startsWith('/api/')) return sendApiNotFound(reply, path);
+    if (url && (await site(reply, url))) return reply;
     return sendProblem(
       reply,
-      notFound(`Nothing at ${url.pathname}. Feeds are at /api/feeds, widget scripts at /cdn/.`),
+      notFound(`Nothing at ${path}. Feeds are at /api/feeds, widget scripts at /cdn/.`),
     );
   });
 }

@@ -82,9 +82,12 @@ export function isContentHashed(path: string): boolean {
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** @fastify/static's `setHeaders`: the content type from the table, a year for hashed files. */
+/** @fastify/static's `setHeaders`: the content type from the table, `Vary`, a year for hashed files. */
 export function staticHeaders(reply: FastifyReply, path: string): void {
-  reply.header('Content-Type', CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream');
+  const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  reply.header('Content-Type', type);
+  // Sent compressed or not by Accept-Encoding: a shared cache must keep the two apart.
+  if (/^text\/|json|svg|javascript/.test(type)) reply.header('Vary', 'Accept-Encoding');
   if (isContentHashed(path)) reply.header('Cache-Control', IMMUTABLE);
 }
 

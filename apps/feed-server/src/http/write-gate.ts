@@ -2,15 +2,17 @@
  * What a write must pass before its body is read, in this order: the token (checked first, in
  * constant time, so no budget is spent before it is known who is asking); the caller's write
  * budget — authorised writes have their own, and refused attempts are counted in a separate
- * per-client budget that never touches the token holder's; the feed; the content type.
- * Budgets are @fastify/rate-limit windows per client address (`request.ip`, which believes
- * X-Forwarded-For only from the trusted proxies).
+ * per-client budget that never touches the token holder's; the feed; the content type and
+ * coding (bodies are taken uncompressed: nothing is inflated).
+ * Budgets are @fastify/rate-limit windows (each limiter its own store) per client (client-key.ts,
+ * from `request.ip`, which believes X-Forwarded-For only from the trusted proxies).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { ServerConfig } from '../config.js';
 import type { FeedsRepository } from '../feeds/repository.js';
 import type { AuthOutcome } from './auth.js';
 import { CSV_TYPES, JSON_TYPES } from './body-parsers.js';
+import { clientKey } from './client-key.js';
 import { notFound, sendProblem } from './problem.js';
 
 export interface WriteGateContext {
@@ -27,12 +29,12 @@ export function writeGate(app: FastifyInstance, ctx: WriteGateContext): onReques
   const authorised = app.createRateLimit({
     max: config.writesPerMinute,
     timeWindow: MINUTE,
-    keyGenerator: (request) => `write:${request.ip}`,
+    keyGenerator: (request) => clientKey(request.ip),
   });
   const refused = app.createRateLimit({
     max: config.refusedWritesPerMinute,
     timeWindow: MINUTE,
-    keyGenerator: (request) => `refused:${request.ip}`,
+    keyGenerator: (request) => clientKey(request.ip),
   });
 
   const limited = (reply: FastifyReply, seconds: number, detail: string) =>
@@ -71,6 +73,16 @@ export function writeGate(app: FastifyInstance, ctx: WriteGateContext): onReques
         reply,
         notFound(`There is no feed "${id}" to write to. The list of feeds is at /api/feeds.`),
       );
+    }
+    const coding = request.headers['content-encoding'];
+    if (coding !== undefined && coding.toLowerCase() !== 'identity') {
+      return sendProblem(reply, {
+        kind: 'unsupported-media-type',
+        status: 415,
+        title: 'Unsupported content encoding',
+        detail: `Send the body uncompressed (no Content-Encoding), not ${coding}: it is at most ${config.maxBodyBytes} bytes.`,
+        headers: { 'Accept-Encoding': 'identity' },
+      });
     }
     const csv = request.routeOptions.config.body === 'csv';
     const type = request.headers['content-type'] ?? '';

@@ -2,10 +2,11 @@
  * JSON Schemas of the write bodies, generated from the feed format's valibot schemas (the same
  * ones core validates feeds with), for Fastify to check each JSON write against.
  *
- * The schema is the fast first check; the valibot schemas remain the authority. A body the JSON
- * Schema refuses is diagnosed again in full (payloads.ts, validate-items.ts) so the answer names
- * each problem in the words a widget would use, and a body the valibot schemas accept is never
- * refused for a difference between the two (a date format, say).
+ * A body the JSON Schema refuses is refused. It is diagnosed again in full (payloads.ts,
+ * validate-items.ts, nothing written) so the answer names each problem in the words a widget
+ * would use; only where that finds nothing (the two differ, on a date format say) does the answer
+ * quote the JSON Schema's own messages. A body the schema accepts still goes through the full
+ * validation, which checks what a schema cannot (references to areas, grids, categories).
  */
 import { DateTimeSchema, EventSchema, IdSchema, IndicatorSchema } from '@safety-widgets/core';
 import { toJsonSchema } from '@valibot/to-json-schema';

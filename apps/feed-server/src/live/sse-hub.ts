@@ -1,7 +1,7 @@
 /**
  * The open Server-Sent Events streams, per feed. A committed change (from the ChangeBus) is
  * formatted once and written to every stream of its feed at once; heartbeats keep idle streams
- * open through proxies; a stream whose client stops reading is dropped (it reconnects and resumes
+ * open through proxies; a stream whose client leaves too much unread is dropped (it reconnects and resumes
  * from its Last-Event-ID).
  *
  * Events (see packages/core/src/live/feed-source.ts for the client's side):
@@ -12,9 +12,6 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { ChangeBus, FeedChange } from './change-bus.js';
-
-/** Bytes buffered for a stream beyond which it is dropped as too slow. */
-const MAX_BUFFERED = 1024 * 1024;
 
 interface Stream {
   res: ServerResponse;
@@ -30,7 +27,12 @@ export class SseHub {
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
 
-  constructor(bus: ChangeBus, heartbeatMs: number) {
+  constructor(
+    bus: ChangeBus,
+    heartbeatMs: number,
+    /** Bytes left unread by a stream's client beyond which the stream is dropped as too slow. */
+    private readonly maxUnreadBytes = 1024 * 1024,
+  ) {
     this.unsubscribe = bus.subscribe((change) => this.broadcast(change));
     this.heartbeat = setInterval(() => this.beat(), heartbeatMs);
     this.heartbeat.unref();
@@ -89,7 +91,7 @@ export class SseHub {
 
   private writeAll(set: Set<Stream>, chunk: Buffer): void {
     for (const { res } of set) {
-      if (res.writableLength > MAX_BUFFERED) {
+      if (res.writableLength > this.maxUnreadBytes) {
         res.destroy();
         continue;
       }
