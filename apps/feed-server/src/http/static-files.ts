@@ -87,7 +87,7 @@ export function staticHeaders(reply: FastifyReply, path: string): void {
   const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   reply.header('Content-Type', type);
   // Sent compressed or not by Accept-Encoding: a shared cache must keep the two apart.
-  if (/^text\/|json|svg|javascript/.test(type)) reply.header('Vary', 'Accept-Encoding');
+  if (/^text\/|json|svg|javascript/.test(type)) reply.header('Vary', 'accept-encoding');
   if (isContentHashed(path)) reply.header('Cache-Control', IMMUTABLE);
 }
 
