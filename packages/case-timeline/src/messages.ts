@@ -54,6 +54,11 @@ const en = {
     one: '{n} count dated outside the feed’s dates (after its “as of” date or before 1970) was left out.',
     other: '{n} counts dated outside the feed’s dates (after its “as of” date or before 1970) were left out.',
   },
+  recordedSince: {
+    one: 'The counts end on {date}. {n} incident recorded since is not charted: the days after that are not fully counted.',
+    other:
+      'The counts end on {date}. {n} incidents recorded since are not charted: the days after that are not fully counted.',
+  },
   unknownCategory: {
     one: '{n} event of a category the feed does not list was left out.',
     other: '{n} events of a category the feed does not list were left out.',
@@ -139,6 +144,7 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   basisMixed: '数据来自数据源的统计序列，另加 {n} 起较新的案件。',
   timeZone: '日期按 {zone} 时区。',
   outOfRange: '{n} 条日期超出数据源范围（晚于数据日期或早于 1970 年）的数据未计入。',
+  recordedSince: '计数截至{date}。此后记录的 {n} 起事件未绘入图表：此后各日没有完整计数。',
   unknownCategory: '{n} 起类别不在数据源类别列表中的事件未计入。',
   noCategories: '未选择任何类别：请在上方选择类别以查看数量。',
   emptyScope: '此数据源没有{place}的案件数量。',

@@ -179,6 +179,43 @@ describe('year-on-year', () => {
     expect(jan2014[2]!.textContent).toBe('—');
   });
 
+  it('never draws the years after the counts end as zeros, and says where they end', async () => {
+    // A live feed: current today, its counts ending in November 2017, a few incidents since.
+    const raw = rawYantian();
+    raw.asOf = new Date(Date.now() - 60_000).toISOString();
+    for (let i = 0; i < 3; i++)
+      raw.events.push({
+        id: `today-${i}`,
+        time: new Date(Date.now() - (i + 2) * 60_000).toISOString(),
+        category: 'fraud',
+        kind: 'incident',
+        grid: 'meisha-g01',
+        subdistrict: 'meisha',
+        provenance: 'synthetic',
+      });
+    const el = await mount({}, raw);
+    // The summary speaks of the counted months, not of "0 cases" this year.
+    expect(text(el, '.summary')).toContain(
+      'Fires: 41 from January to November 2017, down 22.6% on a year earlier.',
+    );
+    expect(text(el, '.summary')).not.toMatch(/\b0 /);
+    expect(text(el, '.caption')).toBe(
+      'Counts from the feed’s published series. Dates in Asia/Shanghai time.',
+    );
+    expect(text(el, '[part~="recorded-since"]')).toBe(
+      'The counts end on Nov 30, 2017. 3 incidents recorded since are not charted: the days after that are not fully counted.',
+    );
+    // The same 47 months as the sample: no run of zero months up to today.
+    const chart = chartOf(el)!;
+    const points = chart.data.datasets[0]!.data as { y: number | null }[];
+    expect(points.length).toBe(47);
+    expect(points.every((p) => p.y !== 0)).toBe(true);
+    const zh = await mount({ lang: 'zh-CN' }, raw);
+    expect(text(zh, '[part~="recorded-since"]')).toBe(
+      '计数截至2017年11月30日。此后记录的 3 起事件未绘入图表：此后各日没有完整计数。',
+    );
+  });
+
   it('summarises fraud alerts in the first half of 2017: 225, down 46%', async () => {
     const el = await mount({ categories: 'fraud', start: '2017-01-01', end: '2017-06-30' }, rawYantian());
     expect(text(el, '.summary')).toBe(

@@ -123,6 +123,7 @@ interface Frame {
  * @csspart chart - The focusable chart area.
  * @csspart tooltip - The values at the cursor.
  * @csspart caption - Where the counts come from and the time zone.
+ * @csspart note - A note under the chart on what is not counted (also `withheld`, `recorded-since`, `out-of-range`, `unknown-category`).
  * @csspart annotations - The list of events marked on the timeline.
  * @csspart table - The data table's scroll box.
  *
@@ -584,14 +585,24 @@ export class SafetyCaseTimeline extends SafetyElement {
         : bases.size === 1 && bases.has('events')
           ? msg(locale, 'basisEvents', { n: f.data.eventsCounted })
           : msg(locale, 'basisMixed', { n: f.data.eventsCounted });
-    const { outOfRange, unknownCategory } = f.data.notes;
+    const { outOfRange, unknownCategory, recordedSince } = f.data.notes;
     const withheld = f.data.categories.filter((c) => c.withheld);
     return html`<p class="caption" part="caption">
         ${basis} ${msg(locale, 'timeZone', { zone: f.data.timeZone })}
       </p>
       ${
-        outOfRange > 0 || unknownCategory > 0 || withheld.length > 0
+        outOfRange > 0 || unknownCategory > 0 || recordedSince > 0 || withheld.length > 0
           ? html`<div class="notes">
+              ${
+                recordedSince > 0
+                  ? html`<p class="note" part="note recorded-since">
+                      ${msg(locale, 'recordedSince', {
+                        n: recordedSince,
+                        date: dayText(f.data.endDay - 1, locale),
+                      })}
+                    </p>`
+                  : nothing
+              }
               ${
                 withheld.length > 0
                   ? html`<p class="note" part="note withheld">

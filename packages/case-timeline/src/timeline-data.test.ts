@@ -243,8 +243,11 @@ describe('buildTimelineData: new events and bad data', () => {
     );
     expect(data.categories.map((c) => [c.id, c.basis, c.grain])).toEqual([['thefts', 'series', 'month']]);
     expect(isoFromDay(data.endDay)).toBe('2016-04-01');
-    expect(windowSum(data, 0, d('2016-01-01'), d('2016-04-01'))).toBe(8);
+    expect(windowSum(data, 0, d('2016-01-01'), d('2016-02-01'))).toBe(3);
+    expect(windowSum(data, 0, d('2016-03-01'), d('2016-04-01'))).toBe(5);
     expect(windowSum(data, 0, d('2016-02-01'), d('2016-03-01'))).toBeNaN();
+    // February has no data, so a total over the quarter would count it as zero: there is none.
+    expect(windowSum(data, 0, d('2016-01-01'), d('2016-04-01'))).toBeNaN();
   });
 
   it('takes raw events from columns, narrowed by grid, reporting unknown categories', () => {
@@ -275,5 +278,85 @@ describe('buildTimelineData: new events and bad data', () => {
 
   it('dayFromYmd agrees with the feed’s dates', () => {
     expect(dayFromYmd(2014, 1, 1)).toBe(d('2014-01-01'));
+  });
+});
+
+describe('buildTimelineData: missing is never zero', () => {
+  const incident = (id: string, time: string, category = 'fraud') => ({
+    id,
+    time,
+    category,
+    kind: 'incident',
+    grid: 'meisha-g01',
+    subdistrict: 'meisha',
+    provenance: 'synthetic',
+  });
+
+  it('ends the chart where the counts end when a live feed adds a few incidents years later', () => {
+    const raw = rawYantian();
+    raw.asOf = '2026-12-07T10:00:00+08:00';
+    for (let i = 0; i < 7; i++) raw.events.push(incident(`today-${i}`, `2026-12-07T0${i}:30:00+08:00`));
+    const data = buildTimelineData(valid(raw));
+    // The series and the sample's event log end on 30 November 2017; nothing after is a count.
+    expect(isoFromDay(data.endDay - 1)).toBe('2017-11-30');
+    expect(data.notes.recordedSince).toBe(7);
+    // None of them is in the chart: its counts are the series alone.
+    expect(data.categories[slot('fraud')]!.basis).toBe('series');
+    expect(data.eventsCounted).toBe(buildTimelineData(yantian).eventsCounted);
+    const fraud = slot('fraud');
+    expect(windowSum(data, fraud, d('2017-11-01'), d('2017-12-01'))).toBeGreaterThan(0);
+    expect(windowSum(data, fraud, d('2018-01-01'), d('2019-01-01'))).toBeNaN();
+    expect(windowSum(data, fraud, d('2017-11-01'), d('2017-12-02'))).toBeNaN();
+  });
+
+  it('charts a month of new incidents after the gap, with the years between left empty', () => {
+    const raw = rawYantian();
+    raw.asOf = '2026-12-31T23:00:00+08:00';
+    for (let day = 1; day <= 31; day++)
+      raw.events.push(incident(`dec-${day}`, `2026-12-${String(day).padStart(2, '0')}T12:00:00+08:00`));
+    const data = buildTimelineData(valid(raw));
+    expect(isoFromDay(data.endDay - 1)).toBe('2026-12-31');
+    expect(data.notes.recordedSince).toBe(0);
+    const fraud = slot('fraud');
+    expect(windowSum(data, fraud, d('2026-12-01'), d('2027-01-01'))).toBe(31);
+    // A quiet category inside the new stretch of the log is a zero…
+    expect(windowSum(data, slot('fire'), d('2026-12-01'), d('2027-01-01'))).toBe(0);
+    // …but the nine years without a log are no data, not nine years of zeros.
+    expect(windowSum(data, slot('fire'), d('2020-01-01'), d('2020-01-02'))).toBeNaN();
+    expect(windowSum(data, fraud, d('2025-12-01'), d('2026-01-01'))).toBeNaN();
+  });
+
+  it('treats a long silence in an events-only log as a gap, and quiet days inside a stretch as zeros', () => {
+    const raw = rawYantian();
+    raw.series = [];
+    raw.asOf = '2017-12-31T12:00:00+08:00';
+    raw.events = [
+      ...Array.from({ length: 40 }, (_, i) =>
+        incident(`a-${i}`, `2017-01-${String((i % 20) + 1).padStart(2, '0')}T09:00:00+08:00`),
+      ),
+      incident('b-1', '2017-05-01T09:00:00+08:00'),
+      incident('b-2', '2017-05-10T09:00:00+08:00', 'fire'),
+      incident('b-3', '2017-05-20T09:00:00+08:00'),
+    ];
+    const data = buildTimelineData(valid(raw));
+    const fraud = slot('fraud');
+    // 1–20 January: a stretch; 20 January to 1 May is a silence of 101 days: a gap.
+    expect(windowSum(data, fraud, d('2017-01-01'), d('2017-01-21'))).toBe(40);
+    expect(windowSum(data, fraud, d('2017-02-01'), d('2017-03-01'))).toBeNaN();
+    // 1–20 May: incidents at most 10 days apart, so the quiet days between are zeros.
+    expect(windowSum(data, fraud, d('2017-05-01'), d('2017-05-21'))).toBe(2);
+    expect(windowSum(data, slot('fire'), d('2017-05-02'), d('2017-05-10'))).toBe(0);
+    // Neither stretch is four weeks long: the charted span ends with the last one.
+    expect(isoFromDay(data.endDay - 1)).toBe('2017-05-20');
+    expect(data.notes.recordedSince).toBe(0);
+  });
+
+  it('has no year-earlier comparison where the year before is a gap', () => {
+    const raw = rawYantian();
+    raw.asOf = '2026-12-31T23:00:00+08:00';
+    for (let day = 1; day <= 31; day++)
+      raw.events.push(incident(`dec-${day}`, `2026-12-${String(day).padStart(2, '0')}T12:00:00+08:00`));
+    const data = buildTimelineData(valid(raw));
+    expect(windowSum(data, slot('fraud'), d('2025-12-01'), d('2026-01-01'))).toBeNaN();
   });
 });

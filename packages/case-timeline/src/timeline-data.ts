@@ -8,8 +8,16 @@
  *    local day, for the days the series does not cover — so new events arriving after the
  *    series' last day extend the timeline, and events that repeat days the series already
  *    counts (the sample feed lists the last 61 days both ways) are not counted twice.
- * Days inside the span of the feed's event log with no event are zero; days outside it, with no
- * series either, have no data.
+ * Missing is never zero. A day counts only where the data covers it: a series period with a
+ * count, or a day inside a stretch of the event log. The log is taken as complete only where
+ * incidents (of any category, anywhere in the place) come at most LOG_GAP_DAYS apart: a quiet
+ * day there is a zero, but a longer silence is a gap in the log — no data, never drawn, summed or
+ * compared. A window's total is no data unless every day of it is covered.
+ *
+ * The charted span ends where the counts end: at the last stretch of coverage at least
+ * MIN_CHARTED_DAYS long. Incidents recorded after it (a live feed whose counts stopped, with a few
+ * new events since) are not charted as if they were a run of counts; `notes.recordedSince` says
+ * how many there are.
  *
  * A sensitive category narrowed to one grid is withheld: no counts at all (see `withheld`).
  *
@@ -64,6 +72,8 @@ export interface TimelineAnnotation {
 
 /** What was left out of the counts, for a note under the chart. */
 export interface TimelineNotes {
+  /** Incidents in scope recorded after the charted counts end (`endDay`), up to the feed's date. */
+  recordedSince: number;
   /** Events and series counts dated after the feed's `asOf`, before 1970, or with no usable time. */
   outOfRange: number;
   /** Events in `EventColumns` whose category the feed does not list. */
@@ -81,8 +91,8 @@ export interface TimelineData {
   timeZone: string;
   /** Per category, `span + 1` running totals: `sums[c * (span + 1) + i]` = total of days `[firstDay, firstDay + i)`. */
   sums: Float64Array;
-  /** Running count of days with data, laid out like `sums`. */
-  known: Int32Array;
+  /** Running count of days the category's data covers, laid out like `sums`. */
+  covered: Int32Array;
   annotations: TimelineAnnotation[];
   notes: TimelineNotes;
   /** Incidents counted (in scope, in range, on days no series covers). */
@@ -96,6 +106,10 @@ export interface TimelineData {
 /** Earliest day counted (1970-01-01) and the longest span kept (100 years). */
 export const MIN_DAY = 0;
 export const MAX_SPAN_DAYS = 36_525;
+/** A silence in the event log longer than this many days is a gap in the log, not quiet days. */
+export const LOG_GAP_DAYS = 14;
+/** The shortest stretch of coverage the charted span may end with. */
+export const MIN_CHARTED_DAYS = 28;
 
 const ORDER: Record<Interval, number> = { day: 0, week: 1, month: 2, year: 3 };
 
@@ -209,7 +223,7 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
   const zone = zoneOffsets(timeZone, lo, hi);
   const asOfDay = Number.isFinite(asOfMs) ? localDay(asOfMs, zone) : Math.floor(Date.now() / DAY_MS);
   const maxDay = asOfDay;
-  const notes: TimelineNotes = { outOfRange: 0, unknownCategory: 0 };
+  const notes: TimelineNotes = { outOfRange: 0, unknownCategory: 0, recordedSince: 0 };
 
   // Series coverage, clipped to the bounds.
   interface Cover {
@@ -252,6 +266,34 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
     }
   }
 
+  // The log's stretches: runs of incident days at most LOG_GAP_DAYS apart. Events given as
+  // columns are taken as a complete log over their extent.
+  const logStretches: Cover[] = [];
+  if (logFirst <= logLast) {
+    const active = new Uint8Array(logLast - logFirst + 1);
+    for (let i = 0; i < feed.events.length; i++) {
+      const d = incidentDays[i]!;
+      if (feed.events[i]!.kind !== 'annotation' && d !== -1 && inBounds(d)) active[d - logFirst] = 1;
+    }
+    if (columns && colExtent) {
+      const a = Math.max(localDay(colExtent.min, zone), logFirst);
+      const b = Math.min(localDay(colExtent.max, zone), logLast);
+      if (a <= b) active.fill(1, a - logFirst, b - logFirst + 1);
+    }
+    let start = -1;
+    let last = -1;
+    for (let i = 0; i < active.length; i++) {
+      if (!active[i]) continue;
+      const d = logFirst + i;
+      if (start >= 0 && d - last > LOG_GAP_DAYS) {
+        logStretches.push({ start, end: last + 1 });
+        start = d;
+      } else if (start < 0) start = d;
+      last = d;
+    }
+    if (start >= 0) logStretches.push({ start, end: last + 1 });
+  }
+
   // The span of everything.
   let firstDay = Infinity;
   let endDay = -Infinity;
@@ -271,8 +313,14 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
   if (endDay - firstDay > MAX_SPAN_DAYS) firstDay = endDay - MAX_SPAN_DAYS;
   const span = endDay - firstDay;
 
-  // Daily values: NaN = no data.
+  // Daily values (NaN = no value on that day) and the days each category's data covers.
   const values = new Float64Array(nCats * span).fill(Number.NaN);
+  const cover = new Uint8Array(nCats * span);
+  const coverDays = (c: number, a: number, b: number) => {
+    const lo = Math.max(a, firstDay);
+    const hi = Math.min(b, endDay);
+    if (lo < hi) cover.fill(1, c * span + (lo - firstDay), c * span + (hi - firstDay));
+  };
   let synthetic = false;
   seriesFor.forEach((s, c) => {
     const cover = seriesCover[c];
@@ -286,6 +334,7 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
       if (count !== null && count !== undefined) {
         if (day >= firstDay && day < endDay) {
           values[c * span + (day - firstDay)] = count;
+          coverDays(c, day, next);
           used = true;
         } else notes.outOfRange += 1;
       }
@@ -349,22 +398,23 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
       bins.push(b);
       if (feed.synthetic) anySyntheticEvent = true;
     }
-    // Days each category takes from events: inside the log's span, outside its series' coverage.
-    const from = Math.max(logFirst, firstDay);
-    const to = Math.min(logLast + 1, endDay);
+    // Days each category takes from events: inside a stretch of the log, outside its series' coverage.
     for (let c = 0; c < nCats; c++) {
       if (categories[c]!.withheld) continue;
-      const cover = seriesCover[c];
+      const series = seriesCover[c];
       let usedEvents = false;
       let counted = 0;
-      for (let d = from; d < to; d++) {
-        if (cover && d >= cover.start && d < cover.end) continue;
-        let n = 0;
-        for (const b of bins) n += b.counts[c * b.dayCount + (d - firstDay)]!;
-        const at = c * span + (d - firstDay);
-        values[at] = n;
-        counted += n;
-        usedEvents = true;
+      for (const stretch of logStretches) {
+        for (let d = Math.max(stretch.start, firstDay), to = Math.min(stretch.end, endDay); d < to; d++) {
+          if (series && d >= series.start && d < series.end) continue;
+          let n = 0;
+          for (const b of bins) n += b.counts[c * b.dayCount + (d - firstDay)]!;
+          const at = c * span + (d - firstDay);
+          values[at] = n;
+          cover[at] = 1;
+          counted += n;
+          usedEvents = true;
+        }
       }
       eventsCounted += counted;
       const cat = categories[c]!;
@@ -374,38 +424,74 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
     if (anySyntheticEvent && eventsCounted > 0) synthetic = true;
   }
 
-  // Running totals and each category's data span.
-  const sums = new Float64Array(nCats * (span + 1));
-  const known = new Int32Array(nCats * (span + 1));
+  // Where the counts end: the last stretch of coverage (any category) at least MIN_CHARTED_DAYS
+  // long. Incidents after it are counted in a note, not charted.
+  let chartedEnd = endDay;
+  {
+    let runEnd = -1;
+    let run = 0;
+    let lastLong = -1;
+    for (let i = span - 1; i >= 0; i--) {
+      let on = false;
+      for (let c = 0; c < nCats && !on; c++) on = cover[c * span + i] === 1;
+      if (on) {
+        if (runEnd < 0) runEnd = i + 1;
+        run += 1;
+        if (run >= MIN_CHARTED_DAYS) {
+          lastLong = runEnd;
+          break;
+        }
+      } else {
+        runEnd = -1;
+        run = 0;
+      }
+    }
+    if (lastLong >= 0) chartedEnd = firstDay + lastLong;
+  }
+  const shown = chartedEnd - firstDay;
+
+  // Running totals and each category's data span, over the charted days.
+  const sums = new Float64Array(nCats * (shown + 1));
+  const covered = new Int32Array(nCats * (shown + 1));
+  eventsCounted = 0;
   for (let c = 0; c < nCats; c++) {
-    const base = c * (span + 1);
+    const base = c * (shown + 1);
     let total = 0;
     let k = 0;
     let first = -1;
     let last = -1;
-    for (let i = 0; i < span; i++) {
+    for (let i = 0; i < shown; i++) {
       const v = values[c * span + i]!;
-      if (v === v) {
-        total += v;
+      if (v === v) total += v;
+      if (cover[c * span + i]) {
         k += 1;
         if (first < 0) first = i;
         last = i;
       }
       sums[base + i + 1] = total;
-      known[base + i + 1] = k;
+      covered[base + i + 1] = k;
     }
     const cat = categories[c]!;
     if (first >= 0) {
       cat.firstDay = firstDay + first;
       cat.endDay = firstDay + last + 1;
-      // A coarse series' last value stands for its whole period.
-      if (cat.basis === 'series' && cat.grain !== 'day') {
-        cat.endDay = Math.min(endDay, nextPeriodStart(cat.endDay - 1, cat.grain));
-      }
     } else {
       cat.basis = 'none';
       cat.firstDay = cat.endDay = firstDay;
     }
+    // Incidents after the charted days are not counted in them: the note says how many.
+    if (shown < span && cat.basis !== 'none') {
+      let after = 0;
+      const series = seriesCover[c];
+      for (let i = shown; i < span; i++) {
+        const v = values[c * span + i]!;
+        if (v === v && !(series && firstDay + i >= series.start && firstDay + i < series.end)) after += v;
+      }
+      cat.events -= after;
+      notes.recordedSince += after;
+      if (cat.events === 0 && cat.basis === 'series+events') cat.basis = 'series';
+    }
+    eventsCounted += cat.events;
   }
 
   // Annotations for this scope: place-wide ones and those inside the scope.
@@ -428,11 +514,11 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
   return {
     categories,
     firstDay,
-    endDay,
+    endDay: chartedEnd,
     asOfDay,
     timeZone,
     sums,
-    known,
+    covered,
     annotations,
     notes,
     eventsCounted,
@@ -441,18 +527,21 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
   };
 }
 
-/** Total of category `c` over days `[a, b)`, or NaN when no day in the window has data. */
+/**
+ * Total of category `c` over days `[a, b)`, or NaN unless its data covers every one of those days:
+ * a total with days missing would count them as zero.
+ */
 export function windowSum(data: TimelineData, c: number, a: number, b: number): number {
+  if (!windowCovered(data, c, a, b)) return Number.NaN;
   const span = data.endDay - data.firstDay;
-  const lo = Math.max(0, Math.min(span, a - data.firstDay));
-  const hi = Math.max(lo, Math.min(span, b - data.firstDay));
   const base = c * (span + 1);
-  if (data.known[base + hi]! - data.known[base + lo]! === 0) return Number.NaN;
-  return data.sums[base + hi]! - data.sums[base + lo]!;
+  return data.sums[base + b - data.firstDay]! - data.sums[base + a - data.firstDay]!;
 }
 
-/** Whether `[a, b)` lies wholly inside category `c`'s data. */
+/** Whether category `c`'s data covers every day of `[a, b)` (a non-empty window inside the span). */
 export function windowCovered(data: TimelineData, c: number, a: number, b: number): boolean {
-  const cat = data.categories[c];
-  return cat !== undefined && cat.basis !== 'none' && a >= cat.firstDay && b <= cat.endDay && a < b;
+  if (!(a < b) || a < data.firstDay || b > data.endDay || c < 0 || c >= data.categories.length) return false;
+  const span = data.endDay - data.firstDay;
+  const base = c * (span + 1);
+  return data.covered[base + b - data.firstDay]! - data.covered[base + a - data.firstDay]! === b - a;
 }
