@@ -292,6 +292,15 @@ describe('buildTimelineData: missing is never zero', () => {
     provenance: 'synthetic',
   });
 
+  /** The sample district, current at the end of 2026, with one fraud incident a day in December 2026. */
+  const withDecember2026 = () => {
+    const raw = rawYantian();
+    raw.asOf = '2026-12-31T23:00:00+08:00';
+    for (let day = 1; day <= 31; day++)
+      raw.events.push(incident(`dec-${day}`, `2026-12-${String(day).padStart(2, '0')}T12:00:00+08:00`));
+    return buildTimelineData(valid(raw));
+  };
+
   it('ends the chart where the counts end when a live feed adds a few incidents years later', () => {
     const raw = rawYantian();
     raw.asOf = '2026-12-07T10:00:00+08:00';
@@ -310,11 +319,7 @@ describe('buildTimelineData: missing is never zero', () => {
   });
 
   it('charts a month of new incidents after the gap, with the years between left empty', () => {
-    const raw = rawYantian();
-    raw.asOf = '2026-12-31T23:00:00+08:00';
-    for (let day = 1; day <= 31; day++)
-      raw.events.push(incident(`dec-${day}`, `2026-12-${String(day).padStart(2, '0')}T12:00:00+08:00`));
-    const data = buildTimelineData(valid(raw));
+    const data = withDecember2026();
     expect(isoFromDay(data.endDay - 1)).toBe('2026-12-31');
     expect(data.notes.recordedSince).toBe(0);
     const fraud = slot('fraud');
@@ -352,11 +357,7 @@ describe('buildTimelineData: missing is never zero', () => {
   });
 
   it('has no year-earlier comparison where the year before is a gap', () => {
-    const raw = rawYantian();
-    raw.asOf = '2026-12-31T23:00:00+08:00';
-    for (let day = 1; day <= 31; day++)
-      raw.events.push(incident(`dec-${day}`, `2026-12-${String(day).padStart(2, '0')}T12:00:00+08:00`));
-    const data = buildTimelineData(valid(raw));
+    const data = withDecember2026();
     expect(windowSum(data, slot('fraud'), d('2025-12-01'), d('2026-01-01'))).toBeNaN();
   });
 });
