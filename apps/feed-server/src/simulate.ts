@@ -2,7 +2,10 @@
  * Simulate mode, for demos: every few seconds a plausible change goes through the same validated
  * write path as the API — an indicator drifts a little (and is then marked synthetic), or a new
  * incident is recorded in a random management grid of the district (and of its sub-district's feed).
+ * As it starts, the sample's daily series are continued up to yesterday, so the district is a
+ * living one whose counts run up to the incidents it records today, not a 2017 snapshot.
  */
+import { continueSampleSeries } from '@safety-widgets/sample-data';
 import type { FeedsRepository } from './feeds/repository.js';
 
 export interface Simulator {
@@ -72,6 +75,40 @@ function addIncident(repository: FeedsRepository, random: Random): void {
   if (sub) repository.addEvents(sub.id, [{ path: 'simulate', fields: { ...event } }]);
 }
 
+/** The calendar day before `now` in `timeZone`, as `YYYY-MM-DD`. */
+export function dayBefore(now: number, timeZone: string): string {
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  const t = Date.parse(`${today}T00:00:00Z`) - 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * Continues the sample's series of every feed up to yesterday in the feed's time zone (one change
+ * per feed that lacked days; none when they are current). Feeds that are not the sample's keep
+ * their series: only series of the sample's categories and start are continued.
+ */
+export function continueSeries(repository: FeedsRepository, now: number = Date.now()): number {
+  let changed = 0;
+  for (const feed of repository.list()) {
+    const base = repository.baseDocument(feed.id) as {
+      place: { id: string; timeZone: string };
+      series?: Parameters<typeof continueSampleSeries>[0];
+    };
+    const series = base.series ?? [];
+    const next = continueSampleSeries(series, base.place.id, dayBefore(now, base.place.timeZone));
+    if (next.every((s, i) => s.counts.length === series[i]!.counts.length)) continue;
+    const outcome = repository.replaceSeries(feed.id, next);
+    if (outcome.ok) changed += 1;
+    else console.error(`simulate: series of ${feed.id} not continued:`, outcome.problems[0]?.message);
+  }
+  return changed;
+}
+
 /**
  * Starts changing feeds every `everyMs` to 2 × `everyMs`. First it nudges one indicator of every
  * feed, so a demo opens on current feeds rather than on the sample's 2017 date (which every widget
@@ -96,6 +133,11 @@ export function startSimulator(
     timer = setTimeout(tick, everyMs * (1 + random()));
     timer.unref();
   };
+  try {
+    continueSeries(repository);
+  } catch (error) {
+    console.error('simulate:', error);
+  }
   for (const feed of repository.list()) {
     try {
       changeIndicator(repository, random, feed);

@@ -4,7 +4,7 @@
  */
 import { parseFeedText } from '@safety-widgets/core';
 import { afterEach, expect, it } from 'vitest';
-import { nudge } from '../src/simulate.js';
+import { continueSeries, dayBefore, nudge } from '../src/simulate.js';
 import { call, startTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer | undefined;
@@ -57,4 +57,25 @@ it('nudges values by a few per cent, never below 0, percentages at most 100', ()
     expect(share).toBeLessThanOrEqual(100);
     expect(share).toBeGreaterThan(95);
   }
+});
+
+it('continues the sample’s daily series up to yesterday, so the timeline runs on to today', async () => {
+  server = await startTestServer({ simulate: true, simulateEveryMs: 600_000 });
+  const yesterday = dayBefore(Date.now(), 'Asia/Shanghai');
+  const daysTo = (iso: string) => Math.round((Date.parse(iso) - Date.parse('2014-01-01')) / 86_400_000) + 1;
+  const all = await feeds(server);
+  const dailyOf = (feed: (typeof all)[number]) =>
+    feed.parsed.feed!.series.filter((s) => s.interval === 'day' && !s.grid && !s.subdistrict);
+  for (const feed of all) {
+    expect(dailyOf(feed).length, feed.id).toBe(6);
+    for (const s of dailyOf(feed))
+      expect(s.counts.length, `${feed.id} ${s.category}`).toBe(daysTo(yesterday));
+  }
+  // The sub-districts' continued counts still add up to the district's, day by day.
+  const district = dailyOf(all[0]!).find((s) => s.category === 'alerts-110')!.counts;
+  const parts = all.slice(1).map((f) => dailyOf(f).find((s) => s.category === 'alerts-110')!.counts);
+  for (let d = district.length - 30; d < district.length; d++)
+    expect(parts.reduce((n, counts) => n + (counts[d] ?? 0), 0)).toBe(district[d]);
+  // A restart continues nothing more the same day.
+  expect(continueSeries(server.repository)).toBe(0);
 });

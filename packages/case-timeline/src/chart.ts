@@ -17,6 +17,7 @@ import {
   type ChartDataset,
   type ChartOptions,
   type Plugin,
+  type ScriptableLineSegmentContext,
 } from 'chart.js';
 import { drawPoint } from 'chart.js/helpers';
 import { formatNumber, type SupportedLocale } from '@safety-widgets/core';
@@ -279,10 +280,34 @@ export interface SeriesLine {
   color: string;
   visible: boolean;
   showPrevious: boolean;
+  /** Whether the first and the last period are only partly covered (the current month, say). */
+  partial?: { first: boolean; last: boolean };
 }
 
 /** A line dataset, with the key of what it draws (`fraud`, `fraud:previous`). */
-export type LineDataset = ChartDataset<'line', TimelinePoint[]> & { key?: string };
+export type LineDataset = ChartDataset<'line', TimelinePoint[]> & {
+  key?: string;
+  partial?: { first: boolean; last: boolean } | undefined;
+};
+
+/** Dash of a segment into or out of a partial period: its count is of fewer days, not a fall. */
+export const PARTIAL_DASH = [2, 3];
+
+/**
+ * The segment style of a current line: dotted where it reaches a partial first or last period, so
+ * the lower count of a period not yet over does not read as a fall. (Decimation keeps both ends.)
+ */
+export function partialSegmentDash(segment: ScriptableLineSegmentContext): number[] | undefined {
+  // The segment context inherits the chart's (Chart.js creates it from the chart context).
+  const ctx = segment as ScriptableLineSegmentContext & { chart: Chart };
+  const dataset = ctx.chart.data.datasets[ctx.datasetIndex] as LineDataset | undefined;
+  const partial = dataset?.partial;
+  if (!partial) return undefined;
+  const last = ctx.chart.getDatasetMeta(ctx.datasetIndex).data.length - 1;
+  return (partial.last && ctx.p1DataIndex === last) || (partial.first && ctx.p0DataIndex === 0)
+    ? PARTIAL_DASH
+    : undefined;
+}
 
 /**
  * Puts `lines` into a chart's `data.datasets` in place: current lines first (drawn on top), then
@@ -303,6 +328,8 @@ export function syncDatasets(datasets: LineDataset[], lines: readonly SeriesLine
       pointRadius: 0,
       borderDash: [],
       borderWidth: 2,
+      partial: line.partial,
+      segment: { borderDash: partialSegmentDash },
     };
     const previous: Partial<LineDataset> = {
       key: `${line.key}:previous`,

@@ -1,6 +1,7 @@
 /// <reference types="@vitest/browser-playwright" />
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
+import { partialSegmentDash, type LineDataset } from './chart.js';
 import { caseTimelineStats } from './safety-case-timeline.element.js';
 import { dayFromYmd, parseIsoDay } from './dates.js';
 import { rawMeisha, rawYantian, smallYantian, yantianWithoutGridSeries } from '../test/feeds.js';
@@ -214,6 +215,25 @@ describe('year-on-year', () => {
     expect(text(zh, '[part~="recorded-since"]')).toBe(
       '计数截至2017年11月30日。此后记录的 3 起事件未绘入图表：此后各日没有完整计数。',
     );
+  });
+
+  it('dots the line into a period not yet over, so its lower count does not read as a fall', async () => {
+    const raw = rawYantian();
+    raw.asOf = '2017-11-15T12:00:00+08:00';
+    const chart = chartOf(await mount({}, raw))!;
+    const segment = (c: typeof chart, p0DataIndex: number) =>
+      partialSegmentDash({ chart: c, datasetIndex: 0, p0DataIndex, p1DataIndex: p0DataIndex + 1 } as never);
+    const last = chart.getDatasetMeta(0).data.length - 1;
+    expect(
+      (chart.data.datasets[0] as LineDataset & { segment: { borderDash: unknown } }).segment.borderDash,
+    ).toBe(partialSegmentDash);
+    // November 2017 has 15 of its days: the segment into it is dotted, the others solid.
+    expect(segment(chart, last - 1)).toEqual([2, 3]);
+    expect(segment(chart, last - 2)).toBeUndefined();
+    expect(segment(chart, 0)).toBeUndefined();
+    // A whole last month: no dots.
+    const whole = chartOf(await mount({}, rawYantian()))!;
+    expect(segment(whole, whole.getDatasetMeta(0).data.length - 2)).toBeUndefined();
   });
 
   it('summarises fraud alerts in the first half of 2017: 225, down 46%', async () => {

@@ -1099,6 +1099,7 @@ export class SafetyCaseTimeline extends SafetyElement {
         color: colors.series[cat.slot % SERIES_COLORS]!,
         visible,
         showPrevious: f.yoy,
+        partial: { first: view.partial[0] === 1, last: view.partial[n - 1] === 1 },
       };
     });
   }

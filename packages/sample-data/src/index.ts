@@ -14,6 +14,7 @@ import { DEFAULT_SEED } from './random.js';
 export { AREAS, type AreaDef, type AreaId } from './areas.js';
 export { CATEGORY_MODELS, type CategoryId } from './categories.js';
 export { AS_OF, SERIES_END, SERIES_START } from './dates.js';
+export { continueSampleSeries } from './continue-series.js';
 export { EVENTS_FIRST_DAY, EVENTS_LAST_DAY } from './events.js';
 export { INDICATORS, type IndicatorDef } from './indicators.js';
 export { LAYER_TOTALS, RISK_LEVEL_COUNTS } from './layers.js';

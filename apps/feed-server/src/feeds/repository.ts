@@ -275,6 +275,32 @@ export class FeedsRepository {
     });
   }
 
+  /**
+   * Replaces the `series` of a feed's base document, which the write API never changes: simulate
+   * mode uses it to keep the sample's counts current. One change like a write; refused, with
+   * nothing written, when the feed with these series would not be valid.
+   */
+  replaceSeries(feedId: string, series: readonly unknown[]): WriteOutcome {
+    const outcome = this.write(feedId, 'write', () => {
+      const { base } = this.base(feedId);
+      const next = { ...base, series };
+      const result = validateFeed({
+        ...next,
+        indicators: this.indicators(feedId),
+        events: [],
+      });
+      if (!result.ok || result.issues.length > 0) {
+        return { problems: result.issues.map((i) => ({ path: i.path, message: i.message })) };
+      }
+      this.db.prepare('UPDATE feeds SET base = ? WHERE id = ?').run(JSON.stringify(next), feedId);
+      const categories = [...new Set(series.map((s) => String((s as { category?: unknown }).category)))];
+      return { kind: 'series' as const, ids: categories };
+    });
+    // The feed was validated with these series above; its events, unchanged, were validated before.
+    if (outcome.ok) this.bases.delete(feedId);
+    return outcome;
+  }
+
   /** The feed's indicators as stored, in order. */
   indicators(feedId: string): Record<string, unknown>[] {
     return (

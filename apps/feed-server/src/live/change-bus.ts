@@ -17,8 +17,8 @@ export interface FeedChange {
   asOf: string;
   /** When it was committed (ms since the epoch). */
   at: number;
-  kind: 'indicators' | 'events';
-  /** Ids of the indicators or events written. */
+  kind: 'indicators' | 'events' | 'series';
+  /** Ids of the indicators or events written (for series: their categories). */
   ids: string[];
 }
 
