@@ -3,9 +3,7 @@
  * and `msg()` to look them up with `{placeholders}` filled in. Numbers passed as parameters
  * are formatted for the locale.
  */
-import { formatNumber, type SupportedLocale } from '@safety-widgets/core';
-
-type Plural = { one: string; other: string };
+import { formatMessage, type PluralMessage as Plural, type SupportedLocale } from '@safety-widgets/core';
 
 const en = {
   title: 'Case counts over time',
@@ -185,8 +183,6 @@ const catalogue: {
   readonly [L in SupportedLocale]: { readonly [K in TimelineMessageKey]: string | Plural };
 } = { en, 'zh-CN': zh };
 
-const plurals = new Map<SupportedLocale, Intl.PluralRules>();
-
 /**
  * A timeline string in `locale` with `{placeholders}` filled in; numbers are formatted for the
  * locale, and a plural message picks its form from `n`. A missing value stays visible as `{name}`.
@@ -196,18 +192,5 @@ export function msg(
   key: TimelineMessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  const m = (catalogue[locale] ?? catalogue.en)[key];
-  let text: string;
-  if (typeof m === 'string') text = m;
-  else {
-    let rules = plurals.get(locale);
-    if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(locale)));
-    const n = params.n;
-    text = typeof n === 'number' && rules.select(n) === 'one' ? m.one : m.other;
-  }
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v, locale) : v;
-  });
+  return formatMessage(locale, (catalogue[locale] ?? catalogue.en)[key], params);
 }

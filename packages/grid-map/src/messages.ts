@@ -2,7 +2,7 @@
  * The grid map's own UI strings in both locales, and `msg()` to fill them in. The shared
  * strings (loading, errors, stale, dropped items…) come from core's `t()`.
  */
-import { formatNumber, type SupportedLocale } from '@safety-widgets/core';
+import { formatMessage, type Message, type SupportedLocale } from '@safety-widgets/core';
 
 const en = {
   mapLabel: 'Map of the grids of {place}, coloured by {metric}',
@@ -68,7 +68,6 @@ const en = {
   'metric.population': 'Residents',
 } as const;
 
-type Message = string | { readonly one: string; readonly other: string };
 export type MessageKey = keyof typeof en;
 
 const zh: { readonly [K in MessageKey]: Message } = {
@@ -138,19 +137,13 @@ export function hasMetricLabel(key: string): boolean {
 }
 
 /**
- * A grid-map string in `locale`, with `{placeholders}` filled in (numbers formatted for the
- * locale). A message with `one`/`other` forms picks by `n`. Values are inserted as text.
+ * A grid-map string in `locale`, with `{placeholders}` filled in by core's `formatMessage`
+ * (numbers formatted for the locale; plural forms chosen by `n` with `Intl.PluralRules`).
  */
 export function msg(
   locale: SupportedLocale,
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  const message = (CATALOGUE[locale] ?? en)[key];
-  const text = typeof message === 'string' ? message : params.n === 1 ? message.one : message.other;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v, locale) : v;
-  });
+  return formatMessage(locale, (CATALOGUE[locale] ?? en)[key], params);
 }

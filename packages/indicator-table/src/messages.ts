@@ -2,7 +2,7 @@
  * The table's own UI strings in both locales (the shared ones, such as "Loading…", come from
  * core's `t()`), and `msg()` to look them up with `{placeholders}` filled in.
  */
-import { formatNumber, type SupportedLocale } from '@safety-widgets/core';
+import { formatMessage, type SupportedLocale } from '@safety-widgets/core';
 
 const en = {
   caption: '{place}: safety indicators',
@@ -117,10 +117,5 @@ export function msg(
   key: TableMessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  const text = (MESSAGES[locale] ?? MESSAGES.en)[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v, locale) : v;
-  });
+  return formatMessage(locale, (MESSAGES[locale] ?? MESSAGES.en)[key], params);
 }

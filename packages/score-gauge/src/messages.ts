@@ -2,7 +2,7 @@
  * The gauge's own UI strings in both locales, and `msg()` to fill them in. The shared strings
  * (loading, errors, stale…) come from core's `t()`.
  */
-import { formatNumber, type SupportedLocale } from '@safety-widgets/core';
+import { formatMessage, type SupportedLocale } from '@safety-widgets/core';
 
 const en = {
   title: 'Safety index',
@@ -96,10 +96,5 @@ export function msg(
   key: GaugeMessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  const text = (GAUGE_MESSAGES[locale] ?? GAUGE_MESSAGES.en)[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v, locale) : v;
-  });
+  return formatMessage(locale, (GAUGE_MESSAGES[locale] ?? GAUGE_MESSAGES.en)[key], params);
 }

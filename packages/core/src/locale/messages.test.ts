@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatMessage,
   MESSAGES,
   explainError,
   localizedText,
@@ -130,5 +131,29 @@ describe('normalizeLocale', () => {
     for (const tag of ['en', 'en-GB', 'fr', 'zha', 'de-DE']) expect(normalizeLocale(tag), tag).toBe('en');
     expect(normalizeLocale('')).toBeUndefined();
     expect(normalizeLocale(null)).toBeUndefined();
+  });
+});
+
+describe('formatMessage', () => {
+  const cases = { one: '{n} case in {place}', other: '{n} cases in {place}' };
+
+  it('picks the plural form by the locale’s rules, and formats numbers for the locale', () => {
+    expect(formatMessage('en', cases, { n: 1, place: 'Meisha' })).toBe('1 case in Meisha');
+    expect(formatMessage('en', cases, { n: 0, place: 'Meisha' })).toBe('0 cases in Meisha');
+    expect(formatMessage('en', cases, { n: 12345, place: 'Meisha' })).toBe('12,345 cases in Meisha');
+    // Chinese has one form: `other`.
+    expect(formatMessage('zh-CN', { other: '{n} 起' }, { n: 1 })).toBe('1 起');
+  });
+
+  it('falls back to `other`, and keeps a placeholder without a value visible', () => {
+    expect(formatMessage('en', { other: '{n} items' }, { n: 1 })).toBe('1 items');
+    expect(formatMessage('en', 'Hello {name}')).toBe('Hello {name}');
+    expect(formatMessage('en', cases, {})).toBe('{n} cases in {place}');
+  });
+
+  it('inserts values as text, markup included', () => {
+    expect(formatMessage('en', 'Grid {name}', { name: '<img src=x onerror=alert(1)>' })).toBe(
+      'Grid <img src=x onerror=alert(1)>',
+    );
   });
 });

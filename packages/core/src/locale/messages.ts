@@ -135,20 +135,18 @@ function pluralCategory(locale: SupportedLocale, n: number): Intl.LDMLPluralRule
 }
 
 /**
- * A shared UI string in `locale`, with `{placeholders}` filled in. Numbers are
- * formatted for the locale; a plural message picks its form from `n`. A placeholder
- * with no value stays visible as `{name}` rather than disappearing.
+ * A message in `locale` with its `{placeholders}` filled in: the one helper behind every widget's
+ * strings. Numbers are formatted for the locale; a plural message picks its form from `n` by the
+ * locale's `Intl.PluralRules` (falling back to `other`). A placeholder with no value stays visible
+ * as `{name}` rather than disappearing. Values are inserted as text.
  *
- * @example t('en', 'dropped.indicators', { n: 3 }) // '3 indicators could not be shown because the feed had problems.'
- * @example t('zh-CN', 'stale', { age: '3小时' }) // '数据已有3小时未更新'
+ * @example formatMessage('en', { one: '{n} case', other: '{n} cases' }, { n: 1 }) // '1 case'
  */
-export function t<K extends MessageKey>(
+export function formatMessage(
   locale: SupportedLocale,
-  key: K,
-  ...params: MessageParams<K>
+  message: Message,
+  values: Readonly<Record<string, string | number>> = {},
 ): string {
-  const values = (params[0] ?? {}) as Readonly<Record<string, string | number>>;
-  const message: Message = (MESSAGES[locale] ?? MESSAGES.en)[key];
   let text: string;
   if (typeof message === 'string') {
     text = message;
@@ -161,6 +159,21 @@ export function t<K extends MessageKey>(
     if (v === undefined) return whole;
     return typeof v === 'number' ? formatNumber(v, locale) : v;
   });
+}
+
+/**
+ * A shared UI string in `locale`, with `{placeholders}` filled in (see `formatMessage`).
+ *
+ * @example t('en', 'dropped.indicators', { n: 3 }) // '3 indicators could not be shown because the feed had problems.'
+ * @example t('zh-CN', 'stale', { age: '3小时' }) // '数据已有3小时未更新'
+ */
+export function t<K extends MessageKey>(
+  locale: SupportedLocale,
+  key: K,
+  ...params: MessageParams<K>
+): string {
+  const values = (params[0] ?? {}) as Readonly<Record<string, string | number>>;
+  return formatMessage(locale, (MESSAGES[locale] ?? MESSAGES.en)[key], values);
 }
 
 /** Text in both languages, as in the feed (`{ zh, en }`). */
