@@ -1,6 +1,7 @@
 /**
  * The district page's script. It uses only what any host page gets: the widgets' documented
- * attributes and the `safety-grid-select` event (`detail: { id, subdistrict }`).
+ * attributes, the `safety-grid-select` event (`detail: { id, subdistrict, name }`) and the feed
+ * `<safety-feed>` exposes (`.feed`), for the grid's name in both languages.
  *
  * Selecting a grid on the map narrows the figures below it:
  * - the timeline gets `grid="<id>"`;
@@ -27,6 +28,8 @@ export interface Selection {
   grid: string;
   /** The grid's sub-district id, or null when the map did not know it. */
   subdistrict: string | null;
+  /** The grid's name in both languages (its id where no name is known). */
+  name: Bilingual;
 }
 
 /** The sub-district's name in both languages (its id when the page does not know it). */
@@ -37,13 +40,10 @@ export function subdistrictName(id: string): Bilingual {
 /** What the scope line says: the whole district, or the grid and its sub-district. */
 export function scopeText(selection: Selection | undefined): Bilingual {
   if (!selection) return { zh: '当前范围：盐田区全区', en: 'Showing: the whole of Yantian District' };
-  if (!selection.subdistrict)
-    return { zh: `当前范围：网格 ${selection.grid}`, en: `Showing: grid ${selection.grid}` };
+  const { name } = selection;
+  if (!selection.subdistrict) return { zh: `当前范围：${name.zh}`, en: `Showing: ${name.en}` };
   const sub = subdistrictName(selection.subdistrict);
-  return {
-    zh: `当前范围：${sub.zh}网格 ${selection.grid}`,
-    en: `Showing: grid ${selection.grid} in ${sub.zh} (${sub.en})`,
-  };
+  return { zh: `当前范围：${name.zh}（${sub.zh}）`, en: `Showing: ${name.en}, ${sub.en}` };
 }
 
 /** The sentence above the indicator table. */
@@ -61,7 +61,7 @@ export function tableScopeText(selection: Selection | undefined): Bilingual {
   const sub = subdistrictName(selection.subdistrict);
   return {
     zh: `所选网格所在街道（${sub.zh}）的指标；指标按区和街道发布，不按网格发布。`,
-    en: `Indicators for ${sub.zh} (${sub.en}), the sub-district of the selected grid; indicators are not published per grid.`,
+    en: `Indicators for ${sub.en}, the sub-district of the selected grid; indicators are not published per grid.`,
   };
 }
 
@@ -72,27 +72,49 @@ export function announcement(selection: Selection | undefined): Bilingual {
       zh: '已显示全区：案件走势和指标表恢复为盐田区全区。',
       en: 'Showing the whole district: the timeline and the indicator table are back to all of Yantian.',
     };
+  const { name } = selection;
   if (!selection.subdistrict)
     return {
-      zh: `已选择网格 ${selection.grid}：案件走势仅显示该网格。`,
-      en: `Grid ${selection.grid} selected: the timeline shows that grid only.`,
+      zh: `已选择${name.zh}：案件走势仅显示该网格。`,
+      en: `${name.en} selected: the timeline shows that grid only.`,
     };
   const sub = subdistrictName(selection.subdistrict);
   return {
-    zh: `已选择网格 ${selection.grid}：案件走势仅显示该网格，指标表显示${sub.zh}的指标。`,
-    en: `Grid ${selection.grid} selected: the timeline shows that grid only, the indicator table ${sub.en}’s indicators.`,
+    zh: `已选择${name.zh}：案件走势仅显示该网格，指标表显示${sub.zh}的指标。`,
+    en: `${name.en} selected: the timeline shows that grid only, the indicator table ${sub.en}’s indicators.`,
   };
 }
 
-/** The detail of a `safety-grid-select` event, checked (it comes from another script). */
-export function selectionOf(detail: unknown): Selection | undefined {
+/**
+ * The detail of a `safety-grid-select` event, checked (it comes from another script). The grid's
+ * name in both languages comes from `namesOf` (the page's `<safety-feed>`); failing that, the
+ * name the event carries (in the map's language), failing that the id.
+ */
+export function selectionOf(
+  detail: unknown,
+  namesOf: (grid: string) => Bilingual | undefined = () => undefined,
+): Selection | undefined {
   if (typeof detail !== 'object' || detail === null) return undefined;
-  const { id, subdistrict } = detail as { id?: unknown; subdistrict?: unknown };
+  const { id, subdistrict, name } = detail as { id?: unknown; subdistrict?: unknown; name?: unknown };
   if (typeof id !== 'string' || id === '') return undefined;
+  const given = typeof name === 'string' && name.trim() !== '' ? name : id;
   return {
     grid: id,
     subdistrict: typeof subdistrict === 'string' && subdistrict !== '' ? subdistrict : null,
+    name: namesOf(id) ?? { zh: given, en: given },
   };
+}
+
+/** A grid's names in a feed (as `<safety-feed>` exposes it in `.feed`), each language falling back to the other. */
+export function gridNames(feed: unknown, grid: string): Bilingual | undefined {
+  const features = (feed as { grids?: { features?: unknown } } | undefined)?.grids?.features;
+  if (!Array.isArray(features)) return undefined;
+  const found = features.find((f) => (f as { id?: unknown }).id === grid) as
+    { properties?: { name?: { zh?: unknown; en?: unknown } } } | undefined;
+  const n = found?.properties?.name;
+  const zh = typeof n?.zh === 'string' && n.zh.trim() !== '' ? n.zh : undefined;
+  const en = typeof n?.en === 'string' && n.en.trim() !== '' ? n.en : undefined;
+  return zh || en ? { zh: zh ?? en!, en: en ?? zh! } : undefined;
 }
 
 /** Whether a `safety-grid-select` detail says the selection was cleared (`id: null`). */
@@ -163,7 +185,9 @@ function main(): void {
     const detail = (event as CustomEvent<unknown>).detail;
     // Escape on the map clears its selection and says so with `id: null`.
     if (isCleared(detail)) return showDistrict();
-    const next = selectionOf(detail);
+    const next = selectionOf(detail, (grid) =>
+      gridNames((document.getElementById(DISTRICT_FEED) as { feed?: unknown } | null)?.feed, grid),
+    );
     if (next) select(next);
   });
   clear.addEventListener('click', () => {

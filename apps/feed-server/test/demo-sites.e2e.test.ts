@@ -315,12 +315,14 @@ describe('the district page', () => {
     // The table: the sub-district's indicators, and the page says why.
     await expect.poll(() => tableCaption.innerText(), { timeout: READY_MS }).toContain(sub);
     await allReady(page);
-    expect(await page.locator('#table-scope').innerText()).toMatch(
-      new RegExp(
-        `^Indicators for \\S+ \\(${sub}\\), the sub-district of the selected grid; indicators are not published per grid\\.$`,
-      ),
+    expect(await page.locator('#table-scope').innerText()).toBe(
+      `Indicators for ${sub}, the sub-district of the selected grid; indicators are not published per grid.`,
     );
-    expect(await page.locator('#announcer').innerText()).toContain(`Grid ${grid!.id} selected`);
+    // The page names the grid and its sub-district in the page's language, never by id.
+    expect(await page.locator('#scope-text').innerText()).toBe(
+      `Showing: ${grid!.properties.name.en}, ${sub}`,
+    );
+    expect(await page.locator('#announcer').innerText()).toContain(`${grid!.properties.name.en} selected`);
     await page.screenshot({ path: join(ARTIFACTS, 'district-en-grid-selected-1280.png'), fullPage: true });
     expect(await page.locator('#announcer').getAttribute('role')).toBe('status');
     expect(await page.locator('#announcer').getAttribute('aria-live')).toBe('polite');
