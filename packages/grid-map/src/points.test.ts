@@ -8,8 +8,9 @@ describe('point layers', () => {
   const feed = yantian();
   const model = buildMapModel(feed, undefined, new ShapeCache());
 
-  it('shows the risk sources by default, and what `layers` lists', () => {
-    expect([...visibleLayerIds(feed, undefined)]).toEqual(['risk-sources']);
+  it('shows no layer by default, and what `layers` lists', () => {
+    expect([...visibleLayerIds(feed, undefined)]).toEqual([]);
+    expect([...visibleLayerIds(feed, null)]).toEqual([]);
     expect([...visibleLayerIds(feed, 'risk-source')]).toEqual(['risk-sources']);
     expect([...visibleLayerIds(feed, 'cameras, fire-station')]).toEqual(['micro-fire-stations', 'cameras']);
     expect([...visibleLayerIds(feed, '')]).toEqual([]);

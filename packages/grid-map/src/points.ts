@@ -9,21 +9,14 @@ import type { Frame } from './projection.js';
 
 export type LayerKind = Layer['kind'];
 
-/** Layer kinds shown when the `layers` attribute is not set. */
-export const DEFAULT_LAYER_KINDS: readonly LayerKind[] = ['risk-source'];
-
 /**
  * The ids of the layers to show. `layers` lists layer ids or kinds, separated by commas or
- * spaces; unset means the risk sources (the other layers are a click away in the legend,
- * and a choropleth under 500 markers is hard to read). A sensitive layer is shown, as counts
- * per grid, only when listed.
+ * spaces; unset shows none: the choropleth is the message, and marks on it are shown only when
+ * the page asks (every layer is a click away in the legend). A sensitive layer is shown, as
+ * counts per grid, only when listed.
  */
 export function visibleLayerIds(feed: Feed, layers: string | null | undefined): Set<string> {
-  if (layers === null || layers === undefined) {
-    return new Set(
-      feed.layers.filter((l) => !l.sensitive && DEFAULT_LAYER_KINDS.includes(l.kind)).map((l) => l.id),
-    );
-  }
+  if (layers === null || layers === undefined) return new Set();
   const wanted = new Set(
     layers
       .split(/[\s,]+/)

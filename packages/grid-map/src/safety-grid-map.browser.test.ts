@@ -224,8 +224,18 @@ describe('the sample district', () => {
     expect(q(el, 'svg.vector')!.getAttribute('aria-hidden')).toBe('true');
   });
 
-  it('has the ranked list of all 30 grids as its accessible twin, named by grid', async () => {
+  it('shows no point marks unless the page asks: the choropleth is the message', async () => {
     const el = await mount();
+    expect(markCount(el)).toBe(0);
+    expect(qa(el, '#twin thead th').map(text)).toEqual(['Rank', 'Grid', 'Sub-district', 'Criminal cases']);
+    // Every layer still has its switch in the legend, off.
+    const boxes = qa<HTMLInputElement>(el, '.legend fieldset input[type="checkbox"]');
+    expect(boxes.length).toBeGreaterThanOrEqual(4);
+    expect(boxes.every((b) => !b.checked)).toBe(true);
+  });
+
+  it('has the ranked list of all 30 grids as its accessible twin, named by grid', async () => {
+    const el = await mount({ attrs: { layers: 'risk-source' } });
     const twin = q<HTMLElement>(el, '#twin')!;
     expect(twin.classList.contains('visually-hidden')).toBe(true);
     expect(text(twin.querySelector('caption'))).toBe('Grids of Yantian District ranked by Criminal cases');
@@ -314,7 +324,7 @@ describe('the sample district', () => {
   });
 
   it('shows one sub-district alone', async () => {
-    const el = await mount({ attrs: { subdistrict: 'meisha' } });
+    const el = await mount({ attrs: { subdistrict: 'meisha', layers: 'risk-source' } });
     expect(qa(el, 'path.grid')).toHaveLength(7);
     expect(twinRows(el)).toHaveLength(7);
     // Every row is in Meisha: the list says so in its caption, not in a column.
@@ -331,7 +341,7 @@ describe('the sample district', () => {
       .find((t) => t.startsWith('Risk sources'))!;
     expect(Number(/\((\d+)\)$/.exec(risk)![1])).toBeLessThan(149);
     // Only the sub-district's points.
-    const all = await mount();
+    const all = await mount({ attrs: { layers: 'risk-source' } });
     expect(markCount(el)).toBeGreaterThan(0);
     expect(markCount(el)).toBeLessThan(markCount(all));
     el.subdistrict = 'nowhere';

@@ -160,7 +160,7 @@ interface ViewModel {
  * @attr rate - `count` (default) or `per-10k` to show figures per 10,000 residents of each grid.
  * @attr subdistrict - Id of a sub-district to show alone (e.g. `meisha`).
  * @attr context - Boolean: draw the neighbouring districts in grey for context.
- * @attr layers - Point layers to show: layer ids or kinds, separated by commas (`risk-source,fire-station,emergency-point,camera`); empty for none. Default: the risk sources (the legend has a switch for every layer). A sensitive layer listed here is shown as counts per grid, never as points.
+ * @attr layers - Point layers to show: layer ids or kinds, separated by commas (`risk-source,fire-station,emergency-point,camera`); empty for none. Default: none, so the choropleth is the message (the legend has a switch for every layer). A sensitive layer listed here is shown as counts per grid, never as points.
  * @attr privacy-threshold - Sensitive counts below this are shown as "<n" (default 3).
  * @attr selected - Id of the selected grid (reflected; set by a click or Enter, or by the page).
  * @attr renderer - `auto` (default: SVG up to `canvas-threshold` grids, canvas beyond), `svg` or `canvas`.
@@ -210,7 +210,7 @@ export class SafetyGridMap extends SafetyElement {
   /** Draw the neighbouring districts in grey. */
   @property({ type: Boolean }) context = false;
 
-  /** Point layers to show (ids or kinds, comma-separated); unset = the risk sources. */
+  /** Point layers to show (ids or kinds, comma-separated); unset = none (the legend switches each on). */
   @property() layers?: string;
 
   /** Sensitive counts below this are shown as "<n". */

@@ -138,7 +138,7 @@ export const PerTenThousand: Story = { args: { data: fresh, rate: 'per-10k' } };
 /** Only the risk sources, by level: red ▲, orange ◆, yellow ■, blue ●. */
 export const RiskSourcesOnly: Story = { args: { data: fresh, layers: 'risk-source', metric: 'riskSources' } };
 
-/** No point layers (`layers=""`): the choropleth alone. */
+/** No point layers, as by default (`layers=""` says so explicitly): the choropleth alone. */
 export const LayersOff: Story = { args: { data: fresh, layers: '' } };
 
 /**
