@@ -370,6 +370,28 @@ describe('narrowing by sub-district or grid', () => {
     expect(text(sd, '.caption')).toContain('Counts from the feed’s published series.');
   });
 
+  it('says in words why a grid counted by month cannot be shown by day or week', async () => {
+    const el = await mount({ grid: 'haishan-g07', categories: 'fire' }, rawYantian());
+    const radio = (i: string) => q<HTMLInputElement>(el, `input[name="interval"][value="${i}"]`);
+    expect(radio('day').disabled).toBe(true);
+    expect(radio('week').disabled).toBe(true);
+    expect(radio('month').disabled).toBe(false);
+    // Greyed, not struck through; the reason is on the page and is the disabled buttons' description.
+    expect(getComputedStyle(radio('day').nextElementSibling!).textDecorationLine).toBe('none');
+    const note = q(el, '#interval-note');
+    expect(text(el, '#interval-note')).toBe(
+      'Day and Week are not available here: the feed counts these figures by longer periods.',
+    );
+    expect(note.getBoundingClientRect().height).toBeGreaterThan(0);
+    expect(radio('day').getAttribute('aria-describedby')).toBe('interval-note');
+    expect(radio('month').hasAttribute('aria-describedby')).toBe(false);
+    const zh = await mount({ grid: 'haishan-g07', categories: 'fire', lang: 'zh-CN' }, rawYantian());
+    expect(text(zh, '#interval-note')).toBe('此处不能按日、周统计：数据源按更长的周期统计这些数字。');
+    // A feed counted by day: every interval, and no note.
+    const district = await mount({}, rawYantian());
+    expect(all(district, '#interval-note')).toHaveLength(0);
+  });
+
   it('withholds a sensitive category in one grid, with a note, and shows it for the sub-district', async () => {
     const raw = yantianWithoutGridSeries();
     const el = await mount({ grid: 'haishan-g07', 'show-table': true, lang: 'en' }, raw);

@@ -14,6 +14,7 @@ import {
   formatNumber,
   type Feed,
   type FeedState,
+  type SupportedLocale,
 } from '@safety-widgets/core';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
@@ -414,24 +415,36 @@ export class SafetyCaseTimeline extends SafetyElement {
     const ranged = hasText(this.start) || hasText(this.end);
     const lo = isoFromDay(f.data.firstDay);
     const hi = isoFromDay(f.data.endDay - 1);
+    const unavailable = INTERVALS.filter((i) => !f.view.available.includes(i));
     return html`<div class="toolbar" part="toolbar">
       <fieldset>
         <legend>${msg(locale, 'interval')}</legend>
         <div class="segmented">
           ${INTERVALS.map((i) => {
-            const disabled = !f.view.available.includes(i);
-            return html`<label title=${disabled ? msg(locale, 'intervalUnavailable') : nothing}
+            const disabled = unavailable.includes(i);
+            return html`<label
               ><input
                 type="radio"
                 name="interval"
                 value=${i}
                 .checked=${f.view.interval === i}
                 ?disabled=${disabled}
+                aria-describedby=${disabled ? 'interval-note' : nothing}
                 @change=${this.onInterval}
               /><span>${msg(locale, `interval.${i}`)}</span></label
             >`;
           })}
         </div>
+        ${
+          unavailable.length > 0
+            ? html`<p class="interval-note" id="interval-note">
+                ${msg(locale, 'intervalUnavailable', {
+                  n: unavailable.length,
+                  intervals: listIntervals(unavailable, locale),
+                })}
+              </p>`
+            : nothing
+        }
       </fieldset>
       <fieldset class="range">
         <legend>${msg(locale, 'rangeLabel')}</legend>
@@ -1154,6 +1167,15 @@ function hasText(value: unknown): boolean {
 /** A string attribute or property, trimmed; undefined when empty or not a string. */
 function trimmed(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Interval names as a list in the locale: `Day and Week`, `日、周`. */
+function listIntervals(intervals: readonly Interval[], locale: SupportedLocale): string {
+  const names = intervals.map((i) => msg(locale, `interval.${i}`));
+  if (locale === 'zh-CN') return names.join('、');
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** Chart points of one line: `null` where there is no count (a gap). */

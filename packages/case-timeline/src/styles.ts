@@ -165,8 +165,14 @@ export const timelineStyles = css`
 
   .segmented input:disabled + span {
     color: var(--_muted);
-    text-decoration: line-through;
     cursor: not-allowed;
+  }
+
+  .interval-note {
+    margin: 0.25rem 0 0;
+    max-width: 24rem;
+    color: var(--_muted);
+    font-size: max(0.8125em, 12px);
   }
 
   .check {
