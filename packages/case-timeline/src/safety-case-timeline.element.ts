@@ -14,7 +14,6 @@ import {
   formatNumber,
   type Feed,
   type FeedState,
-  type SupportedLocale,
 } from '@safety-widgets/core';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
@@ -50,7 +49,16 @@ import { msg } from './messages.js';
 import { timelineStyles } from './styles.js';
 import { readChartColors, readFont, SERIES_COLORS } from './theme-colors.js';
 import { timeTicks } from './ticks.js';
-import { categoryName, changeShort, dayText, describeRange, periodLabel, summarize } from './text.js';
+import {
+  categoryName,
+  changeShort,
+  dayText,
+  describeRange,
+  dataNotes,
+  intervalList,
+  periodLabel,
+  summarize,
+} from './text.js';
 import { buildTimelineData, windowSum, type TimelineData } from './timeline-data.js';
 import { buildView, periodIndexOf, type TimelineView } from './timeline-view.js';
 import { SMALL_BASE, yearChange } from './yoy.js';
@@ -440,7 +448,7 @@ export class SafetyCaseTimeline extends SafetyElement {
             ? html`<p class="interval-note" id="interval-note">
                 ${msg(locale, 'intervalUnavailable', {
                   n: unavailable.length,
-                  intervals: listIntervals(unavailable, locale),
+                  intervals: intervalList(unavailable, locale),
                 })}
               </p>`
             : nothing
@@ -598,49 +606,14 @@ export class SafetyCaseTimeline extends SafetyElement {
         : bases.size === 1 && bases.has('events')
           ? msg(locale, 'basisEvents', { n: f.data.eventsCounted })
           : msg(locale, 'basisMixed', { n: f.data.eventsCounted });
-    const { outOfRange, unknownCategory, recordedSince } = f.data.notes;
-    const withheld = f.data.categories.filter((c) => c.withheld);
+    const notes = dataNotes(f.data, locale);
     return html`<p class="caption" part="caption">
         ${basis} ${msg(locale, 'timeZone', { zone: f.data.timeZone })}
       </p>
       ${
-        outOfRange > 0 || unknownCategory > 0 || recordedSince > 0 || withheld.length > 0
+        notes.length > 0
           ? html`<div class="notes">
-              ${
-                recordedSince > 0
-                  ? html`<p class="note" part="note recorded-since">
-                      ${msg(locale, 'recordedSince', {
-                        n: recordedSince,
-                        date: dayText(f.data.endDay - 1, locale),
-                      })}
-                    </p>`
-                  : nothing
-              }
-              ${
-                withheld.length > 0
-                  ? html`<p class="note" part="note withheld">
-                      ${msg(locale, 'withheldNote', {
-                        names: withheld
-                          .map((c) => categoryName(c, locale))
-                          .join(locale === 'zh-CN' ? '、' : ', '),
-                      })}
-                    </p>`
-                  : nothing
-              }
-              ${
-                outOfRange > 0
-                  ? html`<p class="note" part="note out-of-range">
-                      ${msg(locale, 'outOfRange', { n: outOfRange })}
-                    </p>`
-                  : nothing
-              }
-              ${
-                unknownCategory > 0
-                  ? html`<p class="note" part="note unknown-category">
-                      ${msg(locale, 'unknownCategory', { n: unknownCategory })}
-                    </p>`
-                  : nothing
-              }
+              ${notes.map((n) => html`<p class="note" part="note ${n.part}">${n.text}</p>`)}
             </div>`
           : nothing
       }`;
@@ -1167,15 +1140,6 @@ function hasText(value: unknown): boolean {
 /** A string attribute or property, trimmed; undefined when empty or not a string. */
 function trimmed(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** Interval names as a list in the locale: `Day and Week`, `日、周`. */
-function listIntervals(intervals: readonly Interval[], locale: SupportedLocale): string {
-  const names = intervals.map((i) => msg(locale, `interval.${i}`));
-  if (locale === 'zh-CN') return names.join('、');
-  return names.length <= 1
-    ? (names[0] ?? '')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** Chart points of one line: `null` where there is no count (a gap). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from './dates.js';
 import { buildTimelineData, windowSum } from './timeline-data.js';
-import { changeShort, describeRange, periodLabel, summarize } from './text.js';
+import { changeShort, dataNotes, describeRange, periodLabel, summarize } from './text.js';
 import { yearChange } from './yoy.js';
 import { rawYantian, valid } from '../test/feeds.js';
 
@@ -106,5 +106,27 @@ describe('labels', () => {
     expect(changeShort(yearChange(4, 2), 'en')).toBe('+2 (small base)');
     expect(changeShort(yearChange(4, 2), 'zh-CN')).toBe('+2（基数小）');
     expect(changeShort(yearChange(4, Number.NaN), 'en')).toBe('—');
+  });
+});
+
+describe('dataNotes', () => {
+  it('lists what the counts leave out, in order, each with its part; nothing when nothing is', () => {
+    const raw = rawYantian();
+    raw.asOf = '2026-12-07T10:00:00+08:00';
+    raw.events.push({
+      id: 'today',
+      time: '2026-12-07T08:00:00+08:00',
+      category: 'fraud',
+      kind: 'incident',
+      grid: 'meisha-g01',
+      subdistrict: 'meisha',
+      provenance: 'synthetic',
+    });
+    const live = buildTimelineData(valid(raw), { grid: 'meisha-g01' });
+    expect(dataNotes(live, 'en').map((n) => n.part)).toEqual(['recorded-since', 'withheld']);
+    expect(dataNotes(live, 'en')[0]!.text).toBe(
+      'The counts end on Nov 30, 2017. 1 incident recorded since is not charted: the days after that are not fully counted.',
+    );
+    expect(dataNotes(buildTimelineData(valid(rawYantian())), 'zh-CN')).toEqual([]);
   });
 });

@@ -203,3 +203,40 @@ export function summarize(
     );
   });
 }
+
+/** Interval names as a list in the locale: `Day and Week`, `日、周`. */
+export function intervalList(intervals: readonly Interval[], locale: SupportedLocale): string {
+  const names = intervals.map((i) => msg(locale, `interval.${i}`));
+  if (locale === 'zh-CN') return names.join('、');
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The notes under the chart on what the counts leave out, in order, each with its part name:
+ * incidents recorded after the counts end, categories withheld in a grid, counts dated outside the
+ * feed's dates, events of unlisted categories. Empty when nothing is left out.
+ */
+export function dataNotes(data: TimelineData, locale: SupportedLocale): { part: string; text: string }[] {
+  const { outOfRange, unknownCategory, recordedSince } = data.notes;
+  const withheld = data.categories.filter((c) => c.withheld);
+  const notes: { part: string; text: string }[] = [];
+  if (recordedSince > 0)
+    notes.push({
+      part: 'recorded-since',
+      text: msg(locale, 'recordedSince', { n: recordedSince, date: dayText(data.endDay - 1, locale) }),
+    });
+  if (withheld.length > 0)
+    notes.push({
+      part: 'withheld',
+      text: msg(locale, 'withheldNote', {
+        names: withheld.map((c) => categoryName(c, locale)).join(locale === 'zh-CN' ? '、' : ', '),
+      }),
+    });
+  if (outOfRange > 0)
+    notes.push({ part: 'out-of-range', text: msg(locale, 'outOfRange', { n: outOfRange }) });
+  if (unknownCategory > 0)
+    notes.push({ part: 'unknown-category', text: msg(locale, 'unknownCategory', { n: unknownCategory }) });
+  return notes;
+}

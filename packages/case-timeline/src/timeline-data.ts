@@ -347,13 +347,12 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
   });
 
   // Incidents, per category and day, from the feed and from columns.
-  let eventsCounted = 0;
+  let anySyntheticEvent = false;
   if (logFirst <= logLast && span > 0) {
     const lastDay = endDay - 1;
     const feedCats = new Int32Array(feed.events.length);
     const keepMask = new Uint8Array(feed.events.length);
     const keepIndex = new Int32Array(feed.events.length);
-    let anySyntheticEvent = false;
     for (let i = 0; i < feed.events.length; i++) {
       const e = feed.events[i]!;
       keepIndex[i] = i;
@@ -416,12 +415,10 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
           usedEvents = true;
         }
       }
-      eventsCounted += counted;
       const cat = categories[c]!;
       cat.events = counted;
       if (usedEvents) cat.basis = cat.basis === 'series' ? 'series+events' : 'events';
     }
-    if (anySyntheticEvent && eventsCounted > 0) synthetic = true;
   }
 
   // Where the counts end: the last stretch of coverage (any category) at least MIN_CHARTED_DAYS
@@ -453,7 +450,7 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
   // Running totals and each category's data span, over the charted days.
   const sums = new Float64Array(nCats * (shown + 1));
   const covered = new Int32Array(nCats * (shown + 1));
-  eventsCounted = 0;
+  let eventsCounted = 0;
   for (let c = 0; c < nCats; c++) {
     const base = c * (shown + 1);
     let total = 0;
@@ -493,6 +490,9 @@ export function buildTimelineData(feed: Feed, scope: Scope = {}, columns?: Event
     }
     eventsCounted += cat.events;
   }
+
+  // Synthetic events make the counts synthetic only where they are charted.
+  if (anySyntheticEvent && eventsCounted > 0) synthetic = true;
 
   // Annotations for this scope: place-wide ones and those inside the scope.
   const gridSd = grid ? gridSubdistrict.get(grid) : undefined;
