@@ -187,6 +187,72 @@ describe('SafetyElement', () => {
     expect(root(el).querySelectorAll('ul[aria-label="Indicators"] > li')).toHaveLength(4);
   });
 
+  it('lays the stale badge over its corner: a feed going stale moves nothing', async () => {
+    const fresh = mount((e) => {
+      e.lang = 'en';
+      e.data = currentFeed();
+    });
+    const stale = mount((e) => {
+      e.lang = 'en';
+      e.data = {
+        ...makeFeed(),
+        asOf: new Date(Date.now() - 3 * 3600_000).toISOString(),
+        expectedUpdateSeconds: 600,
+      };
+    });
+    await vi.waitFor(() => expect([fresh.status, stale.status]).toEqual(['ready', 'stale']), POLL);
+    const badge = root(stale).querySelector<HTMLElement>('[part~="stale"]')!;
+    expect(badge.checkVisibility()).toBe(true);
+    expect(stale.getBoundingClientRect().height).toBe(fresh.getBoundingClientRect().height);
+    // In the host's top inline-end corner, inside the host.
+    const host = stale.getBoundingClientRect();
+    const box = badge.getBoundingClientRect();
+    expect(box.top - host.top).toBeLessThan(12);
+    expect(host.right - box.right).toBeLessThan(12);
+    expect(box.left).toBeGreaterThanOrEqual(host.left);
+  });
+
+  it("is set in the page's typeface, with Chinese fonts after it; --safety-font-family wins", async () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.fontFamily = 'Georgia, serif';
+    document.body.append(wrapper);
+    const el = document.createElement('test-indicator-list') as TestIndicatorList;
+    el.lang = 'en';
+    el.data = currentFeed();
+    wrapper.append(el);
+    await vi.waitFor(() => expect(el.status).toBe('ready'), POLL);
+    const family = getComputedStyle(root(el).querySelector('li')!).fontFamily;
+    expect(family.startsWith('Georgia, serif')).toBe(true);
+    expect(family).toContain('Noto Sans CJK SC');
+
+    const zh = document.createElement('test-indicator-list') as TestIndicatorList;
+    zh.lang = 'zh-CN';
+    zh.data = currentFeed();
+    wrapper.append(zh);
+    await vi.waitFor(() => expect(zh.status).toBe('ready'), POLL);
+    expect(getComputedStyle(root(zh).querySelector('li')!).fontFamily.startsWith('Georgia, serif')).toBe(
+      true,
+    );
+
+    wrapper.style.setProperty('--safety-font-family', 'monospace');
+    expect(getComputedStyle(root(el).querySelector('li')!).fontFamily).toBe('monospace');
+  });
+
+  it('falls back to the system stack, Chinese fonts first on a Chinese page, where the page sets no font', async () => {
+    const el = mount((e) => {
+      e.lang = 'zh-CN';
+      e.data = currentFeed();
+    });
+    // The test page's body has Chromium's default (a serif): adopted as the page's. Drop it to see the fallback.
+    el.style.removeProperty('--_page-font');
+    await vi.waitFor(() => expect(el.status).toBe('ready'), POLL);
+    expect(
+      getComputedStyle(root(el).querySelector('li')!)
+        .fontFamily.replace(/["']/g, '')
+        .startsWith('PingFang SC'),
+    ).toBe(true);
+  });
+
   it('turns a bug in widget drawing code into the error state, never an exception in the page', async () => {
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);

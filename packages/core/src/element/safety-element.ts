@@ -21,11 +21,13 @@ import { FeedController } from '../live/feed-controller.js';
 import type { FeedState, FeedStatus } from '../live/types.js';
 import { LocaleController } from '../locale/controller.js';
 import type { SupportedLocale } from '../locale/resolve.js';
+import { adoptPageFont } from '../theme/page-font.js';
 import { hostReset, tokens } from '../theme/tokens.js';
 import {
   renderDroppedNote,
   renderEmpty,
   renderError,
+  renderLiveBadges,
   renderLoading,
   renderOfflineBadge,
   renderStaleBadge,
@@ -57,10 +59,11 @@ function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['droppe
  * @csspart retry - The retry button of the error state.
  * @csspart empty - The empty state.
  * @csspart badge - A stale, offline or synthetic-data badge.
+ * @csspart live-badges - The top corner the stale and offline badges are laid over (they take no space).
  * @csspart note - A note under the widget, such as the count of items dropped from a bad feed.
  *
  * @cssprop --safety-display - The host's `display` (default `block`; `none`, `inline-block`, `contents`…). Set it rather than `display`, which the widget holds against hostile page CSS.
- * @cssprop --safety-font-family - Font stack.
+ * @cssprop --safety-font-family - Font stack (default: the page's own, read when the widget is connected, then Chinese fonts).
  * @cssprop --safety-font-size - Base font size (default 14px; the page's `rem` does not apply).
  * @cssprop --safety-color-text - Text colour.
  * @cssprop --safety-color-surface - Background colour.
@@ -113,6 +116,12 @@ export abstract class SafetyElement extends LitElement {
     return this.feedController.state;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Set in the page's typeface, read from where the widget sits (see theme/page-font.ts).
+    adoptPageFont(this);
+  }
+
   /** Loads the data again now (for a `src` or a `<safety-feed>`). */
   refresh(): void {
     this.feedController.refresh();
@@ -163,8 +172,9 @@ export abstract class SafetyElement extends LitElement {
       if (state.status === 'error' || state.error) {
         return renderError(state.error, locale, () => this.refresh());
       }
-      if (state.status === 'offline') return html`${renderOfflineBadge(locale)}${renderLoading(locale, 1)}`;
-      return renderLoading(locale, this.skeletonLines());
+      const skeleton = renderLoading(locale, this.skeletonLines());
+      if (state.status === 'offline') return html`${renderLiveBadges(renderOfflineBadge(locale))}${skeleton}`;
+      return skeleton;
     }
     // A stale or offline feed keeps its status (and badge), but with nothing here to draw it shows
     // the empty state too rather than an empty drawing.
@@ -192,13 +202,13 @@ export abstract class SafetyElement extends LitElement {
     )}`;
   }
 
-  /** Stale and offline badges above the content. */
+  /** Stale and offline badges, laid over the widget's top corner (they take no space of their own). */
   protected renderBadges(state: FeedState, locale: SupportedLocale): TemplateResult | typeof nothing {
-    if (state.status === 'offline') return renderOfflineBadge(locale);
+    if (state.status === 'offline') return renderLiveBadges(renderOfflineBadge(locale));
     if (state.status !== 'stale' || !state.feed) return nothing;
     const asOf = Date.parse(state.feed.asOf);
     const age = Number.isFinite(asOf) ? Math.max(0, Date.now() - asOf) : 0;
-    return renderStaleBadge(age, locale, state.staleReason);
+    return renderLiveBadges(renderStaleBadge(age, locale, state.staleReason));
   }
 
   /**

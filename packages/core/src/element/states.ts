@@ -118,6 +118,15 @@ export function renderOfflineBadge(locale: SupportedLocale): TemplateResult {
   >`;
 }
 
+/**
+ * Where the stale and offline badges go: laid over the widget's top inline-end corner
+ * (`part="live-badges"`), so that a feed going stale or offline never moves the widget or the page
+ * around it. The host's layout containment makes it the containing block.
+ */
+export function renderLiveBadges(badge: TemplateResult): TemplateResult {
+  return html`<div class="live-badges" part="live-badges">${badge}</div>`;
+}
+
 /** A badge saying the data is a sample, partly synthetic (`part="badge synthetic"`). */
 export function renderSyntheticBadge(locale: SupportedLocale): TemplateResult {
   return html`<span class="badge synthetic" part="badge synthetic"
@@ -179,7 +188,8 @@ export function renderDroppedNote(
 
 /**
  * Styles of the states. Parts: `state` (every state box) with `skeleton`, `error` or
- * `empty`; `error-detail`; `retry`; `badge` with `stale`, `offline` or `synthetic`;
+ * `empty`; `error-detail`; `retry`; `badge` with `stale`, `offline` or `synthetic`; `live-badges`
+ * (the corner the stale and offline badges sit in);
  * `note` with `dropped`. Also the `.visually-hidden` utility.
  */
 export const statesStyles = css`
@@ -320,6 +330,19 @@ export const statesStyles = css`
     color: var(--_fg);
     font-size: var(--_font-size-sm);
     line-height: 1.4;
+  }
+
+  .live-badges {
+    position: absolute;
+    inset-block-start: var(--_space-xs);
+    inset-inline-end: var(--_space-xs);
+    z-index: 2;
+    max-inline-size: calc(100% - 2 * var(--_space-xs));
+    pointer-events: none;
+  }
+
+  .live-badges > .badge {
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.2);
   }
 
   .stale > .icon {

@@ -68,7 +68,7 @@ const darkColors = css`
 /**
  * The design tokens, as private `--_*` custom properties on `:host`:
  *
- * - type: `--_font`, `--_font-size` (base, 14px), `--_font-size-xs|sm|lg|xl|xxl`, `--_line-height`;
+ * - type: `--_font` (the page's typeface, see page-font.ts), `--_font-size` (base, 14px), `--_font-size-xs|sm|lg|xl|xxl`, `--_line-height`;
  * - shape: `--_radius`, `--_space-xs|sm|md|lg|xl`, `--_focus-width`;
  * - colour: `--_fg`, `--_muted`, `--_surface`, `--_surface-alt`, `--_border`, `--_border-strong`,
  *   `--_focus`, `--_accent`, `--_skeleton`, `--_error`, `--_warning`;
@@ -85,15 +85,11 @@ const darkColors = css`
  */
 export const tokens = css`
   :host {
-    /* System UI fonts, then Chinese fonts so that CJK text never falls back to a serif. */
+    /* The page's own typeface (--_page-font, read when the widget is connected; see page-font.ts),
+       else system UI fonts; then Chinese fonts, so that CJK text never falls back to a serif. */
     --_font: var(
       --safety-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Helvetica Neue',
-      Arial,
+      var(--_page-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial),
       'PingFang SC',
       'Hiragino Sans GB',
       'Noto Sans CJK SC',
@@ -119,20 +115,29 @@ export const tokens = css`
     ${lightColors}
   }
 
-  /* Chinese pages: Chinese fonts first, so that a Latin font does not draw the Chinese punctuation. */
+  /* Chinese pages with no typeface of their own: Chinese fonts first, so that a Latin system font does
+     not draw the Chinese punctuation. A page's own font is kept as it is. */
   :host(:lang(zh)) {
     --_font: var(
       --safety-font-family,
+      var(
+        --_page-font,
+        'PingFang SC',
+        'Hiragino Sans GB',
+        'Noto Sans CJK SC',
+        'Source Han Sans SC',
+        'Microsoft YaHei',
+        system-ui,
+        -apple-system,
+        'Segoe UI',
+        Roboto,
+        Arial
+      ),
       'PingFang SC',
       'Hiragino Sans GB',
       'Noto Sans CJK SC',
       'Source Han Sans SC',
       'Microsoft YaHei',
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      Arial,
       sans-serif
     );
   }
