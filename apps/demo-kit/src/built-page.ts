@@ -20,9 +20,20 @@ export function inlineParts(html: string): string[] {
   ];
 }
 
-/** Whether `html` loads the embed script first, then only its own files from `<base>assets/`. */
+/** The classic script that sets the page's language before the first paint (see site-build.ts). */
+export function isEarlyLanguageTag(tag: string, base: string): boolean {
+  return new RegExp(`^<script src="${base}assets/lang-early-[0-9a-f]{8}\\.js">$`).test(tag);
+}
+
+/**
+ * Whether `html` loads the embed script first, then only its own files from `<base>assets/`: its
+ * module scripts and at most one early-language script (a classic one, see site-build.ts).
+ */
 export function loadsOnly(html: string, base: string): boolean {
-  const [embed, ...own] = scriptTags(html);
+  const all = scriptTags(html);
+  const tags = all.filter((tag) => !isEarlyLanguageTag(tag, base));
+  if (all.length - tags.length > 1) return false;
+  const [embed, ...own] = tags;
   const links = html.match(/<link\b[^>]*\bhref="[^"]*"/g) ?? [];
   return (
     embed === EMBED_TAG &&

@@ -7,9 +7,16 @@
  * inlined: no module-preload polyfill (an inline script), no asset turned into a data: URL. The
  * widgets come from the embed script exactly as on any other site: its tag carries `vite-ignore`,
  * so Vite leaves it as written (and drops the attribute; `tidyIgnoredTags` drops the space it left).
+ *
+ * The page's language comes from its URL (`?lang=en`). A page written in Chinese and switched to
+ * English by its module script would paint in Chinese first and then reflow: so a tiny classic script
+ * (`assets/lang-early-<hash>.js`, `earlyLanguage()`) at the end of the head sets `<html lang>` from the URL before the body is
+ * parsed, and the first paint is already in the right language.
  */
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin, UserConfig } from 'vite';
+import { langFromSearch } from './lang.js';
 
 export interface SiteBuildOptions {
   /** The app's folder (its vite.config.ts passes `import.meta.dirname`). */
@@ -26,6 +33,31 @@ export function tidyIgnoredTags(html: string): string {
   return html.replace(/(<script\b[^>]*?)\s+>/g, '$1>');
 }
 
+/** The classic script that sets `<html lang>` from the URL, built from `langFromSearch` itself. */
+export function earlyLanguageSource(): string {
+  return `document.documentElement.lang=(${langFromSearch.toString()})(location.search);\n`;
+}
+
+/**
+ * Emits the early-language script and loads it at the end of every page's head: after the CSP meta
+ * (which applies only to what follows it), before the body (a classic script blocks parsing; it is tiny).
+ */
+export function earlyLanguage(base: string): Plugin {
+  const source = earlyLanguageSource();
+  const fileName = `assets/lang-early-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`;
+  return {
+    name: 'early-language',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'script', attrs: { src: `${base}${fileName}` }, injectTo: 'head' }],
+    },
+  };
+}
+
 export function siteBuild(options: SiteBuildOptions): UserConfig {
   const root = resolve(options.appDir, 'src');
   return {
@@ -34,6 +66,7 @@ export function siteBuild(options: SiteBuildOptions): UserConfig {
     publicDir: false,
     plugins: [
       ...(options.plugins ?? []),
+      earlyLanguage(options.base),
       { name: 'tidy-ignored-tags', transformIndexHtml: { order: 'post', handler: tidyIgnoredTags } },
     ],
     build: {
