@@ -3,7 +3,8 @@
  * behind it (counting, periods, year-on-year change, summaries). Importing this module
  * registers no element; import `@safety-widgets/case-timeline/safety-case-timeline.js` for that.
  */
-export { SafetyCaseTimeline, caseTimelineStats, TABLE_MAX_ROWS } from './safety-case-timeline.element.js';
+export { SafetyCaseTimeline, caseTimelineStats } from './safety-case-timeline.element.js';
+export { TABLE_MAX_ROWS } from './table.js';
 export {
   binEventsByDay,
   timeExtent,
@@ -26,7 +27,9 @@ export {
 } from './timeline-data.js';
 export { availableIntervals, buildView, periodIndexOf, type TimelineView } from './timeline-view.js';
 export { SMALL_BASE, yearChange, type ChangeKind, type YearChange } from './yoy.js';
-export { changeShort, describeRange, periodLabel, summarize, rangeChange } from './text.js';
+export { changeShort, describeRange, headlineSentence, periodLabel, summarize, rangeChange } from './text.js';
+export { buildFigures, type Figures, type FiguresInput } from './figures.js';
+export { brushDays, rangePresets, type RangePreset } from './range.js';
 export {
   DAY_MS,
   INTERVALS,

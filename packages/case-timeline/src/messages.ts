@@ -99,6 +99,20 @@ const en = {
   yearEarlierShort: 'Year earlier',
   legendHint: 'Press a category to show or hide it.',
   rangeLabel: 'Dates',
+  // The compact controls row and the figures on demand.
+  rangePick: 'Range',
+  rangeAll: 'All dates',
+  rangeYear: '{year}',
+  rangeLast12: '12 months',
+  rangeCustom: 'Custom',
+  customDates: 'Custom dates',
+  more: 'More',
+  moreLabel: 'More options: dates, comparison and table',
+  moreFigures: 'More figures',
+  headlineTogether: '{n} categories together',
+  headlineCompared: '{n} of {total} categories with a count a year earlier',
+  headlineNoData: 'No data {range} for the categories shown.',
+  loadingChart: 'Loading the chart of case counts',
 } as const satisfies Record<string, string | Plural>;
 
 /** Message keys of the timeline. */
@@ -180,6 +194,19 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   yearEarlierShort: '上年同期',
   legendHint: '点击类别可显示或隐藏。',
   rangeLabel: '日期范围',
+  rangePick: '范围',
+  rangeAll: '全部日期',
+  rangeYear: '{year}年',
+  rangeLast12: '近12个月',
+  rangeCustom: '自定义',
+  customDates: '自定义日期',
+  more: '更多',
+  moreLabel: '更多选项：日期、同比和表格',
+  moreFigures: '更多数字',
+  headlineTogether: '{n}类合计',
+  headlineCompared: '有上年同期数据的{n}类（共{total}类）合计',
+  headlineNoData: '所选类别{range}无数据。',
+  loadingChart: '正在加载案件数量图',
 };
 
 const catalogue: {

@@ -35,6 +35,12 @@ afterEach(() => {
 
 const text = (el: Timeline, selector: string) => q(el, selector).textContent!.replace(/\s+/g, ' ').trim();
 const rows = (el: Timeline) => all(el, 'tbody tr');
+/** Opens the "More" panel (date fields, comparison, table) with its button, as a user would. */
+const openMore = async (el: Timeline) => {
+  const toggle = q(el, 'button.more-toggle');
+  if (toggle.getAttribute('aria-expanded') !== 'true') await userEvent.click(toggle);
+  await settle(el);
+};
 const seriesColor = (el: Timeline, n: number) => {
   const probe = q(el, '.probe');
   probe.style.color = `var(--_series-${n})`;
@@ -159,6 +165,7 @@ describe('year-on-year', () => {
     const chart = chartOf(el)!;
     const prev = chart.data.datasets.find((d) => (d as { key?: string }).key === 'fraud:previous')!;
     expect(prev.hidden).toBe(true);
+    await openMore(el);
     await userEvent.click(q(el, 'input[name="yoy"]'));
     await settle(el);
     expect(el.yoy).toBe(true);
@@ -201,7 +208,7 @@ describe('year-on-year', () => {
     );
     expect(text(el, '.summary')).not.toMatch(/\b0 /);
     expect(text(el, '.caption')).toBe(
-      'Counts from the feed’s published series. Dates in Asia/Shanghai time.',
+      'Counts from the feed’s published series. Dates in Asia/Shanghai time. Sample data, partly synthetic',
     );
     expect(text(el, '[part~="recorded-since"]')).toBe(
       'The counts end on Nov 30, 2017. 3 incidents recorded since are not charted: the days after that are not fully counted.',
@@ -280,6 +287,7 @@ describe('range', () => {
     const chart = chartOf(el)!;
     const events: { start: string; end: string }[] = [];
     el.addEventListener('safety-range-change', (e) => events.push(e.detail));
+    await openMore(el);
     await userEvent.fill(q(el, 'input[name="start"]'), '2017-01-01');
     await settle(el);
     await userEvent.fill(q(el, 'input[name="end"]'), '2017-06-30');
@@ -290,8 +298,9 @@ describe('range', () => {
     expect(chart.options.scales!.x!.max).toBe(dayFromYmd(2017, 6, 1));
     expect(chart.scales.x!.min).toBe(dayFromYmd(2017, 1, 1));
     expect(chartOf(el)).toBe(chart);
-    // "Show all dates" goes back to the whole span and says so.
-    await userEvent.click(q(el, 'button.show-all'));
+    // The range row says "Custom"; "All dates" there goes back to the whole span and says so.
+    expect(q<HTMLSelectElement>(el, 'select[name="range"]').value).toBe('custom');
+    await userEvent.selectOptions(q<HTMLSelectElement>(el, 'select[name="range"]'), 'all');
     await settle(el);
     expect(events.at(-1)).toEqual({ start: '2014-01-01', end: '2017-11-30' });
     expect(chart.options.scales!.x!.min).toBe(dayFromYmd(2014, 1, 1));
@@ -578,6 +587,7 @@ describe('accessibility', () => {
     expect(wrap.classList.contains('offscreen')).toBe(true);
     expect(wrap.getAttribute('aria-label')).toBe('Case counts by month, from January 2014 to November 2017');
     expect(rows(el)).toHaveLength(47);
+    await openMore(el);
     const toggle = q(el, 'button.table-toggle');
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     await userEvent.click(toggle);
@@ -620,7 +630,7 @@ describe('accessibility', () => {
     await userEvent.keyboard('{Home}{ArrowRight}{ArrowRight}');
     await settle(el);
     expect(live.textContent).toContain('Marked: Anti-telecom-fraud publicity month.');
-    expect(plot.getAttribute('aria-describedby')).toBe('summary');
+    expect(plot.getAttribute('aria-describedby')).toBe('headline');
     expect(plot.getAttribute('aria-label')).toContain('Use the left and right arrow keys');
   });
 

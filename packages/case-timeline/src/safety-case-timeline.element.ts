@@ -6,6 +6,8 @@
 import {
   cssProps,
   emit,
+  renderLiveBadges,
+  renderOfflineBadge,
   localizedText,
   NO_VALUE,
   renderEmpty,
@@ -18,7 +20,6 @@ import {
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import type { EventColumns } from './bin-events.js';
 import {
   Chart,
@@ -36,19 +37,16 @@ import {
   type SeriesLine,
   type TimelinePoint,
 } from './chart.js';
-import {
-  dayFromYmd,
-  INTERVALS,
-  isInterval,
-  isoFromDay,
-  parseIsoDay,
-  ymdFromDay,
-  type Interval,
-} from './dates.js';
+import { INTERVALS, isInterval, isoFromDay, type Interval } from './dates.js';
+import { BrushController } from './brush.js';
+import { buildFigures, type Figures } from './figures.js';
 import { msg } from './messages.js';
 import { timelineStyles } from './styles.js';
 import { readChartColors, readFont, SERIES_COLORS } from './theme-colors.js';
 import { timeTicks } from './ticks.js';
+import { brushDays, presetOf, rangeFromInput, rangePresets, selectRange, type RangePreset } from './range.js';
+import { renderTimelineSkeleton } from './skeleton.js';
+import { renderDataTable } from './table.js';
 import {
   categoryName,
   changeShort,
@@ -57,7 +55,6 @@ import {
   dataNotes,
   intervalList,
   periodLabel,
-  summarize,
 } from './text.js';
 import { buildTimelineData, windowSum, type TimelineData } from './timeline-data.js';
 import { buildView, periodIndexOf, type TimelineView } from './timeline-view.js';
@@ -72,9 +69,6 @@ export function caseTimelineStats(): { charts: number; mediaListeners: number } 
 }
 
 const MEDIA_QUERIES = ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)'];
-
-/** At most this many periods are listed in the data table (the latest ones). */
-export const TABLE_MAX_ROWS = 150;
 
 /** Everything one render decided, for `updated()` to draw. */
 interface Frame {
@@ -92,6 +86,10 @@ interface Frame {
   cursor: number;
   locale: 'zh-CN' | 'en';
   yoy: boolean;
+  /** Whether a range was chosen with `start`/`end`. */
+  ranged: boolean;
+  /** The words above and under the chart, and which year-earlier lines are drawn (one view model). */
+  figures: Figures;
 }
 
 /**
@@ -103,6 +101,12 @@ interface Frame {
  * series day extend the chart in place. Raw events too many for a feed can be given as typed
  * arrays in `eventColumns`. A change on a base under `small-base` cases a year earlier is given
  * as a difference in cases ("+2 (small base)"), never as a bare percentage.
+ *
+ * One sentence above the chart gives the headline figure (the total of the categories shown and its
+ * change on a year earlier); "More figures" under it gives a sentence per category. The words and
+ * the dashed year-earlier lines come from one view model: a category's dashed line is drawn only
+ * when its figures state the comparison. Controls are one row — interval, range, "More" (date
+ * fields, comparison, table); a drag across the plot selects whole periods.
  *
  * Keyboard: the legend's buttons show and hide categories; the chart is focusable, and Left/Right,
  * Home/End and Page Up/Page Down move a cursor across periods whose values are announced. The
@@ -124,19 +128,21 @@ interface Frame {
  *
  * @fires safety-range-change - The user changed the dates shown; `detail` is `{ start, end }` as `YYYY-MM-DD`.
  *
- * @csspart header - Title, badges and summary.
- * @csspart summary - The text summary of the dates shown.
- * @csspart toolbar - Interval, comparison, date and table controls.
+ * @csspart header - The title.
+ * @csspart headline - The one sentence above the chart: the most important figure of the dates shown (the chart's description).
+ * @csspart figures - "More figures" under the chart: a sentence per category.
+ * @csspart summary - Those sentences, one per category shown.
+ * @csspart toolbar - One row (interval, range, "More") and the panel "More" opens (date fields, comparison, table).
  * @csspart legend - The category buttons.
  * @csspart legend-item - One category button (`aria-pressed` says whether it is shown).
  * @csspart chart - The focusable chart area.
  * @csspart tooltip - The values at the cursor.
- * @csspart caption - Where the counts come from and the time zone.
+ * @csspart caption - Where the counts come from and the time zone, with the sample-data badge.
  * @csspart note - A note under the chart on what is not counted (also `withheld`, `recorded-since`, `out-of-range`, `unknown-category`).
  * @csspart annotations - The list of events marked on the timeline.
  * @csspart table - The data table's scroll box.
  *
- * @cssprop --safety-timeline-height - Height of the chart (default 20 × the font size; 16 × in narrow containers).
+ * @cssprop --safety-timeline-height - Height of the chart (default 20 × the font size; 33 × in containers up to 480 px wide, so the plot is at least half the widget on a phone).
  * @cssprop --safety-color-series-1 - Colour of the first category (and `-2` … `-6` for the others).
  * @cssprop --safety-color-grid - Colour of the chart's grid lines.
  *
@@ -190,6 +196,8 @@ export class SafetyCaseTimeline extends SafetyElement {
   @state() private pointerOver = false;
   @state() private focused = false;
   @state() private announcement = '';
+  /** Whether the "More" panel (date fields, comparison, table) is open. */
+  @state() private moreOpen = false;
   /** Categories the user showed or hid with the legend (id → shown). */
   @state() private toggled = new Map<string, boolean>();
 
@@ -208,8 +216,8 @@ export class SafetyCaseTimeline extends SafetyElement {
   private colors: ChartColors | undefined;
   private frame: Frame | undefined;
   private overlay: OverlayState | undefined;
-  /** A drag in progress across the plot: canvas x where it started and where it is. */
-  private brush: { from: number; to: number } | undefined;
+  /** A drag across the plot selecting dates. */
+  private readonly brush = new BrushController();
   private readonly plugin = overlayPlugin(() => this.overlay);
   private media: { list: MediaQueryList; listener: () => void }[] = [];
 
@@ -287,10 +295,6 @@ export class SafetyCaseTimeline extends SafetyElement {
       : msg(this.locale, 'emptyAll');
   }
 
-  protected override skeletonLines(): number {
-    return 6;
-  }
-
   /** The name of what is shown: the grid, the sub-district or the place. */
   private scopeName(feed: Feed): string {
     const locale = this.locale;
@@ -307,39 +311,19 @@ export class SafetyCaseTimeline extends SafetyElement {
     return localizedText(feed.place.name, locale);
   }
 
-  /** The days and periods shown: the `start`/`end` asked for, clipped to the data. */
-  private selection(
-    data: TimelineData,
-    view: TimelineView,
-  ): { a: number; b: number; k0: number; k1: number } {
-    const lo = data.firstDay;
-    const hi = data.endDay - 1;
-    let a = parseIsoDay(this.start) ?? lo;
-    let b = parseIsoDay(this.end) ?? hi;
-    if (a > b) [a, b] = [b, a];
-    a = Math.min(Math.max(a, lo), hi);
-    b = Math.min(Math.max(b, lo), hi);
-    const k0 = Math.max(0, periodIndexOf(view, a));
-    const k1 = Math.max(k0, periodIndexOf(view, b));
-    return { a, b, k0, k1 };
-  }
-
-  /**
-   * Days `[a, b)` the summary speaks of: the range chosen with `start`/`end`; without one, the
-   * latest year to date (1 January of the last year with data to its last day), which can be
-   * compared with the same days a year earlier — a total over all the years could not.
-   */
-  private summaryRange(data: TimelineData, a: number, b: number): [number, number] {
-    if (hasText(this.start) || hasText(this.end)) return [a, b + 1];
-    const last = data.endDay - 1;
-    return [Math.max(data.firstDay, dayFromYmd(ymdFromDay(last).year, 1, 1)), last + 1];
-  }
-
   // Rendering -------------------------------------------------------------------------------------
 
   protected override render(): unknown {
     // renderContent sets the frame again; without it (loading, error, empty) there is no chart.
     this.frame = undefined;
+    const state = this.state;
+    if (!state.feed && state.status !== 'error' && !state.error) {
+      // Loading: a skeleton of the widget's own shape and size (core's is a few grey lines).
+      const skeleton = renderTimelineSkeleton(this.locale);
+      return state.status === 'offline'
+        ? html`${renderLiveBadges(renderOfflineBadge(this.locale))}${skeleton}`
+        : skeleton;
+    }
     return super.render();
   }
 
@@ -355,10 +339,21 @@ export class SafetyCaseTimeline extends SafetyElement {
     if (this.isEmpty(feed)) return renderEmpty(locale, this.emptyMessage());
     const data = this.dataFor(feed);
     const view = this.viewFor(data);
-    const { a, b, k0, k1 } = this.selection(data, view);
+    const { a, b, k0, k1 } = selectRange(data, view, this.start, this.end);
     const withData = data.categories.map((_, c) => c).filter((c) => data.categories[c]!.basis !== 'none');
     const shown = withData.filter((c) => this.isShown(data.categories[c]!.id));
     const cursor = this.cursor >= k0 && this.cursor <= k1 ? this.cursor : -1;
+    const ranged = hasText(this.start) || hasText(this.end);
+    const figures = buildFigures({
+      data: data,
+      shown: shown,
+      a: a,
+      b: b,
+      ranged: ranged,
+      yoy: this.yoy,
+      smallBase: this.smallBase,
+      locale: locale,
+    });
     // Written out in full: the manifest analyzer lists shorthand properties here as module variables.
     const frame: Frame = {
       data: data,
@@ -372,22 +367,18 @@ export class SafetyCaseTimeline extends SafetyElement {
       cursor: cursor,
       locale: locale,
       yoy: this.yoy,
+      ranged: ranged,
+      figures: figures,
     };
     this.frame = frame;
 
     const title = msg(locale, 'titleScope', { place: this.scopeName(feed) });
     const level = Math.min(6, Math.max(1, Math.round(Number(this.headingLevel)) || 2));
-    const [sa, sb] = this.summaryRange(data, a, b);
-    const sentences =
-      shown.length > 0
-        ? summarize(data, shown, sa, sb, locale, this.smallBase)
-        : [msg(locale, 'noCategories')];
     return html`<section class="timeline">
       <div class="head" part="header">
         <div class="title" role="heading" aria-level=${level}>${title}</div>
-        <div class="badges">${data.synthetic ? renderSyntheticBadge(locale) : nothing}</div>
       </div>
-      <div class="summary" id="summary" part="summary">${sentences.map((s) => html`<p>${s}</p>`)}</div>
+      <p class="headline" id="headline" part="headline">${figures.headline}</p>
       ${this.renderToolbar(frame)} ${this.renderLegend(frame)}
       <div
         class="plot"
@@ -399,7 +390,7 @@ export class SafetyCaseTimeline extends SafetyElement {
           interval: msg(locale, `unit.${view.interval}`),
           range: describeRange(a, b + 1, locale),
         })}
-        aria-describedby="summary"
+        aria-describedby="headline"
         @keydown=${this.onKeydown}
         @focus=${this.onFocus}
         @blur=${this.onBlur}
@@ -414,88 +405,118 @@ export class SafetyCaseTimeline extends SafetyElement {
         ${this.renderTooltip(frame)}
       </div>
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
-      ${this.renderCaption(frame)} ${this.renderAnnotations(frame)} ${this.renderTable(frame)}
+      <div class="foot">${this.renderFoot(frame)} ${this.renderAnnotations(frame)}</div>
+      ${this.renderTable(frame)}
     </section>`;
   }
 
+  /**
+   * One compact row — the interval, the range and "More" — and the panel "More" opens: the date
+   * fields, the comparison with a year earlier and the table. Intervals the data cannot be counted
+   * by are disabled, with the reason in words under the row.
+   */
   private renderToolbar(f: Frame): TemplateResult {
     const locale = f.locale;
-    const ranged = hasText(this.start) || hasText(this.end);
     const lo = isoFromDay(f.data.firstDay);
     const hi = isoFromDay(f.data.endDay - 1);
     const unavailable = INTERVALS.filter((i) => !f.view.available.includes(i));
-    return html`<div class="toolbar" part="toolbar">
-      <fieldset>
-        <legend>${msg(locale, 'interval')}</legend>
-        <div class="segmented">
-          ${INTERVALS.map((i) => {
-            const disabled = unavailable.includes(i);
-            return html`<label
-              ><input
-                type="radio"
-                name="interval"
-                value=${i}
-                .checked=${f.view.interval === i}
-                ?disabled=${disabled}
-                aria-describedby=${disabled ? 'interval-note' : nothing}
-                @change=${this.onInterval}
-              /><span>${msg(locale, `interval.${i}`)}</span></label
-            >`;
-          })}
-        </div>
-        ${
-          unavailable.length > 0
-            ? html`<p class="interval-note" id="interval-note">
-                ${msg(locale, 'intervalUnavailable', {
-                  n: unavailable.length,
-                  intervals: intervalList(unavailable, locale),
-                })}
-              </p>`
-            : nothing
-        }
-      </fieldset>
-      <fieldset class="range">
-        <legend>${msg(locale, 'rangeLabel')}</legend>
-        <label class="field"
-          ><span>${msg(locale, 'from')}</span
-          ><input
-            type="date"
-            name="start"
-            min=${lo}
-            max=${hi}
-            .value=${isoFromDay(f.a)}
-            @change=${this.onRange}
-        /></label>
-        <label class="field"
-          ><span>${msg(locale, 'to')}</span
-          ><input
-            type="date"
-            name="end"
-            min=${lo}
-            max=${hi}
-            .value=${isoFromDay(f.b)}
-            @change=${this.onRange}
-        /></label>
-        <button type="button" class="show-all" ?disabled=${!ranged} @click=${this.onShowAll}>
-          ${msg(locale, 'showAll')}
-        </button>
-      </fieldset>
-      <label class="check"
+    const preset = presetOf(f.data, f.ranged, f.a, f.b);
+    const presets = rangePresets(f.data);
+    const label = (id: RangePreset, year: number) =>
+      id === 'all'
+        ? msg(locale, 'rangeAll')
+        : id === 'year'
+          ? msg(locale, 'rangeYear', { year: String(year) })
+          : id === 'last12'
+            ? msg(locale, 'rangeLast12')
+            : msg(locale, 'rangeCustom');
+    const field = (name: 'start' | 'end', day: number) =>
+      html`<label class="field"
+        ><span>${msg(locale, name === 'start' ? 'from' : 'to')}</span
         ><input
-          type="checkbox"
-          name="yoy"
-          .checked=${this.yoy}
-          @change=${this.onYoy}
-        />${msg(locale, 'yoy')}</label
-      >
-      <button
-        type="button"
-        class="table-toggle"
-        aria-pressed=${this.showTable ? 'true' : 'false'}
-        @click=${this.onTableToggle}
-      >
-        ${msg(locale, 'showTable')}
-      </button>
+          type="date"
+          name=${name}
+          min=${lo}
+          max=${hi}
+          .value=${isoFromDay(day)}
+          @change=${this.onRange}
+      /></label>`;
+    return html`<div class="toolbar" part="toolbar">
+      <div class="controls">
+        <fieldset class="interval">
+          <legend class="visually-hidden">${msg(locale, 'interval')}</legend>
+          <div class="segmented">
+            ${INTERVALS.map((i) => {
+              const disabled = unavailable.includes(i);
+              return html`<label
+                ><input
+                  type="radio"
+                  name="interval"
+                  value=${i}
+                  .checked=${f.view.interval === i}
+                  ?disabled=${disabled}
+                  aria-describedby=${disabled ? 'interval-note' : nothing}
+                  @change=${this.onInterval}
+                /><span>${msg(locale, `interval.${i}`)}</span></label
+              >`;
+            })}
+          </div>
+        </fieldset>
+        <label class="pick"
+          ><span class="visually-hidden">${msg(locale, 'rangePick')}</span
+          ><select name="range" @change=${this.onPreset}>
+            ${presets.map(
+              (p) => html`<option value=${p.id} .selected=${preset === p.id}>${label(p.id, p.year)}</option>`,
+            )}
+            <option value="custom" .selected=${preset === 'custom'}>${msg(locale, 'rangeCustom')}</option>
+          </select></label
+        >
+        <button
+          type="button"
+          class="more-toggle"
+          aria-expanded=${this.moreOpen ? 'true' : 'false'}
+          aria-controls="more"
+          aria-label=${msg(locale, 'moreLabel')}
+          @click=${this.onMoreToggle}
+        >
+          <span aria-hidden="true">${msg(locale, 'more')}</span>
+          <svg class="chevron" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+            <path d="M2 4l4 4 4-4"></path>
+          </svg>
+        </button>
+      </div>
+      ${
+        unavailable.length > 0
+          ? html`<p class="interval-note" id="interval-note">
+              ${msg(locale, 'intervalUnavailable', {
+                n: unavailable.length,
+                intervals: intervalList(unavailable, locale),
+              })}
+            </p>`
+          : nothing
+      }
+      <div class="more" id="more" ?hidden=${!this.moreOpen}>
+        <fieldset class="range">
+          <legend>${msg(locale, 'customDates')}</legend>
+          ${field('start', f.a)} ${field('end', f.b)}
+        </fieldset>
+        <label class="check"
+          ><input
+            type="checkbox"
+            name="yoy"
+            .checked=${this.yoy}
+            @change=${this.onYoy}
+          />${msg(locale, 'yoy')}</label
+        >
+        <button
+          type="button"
+          class="table-toggle"
+          aria-pressed=${this.showTable ? 'true' : 'false'}
+          @click=${this.onTableToggle}
+        >
+          ${msg(locale, 'showTable')}
+        </button>
+      </div>
     </div>`;
   }
 
@@ -597,7 +618,11 @@ export class SafetyCaseTimeline extends SafetyElement {
     </div>`;
   }
 
-  private renderCaption(f: Frame): TemplateResult {
+  /**
+   * Under the chart: "More figures" (a sentence per category), the source line with the sample
+   * badge, and the notes on what the counts leave out (always visible: they say what is not drawn).
+   */
+  private renderFoot(f: Frame): TemplateResult {
     const locale = f.locale;
     const bases = new Set(f.withData.map((c) => f.data.categories[c]!.basis));
     const basis =
@@ -607,8 +632,15 @@ export class SafetyCaseTimeline extends SafetyElement {
           ? msg(locale, 'basisEvents', { n: f.data.eventsCounted })
           : msg(locale, 'basisMixed', { n: f.data.eventsCounted });
     const notes = dataNotes(f.data, locale);
-    return html`<p class="caption" part="caption">
+    return html`<details class="figures" part="figures">
+        <summary>${msg(locale, 'moreFigures')}</summary>
+        <div class="summary" id="summary" part="summary">
+          ${f.figures.sentences.map((s) => html`<p>${s}</p>`)}
+        </div>
+      </details>
+      <p class="caption" part="caption">
         ${basis} ${msg(locale, 'timeZone', { zone: f.data.timeZone })}
+        ${f.data.synthetic ? renderSyntheticBadge(locale) : nothing}
       </p>
       ${
         notes.length > 0
@@ -637,76 +669,19 @@ export class SafetyCaseTimeline extends SafetyElement {
   }
 
   private renderTable(f: Frame): TemplateResult {
-    const locale = f.locale;
-    const { view, data } = f;
-    const total = f.k1 - f.k0 + 1;
-    const from = Math.max(f.k0, f.k1 - TABLE_MAX_ROWS + 1);
-    const rows: number[] = [];
-    for (let k = from; k <= f.k1; k++) rows.push(k);
-    const names = f.shown.map((c) => categoryName(data.categories[c]!, locale));
-    const caption = msg(locale, 'tableCaption', {
-      interval: msg(locale, `unit.${view.interval}`),
-      range: describeRange(f.a, f.b + 1, locale),
+    return renderDataTable({
+      data: f.data,
+      view: f.view,
+      shown: f.shown,
+      a: f.a,
+      b: f.b,
+      k0: f.k0,
+      k1: f.k1,
+      locale: f.locale,
+      yoy: this.yoy,
+      smallBase: this.smallBase,
+      visible: this.showTable,
     });
-    const visible = this.showTable;
-    // Everything a row's template depends on besides its own period and counts.
-    const head = [view.interval, locale, this.yoy, this.smallBase, f.shown.join(',')].join('|');
-    return html`<div
-      class="table-wrap ${visible ? '' : 'offscreen'}"
-      part="table"
-      role="region"
-      aria-label=${caption}
-      tabindex=${visible ? '0' : '-1'}
-    >
-      <table>
-        <caption>
-          ${caption}
-          ${
-            rows.length < total
-              ? html`<br /><span>${msg(locale, 'tableLimited', { shown: rows.length, total })}</span>`
-              : nothing
-          }
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg(locale, 'period')}</th>
-            ${names.map(
-              (name) =>
-                html`<th scope="col">${name}</th>
-                  ${this.yoy ? html`<th scope="col">${msg(locale, 'yearEarlierLabel', { name })}</th>` : nothing}
-                  <th scope="col">
-                    <span aria-hidden="true">${msg(locale, 'yoyShort')}</span
-                    ><span class="visually-hidden">${msg(locale, 'change', { name })}</span>
-                  </th>`,
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map((k) => {
-            // A row whose period and counts are unchanged is not formatted again (guard): a live
-            // update changes the last row or two of up to 150.
-            const deps: unknown[] = [view.starts[k], view.from[k], view.to[k], view.ends[k], head];
-            for (const c of f.shown) deps.push(orNull(view.values[c]![k]!), orNull(view.previous[c]![k]!));
-            return guard(
-              deps,
-              () =>
-                html`<tr>
-                  <th scope="row">
-                    ${periodLabel(view.starts[k]!, view.interval, locale, { from: view.from[k]!, to: view.to[k]!, end: view.ends[k]! })}
-                  </th>
-                  ${f.shown.map((c) => {
-                    const v = view.values[c]![k]!;
-                    const p = view.previous[c]![k]!;
-                    return html`<td>${Number.isFinite(v) ? formatNumber(v, locale) : NO_VALUE}</td>
-                      ${this.yoy ? html`<td>${Number.isFinite(p) ? formatNumber(p, locale) : NO_VALUE}</td>` : nothing}
-                      <td class="chg">${changeShort(yearChange(v, p, this.smallBase), locale)}</td>`;
-                  })}
-                </tr>`,
-            );
-          })}
-        </tbody>
-      </table>
-    </div>`;
   }
 
   // Interaction -----------------------------------------------------------------------------------
@@ -737,35 +712,41 @@ export class SafetyCaseTimeline extends SafetyElement {
     const f = this.frame;
     if (!f) return;
     const input = e.target as HTMLInputElement;
-    const day = parseIsoDay(input.value);
-    let a = f.a;
-    let b = f.b;
-    if (day === undefined) {
-      // An emptied input means "from the first day" / "to the last day".
-      if (input.name === 'start') a = f.data.firstDay;
-      else b = f.data.endDay - 1;
-    } else if (input.name === 'start') a = day;
-    else b = day;
-    const lo = f.data.firstDay;
-    const hi = f.data.endDay - 1;
-    a = Math.min(Math.max(a, lo), hi);
-    b = Math.min(Math.max(b, lo), hi);
-    if (a > b) [a, b] = input.name === 'start' ? [a, a] : [b, b];
-    this.setRange(a, b);
+    this.setRange(...rangeFromInput(f.data, f, input.name === 'start' ? 'start' : 'end', input.value));
   }
 
-  private onShowAll(): void {
+  private onPreset(e: Event): void {
     const f = this.frame;
+    const value = (e.target as HTMLSelectElement).value;
+    if (!f) return;
+    if (value === 'custom') {
+      // The date fields are in the "More" panel: open it and go to the first.
+      this.moreOpen = true;
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLInputElement>('input[name="start"]')?.focus(),
+      );
+      return;
+    }
+    const preset = rangePresets(f.data).find((p) => p.id === value);
+    if (!preset) return;
+    if (preset.id === 'all') this.showAll(f);
+    else this.setRange(preset.a, preset.b);
+  }
+
+  private onMoreToggle(): void {
+    this.moreOpen = !this.moreOpen;
+  }
+
+  private showAll(f: Frame): void {
     this.start = undefined;
     this.end = undefined;
     this.removeAttribute('start');
     this.removeAttribute('end');
     this.cursor = -1;
-    if (f)
-      emit(this, 'safety-range-change', {
-        start: isoFromDay(f.data.firstDay),
-        end: isoFromDay(f.data.endDay - 1),
-      });
+    emit(this, 'safety-range-change', {
+      start: isoFromDay(f.data.firstDay),
+      end: isoFromDay(f.data.endDay - 1),
+    });
   }
 
   private setRange(a: number, b: number): void {
@@ -858,9 +839,7 @@ export class SafetyCaseTimeline extends SafetyElement {
   private onPointerDown(e: PointerEvent): void {
     const px = this.pointerX(e);
     const area = this.chart?.chartArea;
-    if (px === undefined || !area || e.button !== 0 || e.pointerType === 'touch') return;
-    if (px < area.left || px > area.right) return;
-    this.brush = { from: px, to: px };
+    if (px === undefined || !area || !this.brush.down(px, area, e.button, e.pointerType)) return;
     try {
       (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
     } catch {
@@ -869,27 +848,23 @@ export class SafetyCaseTimeline extends SafetyElement {
   }
 
   private onPointerUp(e: PointerEvent): void {
-    const brush = this.brush;
     const chart = this.chart;
     const f = this.frame;
-    this.brush = undefined;
-    if (!brush || !chart || !f) return;
-    const area = chart.chartArea;
-    const to = Math.min(Math.max(this.pointerX(e) ?? brush.to, area.left), area.right);
-    if (Math.abs(to - brush.from) < 8) {
+    const area = chart?.chartArea;
+    const drag = area ? this.brush.up(this.pointerX(e), area) : (this.brush.cancel(), undefined);
+    if (!chart || !f) return;
+    if (!drag) {
       chart.draw();
       return;
     }
     const x = chart.scales.x!;
-    const days = [x.getValueForPixel(Math.min(brush.from, to)), x.getValueForPixel(Math.max(brush.from, to))];
-    const lo = f.data.firstDay;
-    const hi = f.data.endDay - 1;
-    const [a, b] = days.map((d) => Math.min(Math.max(Math.round(d ?? lo), lo), hi)) as [number, number];
-    this.setRange(a, b);
+    const [d0, d1] = drag.map((px) => x.getValueForPixel(px) ?? f.data.firstDay) as [number, number];
+    // Whole periods, so the figures speak of the periods the chart draws.
+    this.setRange(...brushDays(d0, d1, f.view.interval, f.data));
   }
 
   private onPointerCancel(): void {
-    this.brush = undefined;
+    this.brush.cancel();
     this.chart?.draw();
   }
 
@@ -899,10 +874,9 @@ export class SafetyCaseTimeline extends SafetyElement {
     if (!f || !chart?.canvas || f.view.starts.length === 0) return;
     const px = this.pointerX(e) ?? 0;
     const area = chart.chartArea;
-    if (this.brush) {
-      this.brush.to = Math.min(Math.max(px, area.left), area.right);
+    if (this.brush.move(px, area)) {
       this.pointerOver = false;
-      if (this.overlay) this.overlay.brush = this.brush;
+      if (this.overlay) this.overlay.brush = this.brush.drag;
       chart.draw();
       return;
     }
@@ -972,7 +946,7 @@ export class SafetyCaseTimeline extends SafetyElement {
               style: POINT_STYLES[data.categories[c]!.slot % POINT_STYLES.length]!,
             }))
           : [],
-      brush: this.brush,
+      brush: this.brush.drag,
       colors,
     };
 
@@ -988,7 +962,7 @@ export class SafetyCaseTimeline extends SafetyElement {
       settings.font.size,
       JSON.stringify(colors),
     ].join('|');
-    const linesKey = `${f.shown.join(',')}|${f.yoy}`;
+    const linesKey = `${f.shown.join(',')}|${f.figures.previousDrawn.join(',')}`;
     const size = `${width}x${height}`;
     if (!this.chart) {
       // The canvas is sized by CSS to the plot, so the chart starts at the right size: one layout.
@@ -1077,14 +1051,16 @@ export class SafetyCaseTimeline extends SafetyElement {
     return f.withData.map((c) => {
       const cat = data.categories[c]!;
       const visible = f.shown.includes(c);
+      // Drawn only where the figures state the comparison (figures.ts), so words and lines agree.
+      const drawPrevious = f.figures.previousDrawn[c] === true;
       // Points only for what is drawn: hidden lines, and year-earlier lines with `yoy` off, get none.
       return {
         key: cat.id,
         points: visible ? linePoints(view.starts, view.values[c]!, n) : [],
-        previous: visible && f.yoy ? linePoints(view.starts, view.previous[c]!, n) : [],
+        previous: visible && drawPrevious ? linePoints(view.starts, view.previous[c]!, n) : [],
         color: colors.series[cat.slot % SERIES_COLORS]!,
         visible,
-        showPrevious: f.yoy,
+        showPrevious: drawPrevious,
         partial: { first: view.partial[0] === 1, last: view.partial[n - 1] === 1 },
       };
     });
@@ -1126,11 +1102,6 @@ export class SafetyCaseTimeline extends SafetyElement {
     }
     this.media = [];
   }
-}
-
-/** A count for a guard's dependencies: NaN (no data) as null, since NaN !== NaN. */
-function orNull(n: number): number | null {
-  return n === n ? n : null;
 }
 
 function hasText(value: unknown): boolean {

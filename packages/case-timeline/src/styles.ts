@@ -25,6 +25,8 @@ const darkSeries = css`
 export const timelineStyles = css`
   :host {
     ${lightSeries}
+    /* Small text: core's small size, never under 12 px (0.857 × 14 px is 11.998 px). */
+    --_small: max(12px, var(--_font-size-sm));
   }
 
   :host([theme='dark']) {
@@ -54,20 +56,19 @@ export const timelineStyles = css`
     container-type: inline-size;
     display: flex;
     flex-direction: column;
-    gap: var(--_space-md);
+    gap: var(--_space-sm);
     padding: var(--_space-lg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_fg);
+    font-variant-numeric: tabular-nums;
   }
 
+  /* Every box above and under the plot has a reserved height (min-height), the same in the
+     loading skeleton (skeleton.ts), so the widget does not grow when its data arrives. */
   .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: var(--_space-xs) var(--_space-md);
+    min-height: calc(var(--_font-size-lg) * 1.3);
   }
 
   .title {
@@ -77,17 +78,17 @@ export const timelineStyles = css`
     line-height: 1.3;
   }
 
-  .badges {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-xs);
+  .headline {
+    margin: 0;
+    min-height: calc(var(--_font-size) * var(--_line-height));
+    font-weight: 500;
   }
 
   .summary {
-    margin: 0;
     display: flex;
     flex-direction: column;
     gap: 2px;
+    padding: var(--_space-xs) 0 0 1.1em;
   }
 
   .summary p {
@@ -96,9 +97,29 @@ export const timelineStyles = css`
 
   .toolbar {
     display: flex;
+    flex-direction: column;
+    gap: var(--_space-xs);
+  }
+
+  /* One row: interval, range, More. Never wraps; the panel "More" opens goes under it. */
+  .controls {
+    display: flex;
+    flex-wrap: nowrap;
+    align-items: center;
+    gap: var(--_space-sm);
+    height: 32px;
+  }
+
+  .more {
+    display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
     gap: var(--_space-sm) var(--_space-lg);
+    padding: var(--_space-xs) 0;
+  }
+
+  .more[hidden] {
+    display: none;
   }
 
   fieldset {
@@ -114,7 +135,7 @@ export const timelineStyles = css`
     padding: 0;
     margin-bottom: 2px;
     color: var(--_muted);
-    font-size: var(--_font-size-sm);
+    font-size: var(--_small);
   }
 
   .segmented {
@@ -140,9 +161,10 @@ export const timelineStyles = css`
   .segmented span {
     display: inline-flex;
     align-items: center;
-    min-height: 32px;
-    min-width: 2.75em;
     justify-content: center;
+    box-sizing: border-box;
+    min-height: 30px;
+    min-width: 44px;
     padding: 0 var(--_space-sm);
     background: var(--_surface);
     color: var(--_fg);
@@ -163,16 +185,64 @@ export const timelineStyles = css`
     outline-offset: -4px;
   }
 
+  /* Unavailable: greyed and dashed, with the reason in words under the row (aria-describedby). */
   .segmented input:disabled + span {
     color: var(--_muted);
+    background: var(--_surface-alt);
     cursor: not-allowed;
   }
 
   .interval-note {
-    margin: 0.25rem 0 0;
-    max-width: 24rem;
+    margin: 0;
     color: var(--_muted);
-    font-size: max(0.8125em, 12px);
+    font-size: var(--_small);
+  }
+
+  select,
+  input[type='date'],
+  button {
+    box-sizing: border-box;
+    min-height: 32px;
+    border: 1px solid var(--_border-strong);
+    border-radius: var(--_radius);
+    color: var(--_fg);
+    font: inherit;
+  }
+
+  select {
+    height: 32px;
+    max-width: 12em;
+    padding: 0 var(--_space-xs);
+    background: var(--_surface);
+  }
+
+  .pick {
+    display: inline-flex;
+    min-width: 0;
+  }
+
+  .pick select {
+    width: 100%;
+  }
+
+  .more-toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    margin-inline-start: auto;
+  }
+
+  .chevron {
+    width: 12px;
+    height: 12px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    transition: transform 0.15s;
+  }
+
+  .more-toggle[aria-expanded='true'] .chevron {
+    transform: rotate(180deg);
   }
 
   .check {
@@ -184,8 +254,8 @@ export const timelineStyles = css`
   }
 
   .check input {
-    width: 16px;
-    height: 16px;
+    width: 24px;
+    height: 24px;
     margin: 0;
     accent-color: var(--_accent);
   }
@@ -197,27 +267,23 @@ export const timelineStyles = css`
     gap: var(--_space-sm);
   }
 
+  .range > legend {
+    width: 100%;
+  }
+
   .field {
     display: flex;
     flex-direction: column;
   }
 
   input[type='date'] {
-    min-height: 32px;
     padding: 0 var(--_space-xs);
-    border: 1px solid var(--_border-strong);
-    border-radius: var(--_radius);
     background: var(--_surface);
-    color: var(--_fg);
   }
 
   button {
-    min-height: 32px;
     padding: 0 var(--_space-md);
-    border: 1px solid var(--_border-strong);
-    border-radius: var(--_radius);
     background: var(--_surface-alt);
-    color: var(--_fg);
     cursor: pointer;
   }
 
@@ -230,10 +296,13 @@ export const timelineStyles = css`
     cursor: not-allowed;
   }
 
+  /* At most two rows of chips, reserved. */
   .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space-xs) var(--_space-sm);
+    align-content: flex-start;
+    gap: var(--_space-xs) var(--_space-xs);
+    min-height: calc(32px * 2 + var(--_space-xs));
     margin: 0;
     padding: 0;
     list-style: none;
@@ -244,7 +313,7 @@ export const timelineStyles = css`
     align-items: center;
     gap: 6px;
     text-align: start;
-    padding: 0 var(--_space-sm);
+    padding: 0 10px;
     border-radius: 999px;
     background: var(--_surface);
   }
@@ -265,12 +334,11 @@ export const timelineStyles = css`
 
   .legend .total {
     color: var(--_muted);
-    font-variant-numeric: tabular-nums;
   }
 
   .swatch {
     flex: none;
-    width: 24px;
+    width: 20px;
     height: 12px;
     overflow: visible;
   }
@@ -292,32 +360,6 @@ export const timelineStyles = css`
     min-height: 160px;
     border-radius: var(--_radius);
     touch-action: pan-y;
-  }
-
-  @container (max-width: 480px) {
-    .plot {
-      height: var(--safety-timeline-height, calc(var(--_font-size) * 16));
-    }
-
-    /* On a phone the summary would push the chart below the fold: it follows the chart there
-       (the chart's aria-describedby still points at it). */
-    .summary {
-      order: 1;
-    }
-
-    .caption,
-    .notes,
-    .events,
-    .table-wrap {
-      order: 2;
-    }
-
-    /* Long period labels ("Week of Sep 25, 2017 (from Oct 1, 2017)") wrap, so the counts beside
-       them stay in view rather than off to the right of the scroll box. */
-    th[scope='row'] {
-      min-width: 7em;
-      white-space: normal;
-    }
   }
 
   .plot:focus-visible {
@@ -349,7 +391,7 @@ export const timelineStyles = css`
     background: var(--_surface);
     color: var(--_fg);
     box-shadow: 0 2px 8px rgb(0 0 0 / 18%);
-    font-size: var(--_font-size-sm);
+    font-size: var(--_small);
     pointer-events: none;
   }
 
@@ -381,19 +423,205 @@ export const timelineStyles = css`
 
   .tooltip .n {
     margin-inline-start: auto;
-    font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
 
   .tooltip .chg {
     color: var(--_muted);
-    font-variant-numeric: tabular-nums;
   }
 
   .tooltip .marked {
     margin-top: 4px;
     padding-top: 4px;
     border-top: 1px solid var(--_border);
+  }
+
+  .foot {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-xs);
+  }
+
+  .foot summary,
+  .foot-line {
+    display: flex;
+    align-items: center;
+    min-height: 32px;
+  }
+
+  .foot summary {
+    display: list-item;
+    line-height: 32px;
+    cursor: pointer;
+    color: var(--_accent);
+  }
+
+  /* Lines of 24 px, so the sample badge fits in a line and the height is the same as reserved. */
+  .caption {
+    margin: 0;
+    min-height: 24px;
+    line-height: 24px;
+    color: var(--_muted);
+    font-size: var(--_small);
+  }
+
+  .caption .badge {
+    vertical-align: top;
+  }
+
+  /* The loading skeleton: the same boxes, grey. */
+  .loading .bone {
+    height: 100%;
+    max-width: 100%;
+  }
+
+  .loading .head,
+  .loading .headline,
+  .loading .caption,
+  .loading .foot-line {
+    display: flex;
+    align-items: center;
+  }
+
+  .loading .b-title {
+    width: 55%;
+    height: 1.1em;
+  }
+
+  .loading .b-text {
+    width: 85%;
+    height: 0.9em;
+  }
+
+  .loading .b-seg {
+    width: 13.5em;
+  }
+
+  .loading .b-pick {
+    width: 7em;
+  }
+
+  .loading .b-more {
+    width: 5em;
+    margin-inline-start: auto;
+  }
+
+  .loading .b-chip {
+    width: 8em;
+    height: 32px;
+    border-radius: 999px;
+  }
+
+  .loading .b-line {
+    width: 9em;
+    height: 0.9em;
+  }
+
+  /* A phone (or any narrow container): larger touch targets, and a taller plot, at least half the widget. */
+  @container (max-width: 480px) {
+    .head {
+      min-height: calc(var(--_font-size-lg) * 1.3 * 2);
+    }
+
+    .headline {
+      min-height: calc(var(--_font-size) * var(--_line-height) * 2);
+    }
+
+    .controls {
+      height: 46px;
+    }
+
+    select {
+      height: 44px;
+    }
+
+    .controls {
+      gap: var(--_space-xs);
+    }
+
+    /* The range takes what the interval and "More" leave. */
+    .pick {
+      flex: 1 1 0;
+    }
+
+    .segmented span {
+      min-height: 44px;
+      min-width: 40px;
+      padding: 0 4px;
+    }
+
+    .more-toggle {
+      padding: 0 6px;
+    }
+
+    .more-toggle .chevron {
+      display: none;
+    }
+
+    .more-toggle,
+    .more button,
+    .check,
+    input[type='date'] {
+      min-height: 44px;
+    }
+
+    /* One row of chips that scrolls sideways (the cut-off chip at the edge shows there are more),
+       rather than three or four rows above the plot. */
+    .legend {
+      flex-wrap: nowrap;
+      min-height: 44px;
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+      scrollbar-width: none;
+    }
+
+    .legend li {
+      flex: none;
+    }
+
+    .legend button {
+      min-height: 44px;
+      white-space: nowrap;
+    }
+
+    .loading .b-chip {
+      flex: none;
+      height: 44px;
+      width: 7em;
+    }
+
+    .loading .b-seg {
+      width: 12em;
+    }
+
+    .loading .b-pick {
+      width: 5.5em;
+    }
+
+    /* The legend's totals are in "More figures" on a phone: the chips stay short. */
+    .legend .total {
+      display: none;
+    }
+
+    .plot {
+      height: var(--safety-timeline-height, calc(var(--_font-size) * 33));
+    }
+
+    .caption {
+      min-height: 48px;
+    }
+
+    .notes .note {
+      padding: var(--_space-xs) var(--_space-sm);
+      font-size: var(--_small);
+    }
+
+    /* Long period labels ("Week of Sep 25, 2017 (from Oct 1, 2017)") wrap, so the counts beside
+       them stay in view rather than off to the right of the scroll box. */
+    th[scope='row'] {
+      min-width: 7em;
+      white-space: normal;
+    }
   }
 
   /* After the rules above, so that it wins. On a phone a tooltip beside the cursor would cover
@@ -406,7 +634,6 @@ export const timelineStyles = css`
       left: 0 !important;
       min-width: 0;
       max-width: none;
-      font-size: var(--_font-size-xs);
     }
   }
 
@@ -419,22 +646,10 @@ export const timelineStyles = css`
     stroke-width: 0.5;
   }
 
-  .caption {
-    margin: 0;
-    color: var(--_muted);
-    font-size: var(--_font-size-sm);
-  }
-
-  .events summary {
-    cursor: pointer;
-    color: var(--_accent);
-    font-size: var(--_font-size-sm);
-  }
-
   .events ol {
     margin: var(--_space-xs) 0 0;
     padding-inline-start: 1.25em;
-    font-size: var(--_font-size-sm);
+    font-size: var(--_small);
   }
 
   .events time {
@@ -465,7 +680,7 @@ export const timelineStyles = css`
   table {
     width: 100%;
     border-collapse: collapse;
-    font-size: var(--_font-size-sm);
+    font-size: var(--_small);
     font-variant-numeric: tabular-nums;
   }
 
@@ -510,6 +725,7 @@ export const timelineStyles = css`
     .timeline,
     .segmented,
     button,
+    select,
     input[type='date'],
     .tooltip {
       border-color: CanvasText;

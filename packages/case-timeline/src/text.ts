@@ -240,3 +240,61 @@ export function dataNotes(data: TimelineData, locale: SupportedLocale): { part: 
     notes.push({ part: 'unknown-category', text: msg(locale, 'unknownCategory', { n: unknownCategory }) });
   return notes;
 }
+
+/** A category's change over the range the figures speak of (see `figures.ts`). */
+export interface CategoryChange {
+  /** Index in `data.categories`. */
+  c: number;
+  change: YearChange;
+}
+
+/** Whether a change states a comparison with a year earlier (a percentage or a small-base difference). */
+export function compares(change: YearChange): boolean {
+  return change.kind === 'percent' || change.kind === 'small-base';
+}
+
+/**
+ * The one sentence above the chart: the most important figure of the days in `range`.
+ * - One category: its own summary sentence.
+ * - Several: their total and its change on a year earlier (`6 categories together: 15,024 from
+ *   January to November 2017, down 10% on a year earlier.`). Categories with no data in the range
+ *   are left out of the total, never counted as 0. When only some of them have a count a year
+ *   earlier, the total and change are of those (`4 of 6 categories with a count a year earlier: …`),
+ *   so that the sentence never compares a total with a smaller one; when none has, it says so.
+ * - None selected, or no data at all: says so.
+ */
+export function headlineSentence(
+  rows: readonly CategoryChange[],
+  data: Pick<TimelineData, 'categories'>,
+  range: string,
+  locale: SupportedLocale,
+  smallBase?: number,
+): string {
+  if (rows.length === 0) return msg(locale, 'noCategories');
+  if (rows.length === 1) {
+    const { c, change } = rows[0]!;
+    return summarySentence(categoryName(data.categories[c]!, locale), change, range, locale);
+  }
+  const counted = rows.filter((r) => Number.isFinite(r.change.current));
+  if (counted.length === 0) return msg(locale, 'headlineNoData', { range });
+  if (counted.length === 1) return headlineSentence(counted, data, range, locale, smallBase);
+  const compared = counted.filter((r) => compares(r.change));
+  const sum = (list: readonly CategoryChange[], key: 'current' | 'previous') =>
+    list.reduce((total, r) => total + r.change[key], 0);
+  if (compared.length === 0 || compared.length === counted.length) {
+    const current = sum(counted, 'current');
+    const previous = compared.length === 0 ? Number.NaN : sum(counted, 'previous');
+    return summarySentence(
+      msg(locale, 'headlineTogether', { n: counted.length }),
+      yearChange(current, previous, smallBase),
+      range,
+      locale,
+    );
+  }
+  return summarySentence(
+    msg(locale, 'headlineCompared', { n: compared.length, total: counted.length }),
+    yearChange(sum(compared, 'current'), sum(compared, 'previous'), smallBase),
+    range,
+    locale,
+  );
+}
