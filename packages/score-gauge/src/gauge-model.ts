@@ -55,8 +55,15 @@ export interface GaugeArea {
   index: number | null;
   grade: string | null;
   tone: Tone | null;
-  /** Its share of the change, in composite points; null when there is no change to split. */
+  /**
+   * Its share of the change, in composite points; null when there is no change to split, or
+   * when none of its scored indicators has an earlier figure (missing is never a change of 0).
+   */
   contribution: number | null;
+  /** Its scored indicators that have an earlier figure to compare with. */
+  compared: number;
+  /** Its scored indicators that have none (held at their current value in the change). */
+  notCompared: number;
   /** Indicators counted, and how many meet their target. */
   indicatorCount: number;
   met: number;
@@ -73,8 +80,18 @@ export interface GaugeChange {
   direction: ChangeDirection;
   previous: number;
   period: ComparisonPeriod;
+  /** Scored indicators compared with an earlier figure, and those without one (left out of the change). */
+  compared: number;
+  notCompared: number;
   /** Areas whose share of the change shows at one decimal, largest first. */
   movers: { id: string; name: LocalizedTextLike; delta: number }[];
+}
+
+/** A grade and how many areas have it; `grade` null for areas with no data. */
+export interface GradeCount {
+  grade: string | null;
+  tone: Tone | null;
+  count: number;
 }
 
 /** Everything the gauge draws. */
@@ -96,6 +113,8 @@ export interface GaugeModel {
   coverage: number | null;
   /** The ring's areas, in feed order (empty with `area`). */
   areas: GaugeArea[];
+  /** How many of the ring's areas are in each grade, highest grade first, then those with no grade (no data); only grades that occur. */
+  gradeCounts: GradeCount[];
   /** With `area`: that area's subtotal. */
   subtotal: GaugeArea | null;
 }
@@ -122,9 +141,18 @@ export function gaugeModel(feed: GaugeFeed, options: GaugeModelOptions = {}): Ga
   const nameOf = (id: string) => names.get(id) ?? EMPTY_NAME;
 
   const contributions = new Map(score.change?.contributions.map((c) => [c.area, c.delta]) ?? []);
+  const comparedIn = new Map<string, { compared: number; notCompared: number }>();
+  for (const i of score.indicators) {
+    if (i.score === null) continue;
+    const counts = comparedIn.get(i.area) ?? { compared: 0, notCompared: 0 };
+    if (i.previousAttainment === null) counts.notCompared += 1;
+    else counts.compared += 1;
+    comparedIn.set(i.area, counts);
+  }
   const segments = ringSegments(score.areas);
   const areas = score.areas.map((a: AreaScore, i): GaugeArea => {
     const grade = gradeFor(a.index, usedBands);
+    const { compared = 0, notCompared = 0 } = comparedIn.get(a.id) ?? {};
     return {
       id: a.id,
       name: nameOf(a.id),
@@ -133,7 +161,9 @@ export function gaugeModel(feed: GaugeFeed, options: GaugeModelOptions = {}): Ga
       index: a.index,
       grade,
       tone: gradeTone(grade, usedBands),
-      contribution: score.change ? (contributions.get(a.id) ?? 0) : null,
+      contribution: score.change && compared > 0 ? (contributions.get(a.id) ?? 0) : null,
+      compared,
+      notCompared,
       indicatorCount: a.indicatorCount,
       met: a.counts.met,
       coverage: a.coverage,
@@ -152,6 +182,8 @@ export function gaugeModel(feed: GaugeFeed, options: GaugeModelOptions = {}): Ga
       direction: score.change.direction,
       previous: score.change.previous,
       period: comparisonPeriod(feed.indicators, compared),
+      compared: score.change.compared,
+      notCompared: score.change.notCompared,
       movers: score.change.contributions
         .filter((c) => roundScore(c.delta) !== 0)
         .map((c) => ({ id: c.area, name: nameOf(c.area), delta: c.delta })),
@@ -173,7 +205,24 @@ export function gaugeModel(feed: GaugeFeed, options: GaugeModelOptions = {}): Ga
       change,
       coverage: score.coverage,
       areas: only === null ? areas : [],
+      gradeCounts: only === null ? gradeCounts(areas, usedBands) : [],
       subtotal: only === null ? null : (areas[0] ?? null),
     },
   };
+}
+
+/** How many areas are in each grade: highest band first, then the areas with no grade. */
+export function gradeCounts(
+  areas: readonly Pick<GaugeArea, 'grade' | 'tone'>[],
+  bands: readonly GradeBand[],
+): GradeCount[] {
+  const order = [...bands].sort((a, b) => b.min - a.min).map((b) => b.name);
+  const counts = new Map<string | null, GradeCount>();
+  for (const area of areas) {
+    const entry = counts.get(area.grade);
+    if (entry) entry.count += 1;
+    else counts.set(area.grade, { grade: area.grade, tone: area.tone, count: 1 });
+  }
+  const rank = (grade: string | null) => (grade === null ? order.length : order.indexOf(grade));
+  return [...counts.values()].sort((a, b) => rank(a.grade) - rank(b.grade));
 }

@@ -4,6 +4,7 @@
  * Pure functions of the model and the locale.
  */
 import {
+  STATUS_CUES,
   formatDateTime,
   formatNumber,
   formatPercent,
@@ -13,7 +14,7 @@ import {
   type SupportedLocale,
 } from '@safety-widgets/core';
 import type { GaugeArea, GaugeChange, GaugeModel } from './gauge-model.js';
-import { gradeLabel } from './grades.js';
+import { gradeLabel, type Tone } from './grades.js';
 import { msg } from './messages.js';
 import type { ComparisonPeriod } from './period.js';
 
@@ -91,7 +92,7 @@ export function valueText(model: GaugeModel, locale: SupportedLocale): string | 
   if (model.rounded === null) return null;
   const parts = [msg(locale, 'valueOf', { value: formatScore(model.rounded, locale) })];
   if (model.grade !== null) parts.push(gradeInSentence(model.grade, locale));
-  if (model.change) parts.push(changeSentence(model.change, locale));
+  parts.push(model.change ? changeSentence(model.change, locale) : msg(locale, 'noEarlierValue'));
   return parts.join(locale === 'zh-CN' ? '，' : ', ');
 }
 
@@ -103,13 +104,20 @@ export function pointsText(area: Pick<GaugeArea, 'score' | 'max'>, locale: Suppo
   });
 }
 
-/** An area segment's accessible name: "Fire safety: 10.5 of 12 points". */
+/**
+ * An area segment's accessible name, with its grade in words: "Fire safety: 10.5 of 12 points,
+ * excellent"; "Fire safety: no data" when none of its indicators could be scored (never
+ * "0 of 12 points").
+ */
 export function areaLabel(area: GaugeArea, locale: SupportedLocale): string {
-  return msg(locale, 'areaPoints', {
+  const params = {
     area: name(area.name, locale),
     score: formatPoints(area.score, locale),
     max: formatPoints(area.max, locale),
-  });
+  };
+  if (area.index === null) return msg(locale, 'areaNoData', params);
+  if (area.grade === null) return msg(locale, 'areaPoints', params);
+  return msg(locale, 'areaGraded', { ...params, grade: gradeInSentence(area.grade, locale) });
 }
 
 /** "Area index 98.4" or that none could be computed. */
@@ -124,13 +132,17 @@ export function targetsText(area: GaugeArea, locale: SupportedLocale): string {
   return msg(locale, 'targetsMet', { met: area.met, n: area.indicatorCount });
 }
 
-/** An area's share of the change: "+0.4 of the change on last month"; null without a change. */
+/**
+ * An area's share of the change: "+0.4 of the change on last month"; "No earlier figure to
+ * compare with" when none of its indicators has one (not "+0.0"); null without a change.
+ */
 export function contributionText(
   area: GaugeArea,
   change: GaugeChange | null,
   locale: SupportedLocale,
 ): string | null {
-  if (area.contribution === null || !change) return null;
+  if (!change) return null;
+  if (area.contribution === null) return msg(locale, 'areaNoEarlier');
   return msg(locale, 'contribution', {
     delta: formatChange(area.contribution, locale),
     period: periodText(change.period, locale),
@@ -142,6 +154,76 @@ export function asOfText(model: GaugeModel, locale: SupportedLocale): string {
   return msg(locale, 'asOf', { time: formatDateTime(model.asOf, locale, model.timeZone) });
 }
 
+/** The year of an instant in a time zone (the browser's when unknown or invalid). */
+function yearIn(time: number, timeZone: string | undefined): string {
+  try {
+    return new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(time);
+  } catch {
+    return new Intl.DateTimeFormat('en', { year: 'numeric' }).format(time);
+  }
+}
+
+/**
+ * The time of the data in few enough characters for one line of the compact layout: day and
+ * time in the current year ("Dec 7, 11:54 PM" / "12月7日 23:54"), the date alone for an older
+ * one ("Dec 4, 2017" / "2017年12月4日"), both in the place's time zone. `now` in ms.
+ */
+export function compactTime(
+  asOf: string,
+  now: number,
+  locale: SupportedLocale,
+  timeZone: string | undefined,
+): string {
+  const time = Date.parse(asOf);
+  const thisYear = Number.isFinite(time) && yearIn(time, timeZone) === yearIn(now, timeZone);
+  return formatDateTime(
+    asOf,
+    locale,
+    timeZone,
+    thisYear
+      ? {
+          month: 'short',
+          day: 'numeric',
+          hour: locale === 'zh-CN' ? '2-digit' : 'numeric',
+          minute: '2-digit',
+        }
+      : { dateStyle: 'medium' },
+  );
+}
+
+/** The change against nothing: "No earlier figure" (never an arrow, never 0). */
+export function noEarlierText(locale: SupportedLocale): string {
+  return msg(locale, 'noEarlier');
+}
+
+/**
+ * "Compared where there is an earlier figure: 14 of 56 indicators." when some scored
+ * indicators have no earlier figure (they are left out of the change); null otherwise.
+ */
+export function comparedNote(change: GaugeChange | null, locale: SupportedLocale): string | null {
+  if (!change || change.notCompared <= 0) return null;
+  return msg(locale, 'comparedPart', { compared: change.compared, n: change.compared + change.notCompared });
+}
+
+/** One entry of the ring's key: a grade's tone, its glyph, and "8 excellent" / "优秀8个". */
+export interface GradeKeyItem {
+  tone: Tone | null;
+  glyph: string;
+  text: string;
+}
+
+/** The ring's key: how many areas are in each grade, in words beside each colour. */
+export function gradeKey(model: GaugeModel, locale: SupportedLocale): GradeKeyItem[] {
+  return model.gradeCounts.map(({ grade, tone, count }) => ({
+    tone: grade === null ? null : tone,
+    glyph: STATUS_CUES[grade === null ? 'no-data' : (tone ?? 'fair')].icon,
+    text:
+      grade === null
+        ? msg(locale, 'gradeKeyNoData', { n: count })
+        : msg(locale, 'gradeKeyItem', { n: count, grade: gradeInSentence(grade, locale) }),
+  }));
+}
+
 /** At most this many areas are listed in the summary; the rest are counted. */
 export const MAX_MOVERS = 4;
 
@@ -149,19 +231,25 @@ export const MAX_MOVERS = 4;
 export interface MoversSummary {
   /** The lead sentence, or the whole summary when nothing is listed. */
   lead: string;
+  /** At most `MAX_MOVERS` rows: the largest movers, the last one giving way to `more` when some are left out. */
   items: { id: string; name: string; delta: string; direction: ChangeDirection }[];
   /** "2 more areas changed slightly." when some were left out. */
   more: string | null;
+  /** Which indicators the change compares, when not all: see `comparedNote`. */
+  compared: string | null;
 }
 
 /** Which areas moved the score (from the scoring's change contributions), largest first. */
 export function moversSummary(model: GaugeModel, locale: SupportedLocale): MoversSummary {
   const change = model.change;
-  if (!change) return { lead: msg(locale, 'noChange'), items: [], more: null };
+  if (!change) return { lead: msg(locale, 'noChange'), items: [], more: null, compared: null };
   const period = periodText(change.period, locale);
+  const compared = comparedNote(change, locale);
   if (change.movers.length === 0)
-    return { lead: msg(locale, 'moversNone', { period }), items: [], more: null };
-  const listed = change.movers.slice(0, MAX_MOVERS);
+    return { lead: msg(locale, 'moversNone', { period }), items: [], more: null, compared };
+  // Rows stay at MAX_MOVERS (the summary's height is reserved while loading): with more movers
+  // than that, the last row says how many more there are.
+  const listed = change.movers.slice(0, change.movers.length > MAX_MOVERS ? MAX_MOVERS - 1 : MAX_MOVERS);
   const rest = change.movers.length - listed.length;
   return {
     lead: msg(locale, 'moversTitle', { period }),
@@ -172,6 +260,7 @@ export function moversSummary(model: GaugeModel, locale: SupportedLocale): Mover
       direction: contributionDirection(m.delta),
     })),
     more: rest > 1 ? msg(locale, 'moreMovers', { n: rest }) : rest === 1 ? msg(locale, 'moreMover') : null,
+    compared,
   };
 }
 

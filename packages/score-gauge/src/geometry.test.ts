@@ -7,7 +7,7 @@ import {
   TRACK_PATH,
   ARC_FRAME,
   RING_FRAME,
-  bandTicks,
+  RING_BAND_PATH,
   ringSegments,
   valueArcPath,
   valueToAngle,
@@ -29,17 +29,20 @@ describe('paths', () => {
     expect(valueArcPath(null)).toBe('');
     expect(valueArcPath(0)).toBe('');
     expect(valueArcPath(NaN)).toBe('');
-    expect(valueArcPath(100)).toBe(TRACK_PATH);
-    expect(valueArcPath(250)).toBe(TRACK_PATH);
+    // The value is a plain sector (drawn clipped to the round-ended track), so it ends square.
+    expect(valueArcPath(100)).not.toBe(TRACK_PATH);
+    expect(valueArcPath(250)).toBe(valueArcPath(100));
     expect(valueArcPath(50)).toMatch(/^M/);
     expect(valueArcPath(50)).not.toBe(valueArcPath(51));
   });
 
-  it('puts ticks at the band minimums inside 0–100 only', () => {
-    expect(bandTicks([90, 75, 60, 0, 100]).map((t) => t.min)).toEqual([90, 75, 60]);
-    const [tick] = bandTicks([50]);
-    expect(tick!.x1).toBeCloseTo(0);
-    expect(tick!.y1).toBeCloseTo(-RADII.tickInner);
+  it('gives the track round ends and the value square ones', () => {
+    // d3 draws a rounded corner as an elliptical arc command ("A"); a plain sector has only the
+    // two arcs along its radii.
+    const arcs = (d: string) => (d.match(/A/g) ?? []).length;
+    expect(arcs(TRACK_PATH)).toBeGreaterThan(2);
+    expect(arcs(RING_BAND_PATH)).toBeGreaterThan(2);
+    for (const v of [2, 50, 97, 98, 99.5, 100]) expect(arcs(valueArcPath(v))).toBe(2);
   });
 });
 
@@ -61,8 +64,9 @@ describe('ringSegments', () => {
     expect(span(1) / span(0)).toBeCloseTo(3);
   });
 
-  it('fills each segment to the share earned', () => {
-    expect(segments[0]!.fill).toBe(segments[0]!.track);
+  it('fills each segment to the share earned, as a plain sector clipped to its track', () => {
+    expect(segments[0]!.fill).not.toBe('');
+    expect(segments[0]!.fill).not.toBe(segments[0]!.track);
     expect(segments[1]!.fill).toBe('');
     expect(segments[2]!.fill).not.toBe('');
     expect(segments[2]!.fill).not.toBe(segments[2]!.track);
@@ -75,13 +79,13 @@ describe('ringSegments', () => {
   it('copes with no weight at all and with a score above the maximum', () => {
     expect(ringSegments([{ id: 'x', score: 0, max: 0 }])[0]!.track).toBe('');
     const [over] = ringSegments([{ id: 'x', score: 20, max: 10 }]);
-    expect(over!.fill).toBe(over!.track);
+    expect(over!.fill).toBe(ringSegments([{ id: 'x', score: 10, max: 10 }])[0]!.fill);
   });
 });
 
 it('the frames hold the whole ring, or the whole arc', () => {
   for (const [frame, radius] of [
-    [RING_FRAME, RADII.hitOuter],
+    [RING_FRAME, RADII.ringFrame],
     [ARC_FRAME, RADII.arcOuter],
   ] as const) {
     for (let a = START_ANGLE; a <= END_ANGLE; a += 0.01) {
@@ -96,4 +100,9 @@ it('the frames hold the whole ring, or the whole arc', () => {
     expect(frame.inner.top).toBeGreaterThan(0);
     expect(frame.inner.width).toBeLessThan(1);
   }
+});
+
+it('gives each area a pointer target 32 units deep, inside the frame', () => {
+  expect(RADII.hitOuter - RADII.hitInner).toBe(32);
+  expect(RADII.hitOuter).toBeLessThanOrEqual(-RING_FRAME.x);
 });

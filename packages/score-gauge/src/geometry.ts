@@ -1,8 +1,16 @@
 /**
  * The gauge's drawing, as SVG path data in one fixed view box (the SVG scales to its box):
- * a 240° arc for the 0–100 value and band ticks inside it (d3-shape's `arc`), and around it a
- * ring of area segments laid out by weight (d3-shape's `pie`). Pure functions: no DOM, the same
- * input always gives the same strings.
+ * a 240° arc for the 0–100 value (d3-shape's `arc`), and around it a ring of area segments laid
+ * out by weight (d3-shape's `pie`). Pure functions: no DOM, the same input always gives the same
+ * strings.
+ *
+ * Tracks have round ends; what is filled (the value, an area's points) is a plain sector drawn
+ * clipped to its track, so a fill always ends square and what is left unfilled keeps the
+ * track's own shape at any value: at 98 the last 2 % is a short piece of track, never a sliver
+ * around a rounded cap.
+ *
+ * There are no grade ticks: unlabelled they cannot be read, and labels at a legible size would
+ * crowd the reading inside the arc; the grade is said in words beside the number.
  *
  * The value → angle map is one clamped linear function written out here rather than d3-scale's
  * `scaleLinear`, which would add about 10 KB (gzip) of interpolators, colour parsing and number
@@ -19,15 +27,18 @@ export const RADII = {
   /** The area ring. */
   ringInner: 89,
   ringOuter: 100,
-  /** The pointer target of an area: wider than its segment, so that a small gauge is still easy to point at. */
-  hitInner: 84,
-  hitOuter: 104,
+  /**
+   * The pointer target of an area: much wider than its segment (over the edge of the value
+   * arc, which is not a control, and to the edge of the frame), so that each segment of a
+   * full-size gauge is at least 24 px deep (44 px on a phone-wide gauge).
+   */
+  hitInner: 78,
+  hitOuter: 110,
   /** The value arc and its track. */
   arcInner: 62,
   arcOuter: 82,
-  /** Grade band ticks, just inside the arc. */
-  tickInner: 55,
-  tickOuter: 60,
+  /** What the frame of the ring holds: the ring and a little room for its focus outline. */
+  ringFrame: 104,
 } as const;
 
 const MARGIN = 6;
@@ -66,7 +77,7 @@ function frame(radius: number): GaugeFrame {
 }
 
 /** The frame with the area ring. */
-export const RING_FRAME: GaugeFrame = frame(RADII.hitOuter);
+export const RING_FRAME: GaugeFrame = frame(RADII.ringFrame);
 
 /** The frame without it (one area shown alone): the arc fills the box. */
 export const ARC_FRAME: GaugeFrame = frame(RADII.arcOuter);
@@ -86,56 +97,41 @@ interface Sector {
 /** Two decimals are far below a pixel at any size the gauge is drawn, and keep the markup small. */
 const DIGITS = 2;
 
-const valueArc = arc<Sector>()
+/** The value's track: round ends (half its depth). */
+const trackArc = arc<Sector>()
   .innerRadius(RADII.arcInner)
   .outerRadius(RADII.arcOuter)
   .cornerRadius((RADII.arcOuter - RADII.arcInner) / 2)
   .digits(DIGITS);
 
+/** The value: a plain sector, drawn clipped to the track. */
+const valueArc = arc<Sector>().innerRadius(RADII.arcInner).outerRadius(RADII.arcOuter).digits(DIGITS);
+
+/** An area's track: slightly rounded corners. */
 const ringArc = arc<Sector>()
   .innerRadius(RADII.ringInner)
   .outerRadius(RADII.ringOuter)
   .cornerRadius(2)
   .digits(DIGITS);
 
+/** An area's points: a plain sector, drawn clipped to the tracks. */
+const ringFillArc = arc<Sector>().innerRadius(RADII.ringInner).outerRadius(RADII.ringOuter).digits(DIGITS);
+
 const hitArc = arc<Sector>().innerRadius(RADII.hitInner).outerRadius(RADII.hitOuter).digits(DIGITS);
 
-/** The full track under the value arc. */
-export const TRACK_PATH = valueArc({ startAngle: START_ANGLE, endAngle: END_ANGLE }) ?? '';
+/** The full track under the value arc (round ends); also the value arc's clip. */
+export const TRACK_PATH = trackArc({ startAngle: START_ANGLE, endAngle: END_ANGLE }) ?? '';
 
-/** The value arc from 0 to `value` (clamped to 0–100); empty for null or 0. */
+/** The whole ring as one band (what the loading placeholder draws before the areas are known). */
+export const RING_BAND_PATH = ringArc({ startAngle: START_ANGLE, endAngle: END_ANGLE }) ?? '';
+
+/**
+ * The value arc from 0 to `value` (clamped to 0–100), a plain sector to draw clipped to
+ * `TRACK_PATH`; empty for null, NaN or 0 and below.
+ */
 export function valueArcPath(value: number | null): string {
   if (value === null || !Number.isFinite(value) || value <= 0) return '';
   return valueArc({ startAngle: START_ANGLE, endAngle: valueToAngle(value) }) ?? '';
-}
-
-/** A band tick: a short radial line at the band's minimum. */
-export interface BandTick {
-  min: number;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
-
-/** Ticks at each band's minimum, leaving out the ends of the scale (0 and 100). */
-export function bandTicks(mins: readonly number[]): BandTick[] {
-  return mins
-    .filter((min) => min > 0 && min < 100)
-    .map((min) => {
-      const angle = valueToAngle(min);
-      const sin = Math.sin(angle);
-      const cos = -Math.cos(angle);
-      return {
-        min,
-        x1: round(sin * RADII.tickInner),
-        y1: round(cos * RADII.tickInner),
-        x2: round(sin * RADII.tickOuter),
-        y2: round(cos * RADII.tickOuter),
-      };
-    });
 }
 
 /** What the ring needs of an area: its id, its points and its maximum (its indicators' weight). */
@@ -150,7 +146,7 @@ export interface RingSegment {
   id: string;
   /** The whole segment (the area's weight). */
   track: string;
-  /** The part earned (`score / max` of the segment), empty when nothing is earned. */
+  /** The part earned (`score / max` of the segment), a plain sector to draw clipped to the tracks; empty when nothing is earned. */
   fill: string;
   /** A wider, invisible pointer target. */
   hit: string;
@@ -165,11 +161,13 @@ export interface RingSegment {
 const drawn = new Map<string, string>();
 const MAX_DRAWN = 512;
 
-function cachedArc(kind: 'ring' | 'hit', sector: Sector): string {
+const ARCS = { ring: ringArc, fill: ringFillArc, hit: hitArc } as const;
+
+function cachedArc(kind: keyof typeof ARCS, sector: Sector): string {
   const key = `${kind} ${sector.startAngle} ${sector.endAngle} ${sector.padAngle ?? 0}`;
   let path = drawn.get(key);
   if (path === undefined) {
-    path = (kind === 'ring' ? ringArc(sector) : hitArc(sector)) ?? '';
+    path = ARCS[kind](sector) ?? '';
     if (drawn.size >= MAX_DRAWN) drawn.clear();
     drawn.set(key, path);
   }
@@ -204,7 +202,7 @@ export function ringSegments(areas: readonly RingArea[]): RingSegment[] {
     return {
       id: area.id,
       track: cachedArc('ring', sector),
-      fill: share > 0 ? cachedArc('ring', { ...sector, endAngle: fillEnd }) : '',
+      fill: share > 0 ? cachedArc('fill', { ...sector, endAngle: fillEnd }) : '',
       hit: cachedArc('hit', { startAngle: sector.startAngle, endAngle: sector.endAngle }),
       startAngle: sector.startAngle,
       endAngle: sector.endAngle,

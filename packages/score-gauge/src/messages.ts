@@ -2,7 +2,7 @@
  * The gauge's own UI strings in both locales, and `msg()` to fill them in. The shared strings
  * (loading, errors, stale…) come from core's `t()`.
  */
-import { formatMessage, type SupportedLocale } from '@safety-widgets/core';
+import { formatMessage, type Message, type SupportedLocale } from '@safety-widgets/core';
 
 const en = {
   title: 'Safety index',
@@ -13,6 +13,18 @@ const en = {
   valueOf: '{value} of 100',
   points: '{score} of {max} points',
   areaPoints: '{area}: {score} of {max} points',
+  areaGraded: '{area}: {score} of {max} points, {grade}',
+  areaNoData: '{area}: no data',
+  noEarlier: 'No earlier figure',
+  noEarlierValue: 'no earlier figure to compare with',
+  areaNoEarlier: 'No earlier figure to compare with',
+  comparedPart: {
+    one: '{compared} of {n} indicator has an earlier figure.',
+    other: '{compared} of {n} indicators have an earlier figure.',
+  },
+  gradeKey: 'Areas:',
+  gradeKeyItem: '{n} {grade}',
+  gradeKeyNoData: '{n} no data',
   areaIndex: 'Index {index}',
   areaIndexNone: 'No area index: no indicator has data',
   targetsMet: '{met} of {n} targets met',
@@ -30,7 +42,7 @@ const en = {
   asOf: 'As of {time}',
   moversTitle: 'What moved the score on {period}:',
   moversNone: 'No area moved the score on {period}.',
-  noChange: 'There is no earlier period to compare with.',
+  noChange: 'There is no earlier figure to compare with, so no change is shown.',
   moreMover: '1 more area changed slightly.',
   moreMovers: '{n} more areas changed slightly.',
   lowCoverage: 'Based on {share} of the indicator weight: some indicators have no data.',
@@ -38,11 +50,11 @@ const en = {
   emptyAll: 'No indicator in this feed has data to score.',
   emptyArea: 'No indicator of {area} has data to score.',
   hint: 'Point at or focus an area for its points.',
-} as const;
+} as const satisfies Record<string, Message>;
 
 type Key = keyof typeof en;
 
-const zh: { readonly [K in Key]: string } = {
+const zh: { readonly [K in Key]: Message } = {
   title: '安全指数',
   areaTitle: '{area}指数',
   meterLabel: '{place}安全指数',
@@ -51,6 +63,15 @@ const zh: { readonly [K in Key]: string } = {
   valueOf: '{value}（满分100）',
   points: '{score}分（满分{max}分）',
   areaPoints: '{area}：{score}分（满分{max}分）',
+  areaGraded: '{area}：{score}分（满分{max}分），{grade}',
+  areaNoData: '{area}：暂无数据',
+  noEarlier: '无上期数据',
+  noEarlierValue: '无上期数据可比',
+  areaNoEarlier: '无上期数据可比',
+  comparedPart: { other: '{n}项指标中{compared}项有上期数据可比。' },
+  gradeKey: '领域：',
+  gradeKeyItem: '{grade}{n}个',
+  gradeKeyNoData: '暂无数据{n}个',
   areaIndex: '指数 {index}',
   areaIndexNone: '无领域指数：各项指标均无数据',
   targetsMet: '{n}项指标中{met}项达标',
@@ -68,7 +89,7 @@ const zh: { readonly [K in Key]: string } = {
   asOf: '数据截至{time}',
   moversTitle: '较{period}变化的来源：',
   moversNone: '与{period}相比，各领域得分均无变化。',
-  noChange: '暂无上期数据可供比较。',
+  noChange: '暂无上期数据可供比较，因此不显示变化。',
   moreMover: '另有1个领域略有变化。',
   moreMovers: '另有{n}个领域略有变化。',
   lowCoverage: '仅依据{share}的指标权重计算：部分指标暂无数据。',
@@ -79,7 +100,7 @@ const zh: { readonly [K in Key]: string } = {
 };
 
 /** The catalogue, by locale. */
-export const GAUGE_MESSAGES: { readonly [L in SupportedLocale]: { readonly [K in Key]: string } } = {
+export const GAUGE_MESSAGES: { readonly [L in SupportedLocale]: { readonly [K in Key]: Message } } = {
   en,
   'zh-CN': zh,
 };
@@ -89,7 +110,8 @@ export type GaugeMessageKey = Key;
 
 /**
  * A gauge string in `locale` with its `{placeholders}` filled in (numbers formatted for the
- * locale). A placeholder without a value stays visible as `{name}`.
+ * locale; a plural message picks its form from `n` by the locale's plural rules, through core's
+ * `formatMessage`). A placeholder without a value stays visible as `{name}`.
  */
 export function msg(
   locale: SupportedLocale,

@@ -5,12 +5,12 @@
 import { formatDateTime, scoreFeed, validateFeed, type Feed } from '@safety-widgets/core';
 import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { cdp, page, userEvent } from 'vitest/browser';
 // The Playwright provider's types: `cdp().send()`.
 import type {} from '@vitest/browser-playwright';
 import { currentFeed, sampleFeed, withValue, type FeedJson } from '../test/feeds.js';
 import { roundScore } from './gauge-model.js';
-import { RADII, ringSegments, valueArcPath } from './geometry.js';
+import { RADII, START_ANGLE, END_ANGLE, ringSegments, valueArcPath, valueToAngle } from './geometry.js';
 import '@safety-widgets/core/safety-feed.js';
 import './safety-score-gauge.js';
 import type { SafetyScoreGauge } from './safety-score-gauge.js';
@@ -179,8 +179,10 @@ describe('<safety-score-gauge> with the Yantian sample', () => {
     expect(ring.getAttribute('aria-label')).toBe('Safety areas');
     const segments = areas(el);
     expect(segments).toHaveLength(8);
-    expect(segments.map((s) => s.getAttribute('aria-label'))).toContain('Fire safety: 12 of 12 points');
-    expect(segments[1]!.getAttribute('aria-label')).toMatch(/^Public order: 17\.7 of 18 points$/);
+    expect(segments.map((s) => s.getAttribute('aria-label'))).toContain(
+      'Fire safety: 12 of 12 points, excellent',
+    );
+    expect(segments[1]!.getAttribute('aria-label')).toMatch(/^Public order: 17\.7 of 18 points, excellent$/);
     expect(segments.filter((s) => s.getAttribute('tabindex') === '0')).toHaveLength(1);
   });
 
@@ -352,7 +354,7 @@ describe('languages and themes', () => {
     expect(meter(el).getAttribute('aria-label')).toBe('盐田区安全指数');
     expect(meter(el).getAttribute('aria-valuetext')).toBe(`${value}（满分100），优秀，较上期上升${delta}`);
     expect(text($(el, '[part="as-of"]'))).toMatch(/^数据截至2017年12月|^数据截至20\d\d年/);
-    expect(areas(el).map((s) => s.getAttribute('aria-label'))).toContain('消防安全：12分（满分12分）');
+    expect(areas(el).map((s) => s.getAttribute('aria-label'))).toContain('消防安全：12分（满分12分），优秀');
     expect(text($(el, '[part="summary"]'))).toContain('较上期变化的来源');
     await expectAxeClean(el);
   });
@@ -419,7 +421,7 @@ describe('bad data and states', () => {
     expect(el.shadowRoot!.querySelector('img, script')).toBeNull();
     expect(text($(el, '[part="caption"]'))).toContain(evil);
     expect(meter(el).getAttribute('aria-label')).toBe(`Safety index, ${evil}`);
-    expect(areas(el)[2]!.getAttribute('aria-label')).toBe(`${evil}: 12 of 12 points`);
+    expect(areas(el)[2]!.getAttribute('aria-label')).toBe(`${evil}: 12 of 12 points, excellent`);
     await userEvent.hover(area(el, 'fire'), pointOn(el, feed, 'fire'));
     await vi.waitFor(() => expect(text($(el, '[part="detail"]'))).toContain(evil), POLL);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
@@ -566,7 +568,7 @@ describe('live updates', () => {
     expect(text(detail)).toContain('Public order');
     // The segment's name and the detail both give the new subtotal.
     const label = focused?.getAttribute('aria-label') ?? '';
-    const points = /^Public order: (\d+(?:\.\d)?) of 18 points$/.exec(label)?.[1];
+    const points = /^Public order: (\d+(?:\.\d)?) of 18 points, \w+$/.exec(label)?.[1];
     expect(points).toBeDefined();
     expect(points).not.toBe('17.7');
     expect(text(detail)).toContain(`${points} of 18 points`);
@@ -593,4 +595,321 @@ describe('live updates', () => {
     await el.updateComplete;
     expect(arc.getAttribute('d')).toBe(from); // no sweep: the new value at once
   });
+});
+
+// Finish: track, colours, missing earlier figures, steady loading, targets and type -------------
+
+/** A feed of one area and one indicator scoring exactly `value` (linear 0–100, target 100). */
+function oneValue(value: number): FeedJson {
+  const feed = currentFeed();
+  return {
+    ...feed,
+    areas: [{ id: 'a', name: { zh: '消防', en: 'Fire' }, weight: 100 }],
+    indicators: [
+      {
+        ...feed.indicators[0]!,
+        id: 'x',
+        area: 'a',
+        value,
+        target: 100,
+        direction: 'higher',
+        weight: 100,
+        rule: { type: 'linear', floor: 0 },
+        history: [],
+        previous: null,
+      },
+    ],
+  } as FeedJson;
+}
+
+/** `feed` with no earlier figure for the indicators `drop` picks (no `previous`, a gap before the last history point). */
+function withoutEarlier(
+  feed: FeedJson,
+  drop: (i: FeedJson['indicators'][number]) => boolean = () => true,
+): FeedJson {
+  const copy = structuredClone(feed);
+  for (const indicator of copy.indicators) {
+    if (!drop(indicator)) continue;
+    const i = indicator as { previous?: number | null; history?: { period: string; value: number | null }[] };
+    i.previous = null;
+    const h = i.history;
+    if (h && h.length >= 2) h[h.length - 2] = { ...h[h.length - 2]!, value: null };
+  }
+  return copy;
+}
+
+/** The colour of the pixel at a point of the page (CSS px), from a real screenshot. */
+async function pixelAt(x: number, y: number): Promise<[number, number, number]> {
+  const base64 = await page.screenshot({ save: false });
+  const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  const scale = bitmap.width / document.documentElement.clientWidth;
+  const [r, g, b] = context.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data;
+  return [r!, g!, b!];
+}
+
+/** A CSS colour as [r, g, b]. */
+function rgb(color: string): [number, number, number] {
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
+  if (!m) throw new Error(`not an rgb colour: ${color}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+const near = (a: readonly number[], b: readonly number[], tolerance = 12) =>
+  a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
+
+/** A point of the drawing (view-box units, polar from 12 o'clock) in page coordinates. */
+function onDrawing(el: Element, angle: number, radius: number): { x: number; y: number } {
+  const svg = el.shadowRoot!.querySelector('svg')!;
+  const p = new DOMPoint(Math.sin(angle) * radius, -Math.cos(angle) * radius).matrixTransform(
+    svg.getScreenCTM()!,
+  );
+  return { x: p.x, y: p.y };
+}
+
+/** The token `name` (e.g. `--_good`) as the gauge resolves it, in rgb(). */
+function token(el: Element, name: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${name})`;
+  $(el, '[part="gauge"]')!.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color;
+}
+
+describe('gauge finish', () => {
+  it('has no unlabelled grade ticks', async () => {
+    const el = await mountReady(currentFeed());
+    expect($$(el, '.tick, line')).toEqual([]);
+  });
+
+  for (const value of [0, 2, 50, 97, 98, 99.5, 100]) {
+    it(`at ${value} the filled part is the value and the rest reads as track, without a blob`, async () => {
+      await page.viewport(1366, 700);
+      const el = await mountReady(
+        oneValue(value),
+        (e) => e.style.setProperty('--safety-gauge-sweep-duration', '0ms'),
+        360,
+      );
+      const arc = $(el, '[part~="arc"]')!;
+      expect(arc.getAttribute('clip-path')).toBe('url(#track-clip)');
+      expect(el.shadowRoot!.getElementById('track-clip')).not.toBeNull();
+      const tone = rgb(getComputedStyle(arc).fill);
+      const track = rgb(getComputedStyle($(el, '[part~="track"]')!).fill);
+      const mid = (RADII.arcInner + RADII.arcOuter) / 2;
+      // Just before the value, on the middle of the arc: the grade's colour (none at 0).
+      if (value >= 2) {
+        const p = onDrawing(el, valueToAngle(value - 1), mid);
+        expect(near(await pixelAt(p.x, p.y), tone), `filled at ${value - 1}`).toBe(true);
+      }
+      // Just after it: the track, as deep as anywhere else (but in the round end of the last 3 %).
+      if (value <= 98) {
+        const after = value + 1;
+        const depths = after > 4 && after < 96 ? [RADII.arcInner + 3, mid, RADII.arcOuter - 3] : [mid];
+        for (const r of depths) {
+          const p = onDrawing(el, valueToAngle(after), r);
+          expect(near(await pixelAt(p.x, p.y), track), `track at ${after}, r ${r}`).toBe(true);
+        }
+      }
+      // At 100 the arc ends exactly where the track does, round end included.
+      if (value === 100) {
+        const p = onDrawing(el, END_ANGLE - 0.02, mid);
+        expect(near(await pixelAt(p.x, p.y), tone)).toBe(true);
+      }
+      if (value === 0) expect(arc.getAttribute('d')).toBe('');
+      expect(START_ANGLE).toBeLessThan(END_ANGLE);
+    });
+  }
+
+  it('colours each area by its own grade, and says the grades in words beside the colours', async () => {
+    await page.viewport(1366, 700);
+    // Fire drops to a low grade while the others stay excellent.
+    const feed = withValue(withValue(currentFeed(), 'fires', 80), 'fire-injuries', 6);
+    const el = await mountReady(feed, () => {}, 500);
+    const fire = area(el, 'fire');
+    const fireLabel = fire.getAttribute('aria-label')!;
+    const fireGrade = /, (\w+)$/.exec(fireLabel)![1]!;
+    expect(fireGrade).not.toBe('excellent');
+    const tones = { good: token(el, '--_good'), fair: token(el, '--_fair'), poor: token(el, '--_poor') };
+    const fill = (id: string) => getComputedStyle(area(el, id).querySelector('.area-fill')!).fill;
+    expect(fill('stability')).toBe(tones.good);
+    expect([tones.fair, tones.poor]).toContain(fill('fire'));
+    // And on screen: the middle of the fire segment's earned part is drawn in that colour.
+    const segment = ringSegments(scoreFeed(validated(feed)).areas).find((x) => x.id === 'fire')!;
+    const p = onDrawing(el, segment.startAngle + 0.03, (RADII.ringInner + RADII.ringOuter) / 2);
+    expect(near(await pixelAt(p.x, p.y), rgb(fill('fire')))).toBe(true);
+    // The key says it in words, each beside its glyph in the same colour.
+    const key = $(el, '[part="key"]')!;
+    expect(text(key)).toMatch(/^Areas: ●7 excellent [◐○]1 (good|fair|poor)$/);
+    const items = [...key.querySelectorAll('.key-item')];
+    expect(getComputedStyle(items[1]!.querySelector('.glyph')!).color).toBe(fill('fire'));
+    await expectAxeClean(el);
+  });
+
+  for (const [vw, width] of [
+    [390, 358],
+    [1366, 300],
+  ] as const) {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      it(`the compact date is on one line (${lang}, ${width} px box at ${vw})`, async () => {
+        await page.viewport(vw, 700);
+        const el = await mountReady(currentFeed(), (e) => ((e.compact = true), (e.lang = lang)), width);
+        const time = $(el, '[part="as-of"] time')!;
+        expect(time.getClientRects()).toHaveLength(1);
+        expect(time.getBoundingClientRect().height).toBeLessThan(
+          parseFloat(getComputedStyle(time).fontSize) * 2,
+        );
+        expectNothingOverflows(el);
+      });
+    }
+  }
+});
+
+describe('missing is never zero: the change', () => {
+  it('with no earlier figure, says so in words, with no arrow and no number', async () => {
+    const el = await mountReady(withoutEarlier(currentFeed()));
+    const change = $(el, '[part="change"]')!;
+    expect(text(change)).toBe('No earlier figure');
+    expect(change.querySelector('.arrow, .delta')).toBeNull();
+    expect(meter(el).getAttribute('aria-valuetext')).toMatch(
+      /, excellent, no earlier figure to compare with$/,
+    );
+    expect(text($(el, '[part="summary"]'))).toBe(
+      'There is no earlier figure to compare with, so no change is shown.',
+    );
+    el.lang = 'zh-CN';
+    await vi.waitFor(() => expect(text($(el, '[part="change"]'))).toBe('无上期数据'), POLL);
+    expect(meter(el).getAttribute('aria-valuetext')).toMatch(/，优秀，无上期数据可比$/);
+    await expectAxeClean(el);
+  });
+
+  it('with earlier figures for some areas only, compares those and says which have none', async () => {
+    const feed = withoutEarlier(currentFeed(), (i) => i.area !== 'public-order');
+    const el = await mountReady(feed);
+    expect(text($(el, '[part="change"] .arrow'))).toMatch(/[▲▼▶]/);
+    const summary = $(el, '[part="summary"]')!;
+    expect(text(summary)).toContain('4 of 56 indicators have an earlier figure.');
+    expect([...summary.querySelectorAll('li .name')].map(text)).toEqual(['Public order']);
+    // An area with no earlier figure: "No earlier figure", not "+0.0 of the change".
+    await tabInto(el);
+    expect(focusedArea(el)).toBe('stability');
+    const detail = $(el, '[part="detail"]')!;
+    await vi.waitFor(() => expect(text(detail)).toContain('No earlier figure to compare with'), POLL);
+    expect(text(detail)).not.toMatch(/0\.0 of the change/);
+  });
+
+  it('an area with no data is "no data", outlined, never 0 points', async () => {
+    const feed = currentFeed();
+    for (const i of feed.indicators) if (i.area === 'disputes') (i as { value: number | null }).value = null;
+    const el = await mountReady(feed);
+    const disputes = area(el, 'disputes');
+    expect(disputes.getAttribute('aria-label')).toMatch(/: no data$/);
+    expect(disputes.classList.contains('no-data')).toBe(true);
+    expect(text($(el, '[part="key"]'))).toContain('1 no data');
+  });
+});
+
+describe('steady loading', () => {
+  for (const [vw, compact, width] of [
+    [390, false, 358],
+    [390, true, 358],
+    [1366, false, 500],
+    [1366, true, 300],
+  ] as const) {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      it(`reserves the gauge's height while loading (${compact ? 'compact' : 'full'}, ${lang}, ${width} px box at ${vw})`, async () => {
+        await page.viewport(vw, 700);
+        const el = await mount((e) => ((e.lang = lang), (e.compact = compact)), width);
+        const below = document.createElement('p');
+        below.textContent = 'below';
+        el.parentElement!.after(below);
+        expect(el.status).toBe('loading');
+        const skeleton = $(el, '[part~="skeleton"]')!;
+        expect(skeleton.getAttribute('aria-busy')).toBe('true');
+        expect(text(skeleton)).toBe(lang === 'en' ? 'Loading safety data…' : '正在加载安全数据…');
+        expect(skeleton.querySelector('svg path.track')).not.toBeNull();
+        const loadingHeight = el.getBoundingClientRect().height;
+        const loadingBelow = below.getBoundingClientRect().top;
+        el.data = currentFeed();
+        await vi.waitFor(() => expect(el.status).toBe('ready'), POLL);
+        await el.updateComplete;
+        const readyHeight = el.getBoundingClientRect().height;
+        expect(
+          Math.abs(readyHeight - loadingHeight),
+          `${loadingHeight} → ${readyHeight}`,
+        ).toBeLessThanOrEqual(2);
+        expect(Math.abs(below.getBoundingClientRect().top - loadingBelow)).toBeLessThanOrEqual(2);
+      });
+    }
+  }
+
+  it('loading with area="fire" reserves an arc without the ring', async () => {
+    const el = await mount((e) => ((e.lang = 'en'), (e.area = 'fire')), 358);
+    expect($$(el, '[part~="skeleton"] svg path')).toHaveLength(1);
+    const loadingHeight = el.getBoundingClientRect().height;
+    el.data = currentFeed();
+    await vi.waitFor(() => expect(el.status).toBe('ready'), POLL);
+    await el.updateComplete;
+    expect(Math.abs(el.getBoundingClientRect().height - loadingHeight)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('targets and type', () => {
+  for (const [vw, width, least] of [
+    [390, 358, 44],
+    [1366, 500, 44],
+    [1366, 260, 24],
+  ] as const) {
+    it(`every area segment is a target of at least ${least} × ${least} px (${width} px box at ${vw})`, async () => {
+      await page.viewport(vw, 700);
+      const feed = currentFeed();
+      const el = await mountReady(feed, () => {}, width);
+      const scale = el.shadowRoot!.querySelector('svg')!.getScreenCTM()!.a;
+      const depth = (RADII.hitOuter - RADII.hitInner) * scale;
+      expect(depth).toBeGreaterThanOrEqual(least);
+      const mid = (RADII.hitOuter + RADII.hitInner) / 2;
+      for (const s of ringSegments(scoreFeed(validated(feed)).areas)) {
+        expect((s.endAngle - s.startAngle) * mid * scale, s.id).toBeGreaterThanOrEqual(least);
+        // What the pointer hits across that depth is the segment.
+        const at = onDrawing(el, (s.startAngle + s.endAngle) / 2, RADII.hitInner + 2);
+        expect(
+          el.shadowRoot!.elementFromPoint(at.x, at.y)?.closest('[data-area]')?.getAttribute('data-area'),
+        ).toBe(s.id);
+        const out = onDrawing(el, (s.startAngle + s.endAngle) / 2, RADII.hitOuter - 2);
+        expect(
+          el.shadowRoot!.elementFromPoint(out.x, out.y)?.closest('[data-area]')?.getAttribute('data-area'),
+        ).toBe(s.id);
+      }
+    });
+  }
+
+  it('the compact dial is a picture, not a row of tiny controls, and the key says what it shows', async () => {
+    const el = await mountReady(currentFeed(), (e) => (e.compact = true), 300);
+    expect(areas(el)).toEqual([]);
+    expect($(el, 'svg')!.getAttribute('aria-hidden')).toBe('true');
+    expect($$(el, '[tabindex]')).toEqual([]);
+    expect(text($(el, '[part="key"]'))).toBe('Areas: ●8 excellent');
+    await expectAxeClean(el);
+  });
+
+  for (const compact of [false, true]) {
+    it(`no text under 12 px at 390 px, and numbers in tabular figures (${compact ? 'compact' : 'full'})`, async () => {
+      await page.viewport(390, 700);
+      const el = await mountReady(currentFeed(), (e) => (e.compact = compact), 358);
+      const small: string[] = [];
+      const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || !node.textContent?.trim() || parent.closest('.visually-hidden, [hidden]')) continue;
+        const size = parseFloat(getComputedStyle(parent).fontSize);
+        if (size < 12) small.push(`${size}px: ${node.textContent.trim()}`);
+      }
+      expect(small).toEqual([]);
+      for (const selector of ['[part="value"]', '[part="change"]', '[part="as-of"]', '[part="key"]']) {
+        expect(getComputedStyle($(el, selector)!).fontVariantNumeric, selector).toContain('tabular-nums');
+      }
+    });
+  }
 });

@@ -5,10 +5,7 @@
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import {
   SafetyElement,
-  cssProps,
-  STATUS_CUES,
   emit,
-  formatDateTime,
   localizedTextWithLang,
   renderEmpty,
   renderError,
@@ -17,7 +14,6 @@ import {
   type FeedState,
   type FeedStatus,
   type GradeBand,
-  type LocalizedTextLike,
   type SupportedLocale,
 } from '@safety-widgets/core';
 import {
@@ -32,48 +28,32 @@ import {
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import './events.js';
+import { frameStyle } from './frame-style.js';
 import { gaugeModel, type GaugeArea, type GaugeModel, type GaugeModelResult } from './gauge-model.js';
-import {
-  areaIndexText,
-  areaLabel,
-  changeArrow,
-  contributionText,
-  coverageNote,
-  formatChange,
-  formatScore,
-  meterLabel,
-  moversSummary,
-  periodText,
-  pointsText,
-  targetsText,
-  titleText,
-  valueText,
-} from './gauge-text.js';
-import { ARC_FRAME, RING_FRAME, TRACK_PATH, bandTicks, valueArcPath, type GaugeFrame } from './geometry.js';
-import { gradeLabel, resolveGrades, type ResolvedGrades, type Tone } from './grades.js';
+import { areaLabel, coverageNote, formatScore, meterLabel, valueText } from './gauge-text.js';
+import { ARC_FRAME, RING_FRAME, TRACK_PATH, valueArcPath } from './geometry.js';
+import { resolveGrades, type ResolvedGrades } from './grades.js';
 import { msg } from './messages.js';
 import { easeInOutCubic, parseDuration } from './motion.js';
+import {
+  renderAsOf,
+  renderCaption,
+  renderChange,
+  renderGrade,
+  renderDetail,
+  renderGradeKey,
+  renderSubtotal,
+  renderSummary,
+  toneClass,
+} from './parts.js';
 import { sizeFor } from './size.js';
+import { renderSkeleton } from './skeleton.js';
 import { gaugeStyles } from './styles.js';
 
 /** The longest attribute value quoted back in a message. */
 const MAX_QUOTED = 60;
 const quote = (text: string) =>
   JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
-
-/** A name from the feed with the language it is in. */
-function named(text: LocalizedTextLike, locale: SupportedLocale): TemplateResult {
-  const { text: value, lang } = localizedTextWithLang(text, locale);
-  return lang === locale ? html`${value}` : html`<span lang=${lang}>${value}</span>`;
-}
-
-const toneClass = (tone: Tone | null) => `tone-${tone ?? 'none'}`;
-
-const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
-
-/** Where the reading goes over the drawing, as custom properties for the dial. */
-const frameStyle = (frame: GaugeFrame) =>
-  cssProps({ '--_inner-top': percent(frame.inner.top), '--_inner-width': percent(frame.inner.width) });
 
 /**
  * The composite 0–100 safety index of a district as an arc gauge: value, grade, change against
@@ -84,6 +64,15 @@ const frameStyle = (frame: GaugeFrame) =>
  * Data comes as for every Safety Widget: `.data`, `src`, `feed="id of a <safety-feed>"`, or an
  * enclosing `<safety-feed>`. It follows the width of its box, from a 120 px tile to a 600 px
  * hero; `compact` puts the words beside a small dial for narrow sidebars.
+ *
+ * The arc's unfilled part is its track, the same depth all the way; each area's segment is
+ * filled in the colour of its own grade, and a key under the dial ("Areas: ● 7 excellent ◐ 1 fair")
+ * says the grades in words. With no earlier figure to compare with, the change reads "No earlier
+ * figure" (no arrow, no number); an area with no data is "no data", never 0 points. While loading,
+ * a placeholder of the gauge's own shape keeps its height, so nothing below moves when the data
+ * arrives. In a small tile or the compact layout the ring is a picture rather than a row of
+ * controls too small to touch (each segment of a full-size ring is a target at least 24 px deep,
+ * 44 px at phone width); the key says what it shows.
  *
  * Screen readers get a `role="meter"` inside the shadow root, named for the place, with
  * `aria-valuetext` such as "92.4 of 100, good, up 1.2 on last month"; the area ring is one tab
@@ -116,24 +105,25 @@ const frameStyle = (frame: GaugeFrame) =>
  * @csspart meter - The reading over the dial, the element with `role="meter"`.
  * @csspart value - The number.
  * @csspart grade - The grade (a glyph and its name).
- * @csspart change - The change against the previous period (arrow, signed number, period).
+ * @csspart change - The change against the previous period (arrow, signed number, period), or "No earlier figure".
  * @csspart subtotal - With `area`: the area's points out of its weight.
  * @csspart areas - The ring of area segments (`role="toolbar"`).
  * @csspart area - One area segment (`role="button"`).
  * @csspart area-track - An area segment's background.
  * @csspart area-fill - The part of an area segment earned.
  * @csspart detail - The detail of the area pointed at or focused.
- * @csspart as-of - The time of the data.
+ * @csspart as-of - The time of the data (one line in the compact layout).
+ * @csspart key - The ring's key: how many areas are in each grade, in words beside each grade's glyph.
  * @csspart summary - The text summary of the areas that moved the score.
  * @csspart note - A note under the gauge (`note coverage`, `note config` for invalid grades, `note dropped`).
  * @csspart badge - A stale, offline or sample-data badge.
- * @csspart state - Any standard state (loading, error, empty); also `skeleton`, `error`, `error-detail`, `retry`, `empty`.
+ * @csspart state - Any standard state (loading, error, empty); also `skeleton` (the loading placeholder, which is also `gauge`), `error`, `error-detail`, `retry`, `empty`.
  *
  * @cssprop --safety-color-good - Colour of the upper grades and of a rise (default green).
  * @cssprop --safety-color-fair - Colour of the middle grades.
  * @cssprop --safety-color-poor - Colour of the lowest grade and of a fall (default red).
  * @cssprop --safety-color-text - Text colour.
- * @cssprop --safety-color-muted - Secondary text and the band ticks.
+ * @cssprop --safety-color-muted - Secondary text.
  * @cssprop --safety-color-surface - Background of the gauge.
  * @cssprop --safety-color-surface-alt - Default colour of the tracks.
  * @cssprop --safety-color-border - Border of the card and the tracks.
@@ -269,6 +259,20 @@ export class SafetyScoreGauge extends SafetyElement {
 
   // Drawing ----------------------------------------------------------------------------------
 
+  /** Before the first feed: a placeholder of the gauge's own shape and size (see ./skeleton.ts). */
+  protected override render(): unknown {
+    const state = this.state;
+    if (state.feed || state.error || state.status === 'error' || state.status === 'offline')
+      return super.render();
+    return html`<div class="sizer" ${this.width.target()}></div>
+      ${renderSkeleton({
+        locale: this.locale,
+        compact: this.compact,
+        ring: this.areaId === null,
+        size: sizeFor(this.width.value),
+      })}`;
+  }
+
   protected override renderContent(feed: Feed): unknown {
     const locale = this.locale;
     const result = this.result(feed);
@@ -288,13 +292,18 @@ export class SafetyScoreGauge extends SafetyElement {
     const size = sizeFor(this.width.value);
     const compact = this.compact;
     const active = this.activeArea(model);
+    // The ring is a set of controls only where its segments can be 24 px targets: not in a
+    // small tile or the compact dial, where it is a picture and the key says what it shows.
+    const interactive = !compact && size !== 'xs';
     // The grade and the change sit inside the arc, except in a small tile or the compact layout.
     const inside = !compact && size !== 'xs';
-    const facts = html`${this.renderGrade(model, locale)}${this.renderChange(model, locale, !compact && size !== 'xs')}${this.renderSubtotal(model, locale)}`;
-    const detail = this.renderDetail(model, active, locale);
+    const facts = html`${renderGrade(model, locale)}${renderChange(model, locale, inside)}${renderSubtotal(model, locale)}`;
+    const detail = interactive ? renderDetail(model, active, locale) : nothing;
+    const asOf = renderAsOf(model, locale, compact, Date.now());
+    const key = renderGradeKey(model, locale);
     return html`<div class="sizer" ${this.width.target()}></div>
       <div class="gauge ${compact ? 'compact' : ''}" part="gauge" data-size=${size}>
-        ${compact ? nothing : this.renderCaption(model, locale)}
+        ${compact ? nothing : renderCaption(model, locale)}
         <div class="body">
           <div
             class="dial"
@@ -304,9 +313,9 @@ export class SafetyScoreGauge extends SafetyElement {
             @focusin=${this.onFocusIn}
             @focusout=${this.onFocusOut}
           >
-            ${this.renderDrawing(model, locale)}
+            ${this.renderDrawing(model, locale, interactive)}
             <div
-              class="readout ${active && !compact ? 'dimmed' : ''}"
+              class="readout ${active && inside ? 'dimmed' : ''}"
               part="meter"
               role="meter"
               aria-label=${meterLabel(model, locale)}
@@ -322,9 +331,7 @@ export class SafetyScoreGauge extends SafetyElement {
           </div>
           ${
             compact
-              ? html`<div class="side ${active ? 'dimmed' : ''}">
-                  ${this.renderCaption(model, locale)} ${facts} ${this.renderAsOf(model, locale)} ${detail}
-                </div>`
+              ? html`<div class="side">${renderCaption(model, locale)} ${facts} ${asOf} ${key}</div>`
               : nothing
           }
         </div>
@@ -333,44 +340,48 @@ export class SafetyScoreGauge extends SafetyElement {
           compact
             ? nothing
             : html`<div class="footer">
-                ${this.renderAsOf(model, locale)}
-                ${
-                  feed.synthetic
-                    ? html`<span class=${size === 'xs' ? 'visually-hidden' : ''}
-                        >${renderSyntheticBadge(locale)}</span
-                      >`
-                    : nothing
-                }
-              </div>`
+                  ${asOf}<span class="badge-slot ${size === 'xs' ? 'visually-hidden' : ''}"
+                    >${feed.synthetic ? renderSyntheticBadge(locale) : nothing}</span
+                  >
+                </div>
+                ${key}`
         }
-        ${this.renderSummary(model, locale, compact || size === 'xs')}
-        ${this.renderCoverageNote(model, locale)} ${this.renderGradesNote(locale)}
+        ${renderSummary(model, locale, compact || size === 'xs')} ${this.renderCoverageNote(model, locale)}
+        ${this.renderGradesNote(locale)}
       </div>`;
   }
 
-  private renderCaption(model: GaugeModel, locale: SupportedLocale): TemplateResult {
-    return html`<p class="caption" part="caption">
-      <span class="title">${titleText(model, locale)}</span><span class="sep" aria-hidden="true"> · </span
-      ><span class="place">${named(model.place, locale)}</span>
-    </p>`;
-  }
-
-  private renderDrawing(model: GaugeModel, locale: SupportedLocale): TemplateResult {
+  /**
+   * The track, the value (clipped to the track: see ./geometry.ts) and the ring. Ids are
+   * scoped to the shadow root, so several gauges on a page never share a clip path.
+   */
+  private renderDrawing(model: GaugeModel, locale: SupportedLocale, interactive: boolean): TemplateResult {
     const ring = model.areas.length > 0;
+    const controls = ring && interactive;
     return html`<svg
       viewBox=${(ring ? RING_FRAME : ARC_FRAME).viewBox}
-      role=${ring ? 'none' : nothing}
-      aria-hidden=${ring ? nothing : 'true'}
+      role=${controls ? 'none' : nothing}
+      aria-hidden=${controls ? nothing : 'true'}
       focusable="false"
     >
+      <defs>
+        <clipPath id="track-clip"><path d=${TRACK_PATH}></path></clipPath>
+        ${
+          ring
+            ? svg`<clipPath id="ring-clip">${model.areas.map((a) => svg`<path d=${a.segment.track}></path>`)}</clipPath>`
+            : nothing
+        }
+      </defs>
       <g aria-hidden="true">
         <path class="track" part="track" d=${TRACK_PATH}></path>
-        ${bandTicks(model.bands.map((b) => b.min)).map(
-          (t) => svg`<line class="tick" x1=${t.x1} y1=${t.y1} x2=${t.x2} y2=${t.y2}></line>`,
-        )}
-        <path class="arc ${toneClass(model.tone)}" part="arc" d=${valueArcPath(model.value)}></path>
+        <path
+          class="arc ${toneClass(model.tone)}"
+          part="arc"
+          clip-path="url(#track-clip)"
+          d=${valueArcPath(model.value)}
+        ></path>
       </g>
-      ${ring ? this.renderRing(model, locale) : nothing}
+      ${ring ? this.renderRing(model, locale, interactive) : nothing}
     </svg>`;
   }
 
@@ -379,7 +390,17 @@ export class SafetyScoreGauge extends SafetyElement {
    * group: Chromium makes an SVG element with focus listeners focusable, which would add a
    * second tab stop.
    */
-  private renderRing(model: GaugeModel, locale: SupportedLocale): SVGTemplateResult {
+  private renderRing(model: GaugeModel, locale: SupportedLocale, interactive: boolean): SVGTemplateResult {
+    if (!interactive) {
+      return svg`<g class="areas" aria-hidden="true">${model.areas.map(
+        (
+          a,
+        ) => svg`<g class="area ${toneClass(a.tone)} ${a.index === null ? 'no-data' : ''}" data-area=${a.id}>
+          <path class="area-track" part="area-track" d=${a.segment.track}></path>
+          <path class="area-fill" part="area-fill" clip-path="url(#ring-clip)" d=${a.segment.fill}></path>
+        </g>`,
+      )}</g>`;
+    }
     const ids = model.areas.map((a) => a.id);
     const tabStop = this.tabStop !== null && ids.includes(this.tabStop) ? this.tabStop : ids[0];
     const active = this.activeArea(model);
@@ -394,7 +415,7 @@ export class SafetyScoreGauge extends SafetyElement {
         model.areas,
         (a) => a.id,
         (a) => svg`<g
-          class="area ${toneClass(a.tone)} ${a.id === this.hovered ? 'hover' : ''}"
+          class="area ${toneClass(a.tone)} ${a.index === null ? 'no-data' : ''} ${a.id === this.hovered ? 'hover' : ''}"
           part="area"
           role="button"
           tabindex=${a.id === tabStop ? '0' : '-1'}
@@ -407,97 +428,10 @@ export class SafetyScoreGauge extends SafetyElement {
         >
           <path class="area-hit" d=${a.segment.hit}></path>
           <path class="area-track" part="area-track" d=${a.segment.track}></path>
-          <path class="area-fill" part="area-fill" d=${a.segment.fill}></path>
+          <path class="area-fill" part="area-fill" clip-path="url(#ring-clip)" d=${a.segment.fill}></path>
         </g>`,
       )}
     </g>`;
-  }
-
-  private renderGrade(model: GaugeModel, locale: SupportedLocale): TemplateResult | typeof nothing {
-    if (model.grade === null) return nothing;
-    return html`<span class="grade ${toneClass(model.tone)}" part="grade"
-      ><span class="glyph" aria-hidden="true">${STATUS_CUES[model.tone ?? 'fair'].icon}</span
-      ><span>${gradeLabel(model.grade, locale)}</span></span
-    >`;
-  }
-
-  private renderChange(
-    model: GaugeModel,
-    locale: SupportedLocale,
-    withPeriod: boolean,
-  ): TemplateResult | typeof nothing {
-    const change = model.change;
-    if (!change) return nothing;
-    const direction = change.rounded === 0 ? 'flat' : change.direction;
-    return html`<span class="change ${direction}" part="change"
-      ><span class="arrow" aria-hidden="true">${changeArrow(direction)}</span
-      ><span class="delta">${formatChange(change.delta, locale)}</span>${
-        withPeriod
-          ? html`<span class="period"
-              >${msg(locale, 'vsPeriod', { period: periodText(change.period, locale) })}</span
-            >`
-          : nothing
-      }</span
-    >`;
-  }
-
-  private renderSubtotal(model: GaugeModel, locale: SupportedLocale): TemplateResult | typeof nothing {
-    if (!model.subtotal) return nothing;
-    return html`<span class="subtotal" part="subtotal">${pointsText(model.subtotal, locale)}</span>`;
-  }
-
-  private renderAsOf(model: GaugeModel, locale: SupportedLocale): TemplateResult {
-    const [before = '', after = ''] = msg(locale, 'asOf').split('{time}');
-    return html`<p class="as-of" part="as-of">
-      ${before}<time datetime=${model.asOf}>${formatDateTime(model.asOf, locale, model.timeZone)}</time
-      >${after}
-    </p>`;
-  }
-
-  private renderDetail(model: GaugeModel, area: GaugeArea | null, locale: SupportedLocale): TemplateResult {
-    const tone = area?.tone ?? null;
-    const contribution = area ? contributionText(area, model.change, locale) : null;
-    return html`<div class="area-detail ${toneClass(tone)}" part="detail" id="area-detail" ?hidden=${!area}>
-      ${
-        area
-          ? html`<span class="name">${named(area.name, locale)}</span>
-              <span class="points">${pointsText(area, locale)}</span>
-              <span class="more"
-                >${
-                  area.grade !== null
-                    ? html`<span class="glyph" aria-hidden="true">${STATUS_CUES[tone ?? 'fair'].icon}</span>
-                        ${gradeLabel(area.grade, locale)} · `
-                    : nothing
-                }${areaIndexText(area, locale)}</span
-              >
-              <span class="more targets">${targetsText(area, locale)}</span>
-              ${contribution ? html`<span class="more contribution">${contribution}</span>` : nothing}`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private renderSummary(model: GaugeModel, locale: SupportedLocale, hidden: boolean): TemplateResult {
-    const summary = moversSummary(model, locale);
-    return html`<div class="summary ${hidden ? 'visually-hidden' : ''}" part="summary">
-      <p>${summary.lead}</p>
-      ${
-        summary.items.length > 0
-          ? html`<ul>
-              ${summary.items.map(
-                (item) =>
-                  html`<li>
-                    <span class="arrow ${item.direction}" aria-hidden="true"
-                      >${changeArrow(item.direction)}</span
-                    ><span class="name">${item.name}</span>
-                    <span class="delta ${item.direction}">${item.delta}</span>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      ${summary.more ? html`<p class="more">${summary.more}</p>` : nothing}
-    </div>`;
   }
 
   private renderCoverageNote(model: GaugeModel, locale: SupportedLocale): TemplateResult | typeof nothing {

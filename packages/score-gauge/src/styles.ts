@@ -10,6 +10,8 @@ export const gaugeStyles = css`
     --_track: var(--safety-gauge-track, var(--_surface-alt));
     --_track-edge: var(--safety-gauge-track-edge, var(--_border));
     --_sweep: var(--safety-gauge-sweep-duration, 600ms);
+    /* The small text size, never under 12 px (the core token works out at 11.998 px). */
+    --_text-sm: max(12px, var(--_font-size-sm));
     min-width: 0;
   }
 
@@ -78,7 +80,60 @@ export const gaugeStyles = css`
   }
 
   [data-size='xs'] .caption {
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
+  }
+
+  /* Loading: the same rows with grey bars in line boxes of the text's own height. */
+  .bone-line {
+    margin: 0;
+  }
+
+  .bone-text {
+    display: inline-block;
+    max-width: 100%;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_skeleton);
+    animation: gauge-pulse 1.4s ease-in-out infinite alternate;
+  }
+
+  .w35 {
+    width: 35%;
+  }
+  .w45 {
+    width: 45%;
+  }
+  .w55 {
+    width: 55%;
+  }
+  .w70 {
+    width: 70%;
+  }
+
+  .bone-track {
+    fill: var(--_skeleton);
+    stroke: none;
+    animation: gauge-pulse 1.4s ease-in-out infinite alternate;
+  }
+
+  .loading .footer .as-of,
+  .loading .key {
+    width: 100%;
+  }
+
+  @keyframes gauge-pulse {
+    from {
+      opacity: 1;
+    }
+    to {
+      opacity: 0.5;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .bone-text,
+    .bone-track {
+      animation: none;
+    }
   }
 
   /* Narrow: the place under the title. */
@@ -128,18 +183,6 @@ export const gaugeStyles = css`
     fill: var(--_tone);
   }
 
-  .tick {
-    stroke: var(--_muted);
-    stroke-width: 1.5;
-    stroke-linecap: round;
-  }
-
-  /* In a tile or the compact dial the band ticks would touch the number: the grade says enough. */
-  [data-size='xs'] .tick,
-  .compact .tick {
-    display: none;
-  }
-
   .area {
     cursor: pointer;
     outline: none;
@@ -157,6 +200,13 @@ export const gaugeStyles = css`
 
   .area-fill {
     fill: var(--_tone);
+  }
+
+  /* An area none of whose indicators has data: an outline, never an empty (0) segment. */
+  .area.no-data .area-track {
+    fill: none;
+    stroke: var(--_no-data);
+    stroke-dasharray: 2 2;
   }
 
   .area.hover .area-track {
@@ -213,9 +263,15 @@ export const gaugeStyles = css`
     justify-content: center;
     flex-wrap: wrap;
     column-gap: 0.3em;
-    font-size: clamp(11px, 5.6cqi, 20px);
+    font-size: clamp(12px, 5.6cqi, 20px);
     font-weight: 600;
     max-width: 100%;
+  }
+
+  .change.none {
+    font-size: clamp(12px, 4.2cqi, 15px);
+    font-weight: 400;
+    color: var(--_muted);
   }
 
   .grade .glyph {
@@ -228,7 +284,7 @@ export const gaugeStyles = css`
 
   .change .period {
     flex-basis: 100%;
-    font-size: clamp(10px, 4.2cqi, 15px);
+    font-size: clamp(12px, 4.2cqi, 15px);
     font-weight: 400;
     color: var(--_muted);
   }
@@ -244,13 +300,14 @@ export const gaugeStyles = css`
   }
 
   .subtotal {
-    font-size: clamp(10px, 4.6cqi, 16px);
+    font-size: clamp(12px, 4.6cqi, 16px);
+    font-variant-numeric: tabular-nums;
     color: var(--_muted);
   }
 
   .area-detail {
     gap: 0.15em;
-    font-size: clamp(11px, 4.4cqi, 15px);
+    font-size: clamp(12px, 4.4cqi, 15px);
     /* It shows what the pointer is on: it must never take the pointer from the ring. */
     pointer-events: none;
   }
@@ -288,7 +345,7 @@ export const gaugeStyles = css`
   .facts .grade,
   .facts .change,
   .facts .subtotal {
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
   }
 
   .area-detail .name {
@@ -321,29 +378,71 @@ export const gaugeStyles = css`
 
   /* Under the dial ------------------------------------------------------------------------ */
 
+  /* The time of the data, and under it a slot as high as a badge, kept whether or not the feed is
+     sample data: the gauge is as high while loading as when drawn. */
   .footer {
     display: flex;
-    flex-wrap: wrap;
-    justify-content: center;
+    flex-direction: column;
     align-items: center;
-    gap: var(--_space-xs) var(--_space-sm);
-    font-size: var(--_font-size-sm);
+    gap: var(--_space-xs);
+    font-size: var(--_text-sm);
     color: var(--_muted);
     text-align: center;
   }
 
-  [data-size='xs'] .footer {
-    font-size: var(--_font-size-xs);
+  /* Core's badges use --_font-size-sm (11.998 px); never under 12 px here. */
+  .badge {
+    font-size: var(--_text-sm);
+  }
+
+  .badge-slot {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    height: calc(var(--_text-sm) * 1.4 + 6px);
   }
 
   .as-of {
     margin: 0;
+    font-variant-numeric: tabular-nums;
   }
 
+  .as-of time {
+    white-space: nowrap;
+  }
+
+  /* The ring's key: each grade's glyph in its colour, with the number of areas in words. */
+  .key {
+    margin: 0;
+    text-align: center;
+    font-size: var(--_text-sm);
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .key-item {
+    white-space: nowrap;
+    margin-inline-start: 0.3em;
+    color: var(--_fg);
+  }
+
+  .key-item .glyph {
+    color: var(--_tone);
+    margin-inline-end: 0.25em;
+  }
+
+  /* What moved the score: a lead, at most four rows (one area each, the number at the end) and
+     which indicators were compared. With a change it is kept as high as all of those, so that
+     the loading placeholder (which reserves them) and the drawn gauge are the same height. */
   .summary {
-    font-size: var(--_font-size-sm);
+    --_row: calc(var(--_text-sm) * var(--_line-height));
+    font-size: var(--_text-sm);
     border-top: 1px solid var(--_border);
     padding-top: var(--_space-sm);
+  }
+
+  .summary.has-change {
+    min-height: calc(1px + var(--_space-sm) + 6 * var(--_row) + 6 * var(--_space-xs));
   }
 
   .summary p {
@@ -355,13 +454,25 @@ export const gaugeStyles = css`
     margin: var(--_space-xs) 0 0;
     padding: 0;
     display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-xs) var(--_space-md);
+    flex-direction: column;
+    gap: var(--_space-xs);
   }
 
   .summary li {
+    display: flex;
+    align-items: baseline;
     min-width: 0;
     overflow-wrap: anywhere;
+  }
+
+  .summary li .name {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+
+  .summary .compared {
+    margin-top: var(--_space-xs);
+    color: var(--_muted);
   }
 
   .summary .arrow {
@@ -372,14 +483,11 @@ export const gaugeStyles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
     white-space: nowrap;
+    margin-inline-start: var(--_space-sm);
   }
 
   .summary .more {
     color: var(--_muted);
-  }
-
-  .badge {
-    font-size: var(--_font-size-xs);
   }
 
   .note {
@@ -419,49 +527,31 @@ export const gaugeStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_space-xs);
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
   }
 
   .side .grade,
   .side .change {
     justify-content: flex-start;
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
   }
 
   .side .change .period {
     flex-basis: auto;
-    font-size: var(--_font-size-xs);
+    font-size: var(--_text-sm);
   }
 
   .side .subtotal {
-    font-size: var(--_font-size-xs);
+    font-size: var(--_text-sm);
   }
 
   .side .as-of {
     color: var(--_muted);
-    font-size: var(--_font-size-xs);
+    font-size: var(--_text-sm);
   }
 
-  /* Faded, not hidden: what screen readers can reach must not change while an area is active. */
-  .side.dimmed > :not(.area-detail) {
-    opacity: 0;
-  }
-
-  .side .area-detail {
-    position: absolute;
-    inset: 0;
-    transform: none;
-    width: auto;
-    left: 0;
-    top: 0;
-    align-items: flex-start;
-    justify-content: center;
+  .side .key {
     text-align: start;
-    font-size: var(--_font-size-sm);
-  }
-
-  .side .area-detail .points {
-    font-size: var(--_font-size);
   }
 
   /* Forced colours: every mark in a system colour, the arc filled, the track outlined. */
@@ -478,11 +568,6 @@ export const gaugeStyles = css`
     .area-fill {
       forced-color-adjust: none;
       fill: CanvasText;
-    }
-
-    .tick {
-      forced-color-adjust: none;
-      stroke: CanvasText;
     }
 
     .area-hit {
