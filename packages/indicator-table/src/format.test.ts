@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatPoints, formatValue } from './format.js';
+import { formatCompact, formatPoints, formatValue, unitLabel } from './format.js';
 import { msg } from './messages.js';
 
 describe('formatValue', () => {
@@ -33,8 +33,38 @@ describe('formatCompact / formatPoints', () => {
 
 describe('msg', () => {
   it('fills placeholders, formatting numbers', () => {
-    expect(msg('en', 'count', { shown: 1234, total: 5000 })).toBe('Showing 1,234 of 5,000 indicators');
-    expect(msg('zh-CN', 'count', { shown: 3, total: 56 })).toBe('显示 3 / 56 项指标');
+    expect(msg('en', 'count', { shown: 1234, n: 5000 })).toBe('Showing 1,234 of 5,000 indicators');
+    expect(msg('zh-CN', 'count', { shown: 3, n: 56 })).toBe('显示 3 / 56 项指标');
     expect(msg('en', 'caption')).toBe('{place}: safety indicators');
+  });
+
+  it('picks plural forms by n (Intl.PluralRules): every count in the table', () => {
+    expect(msg('en', 'count', { shown: 1, n: 1 })).toBe('Showing 1 of 1 indicator');
+    expect(msg('en', 'count', { shown: 0, n: 0 })).toBe('Showing 0 of 0 indicators');
+    expect(msg('en', 'range', { first: 7, last: 7, total: 5000, n: 1 })).toBe('Showing row 7 of 5,000');
+    expect(msg('en', 'range', { first: 1, last: 40, total: 20000, n: 40 })).toBe(
+      'Showing rows 1–40 of 20,000',
+    );
+    expect(msg('zh-CN', 'range', { first: 1, last: 40, total: 20000, n: 40 })).toBe(
+      '显示第 1–40 行，共 20,000 行',
+    );
+    expect(msg('en', 'groupScore', { score: '0.5', max: '1', n: 1 })).toBe('0.5 of 1 point');
+    expect(msg('en', 'groupScore', { score: '1', max: '1.5', n: 1.5 })).toBe('1 of 1.5 points');
+    expect(msg('en', 'trendMissing', { n: 1 })).toBe('1 period with no data');
+    expect(msg('en', 'trendMissing', { n: 2 })).toBe('2 periods with no data');
+  });
+});
+
+describe('unitLabel', () => {
+  it('writes a unit as a label, which needs no agreement with a number', () => {
+    expect(unitLabel({ zh: '起', en: 'incidents' }, 'en')).toBe('Unit: incidents');
+    expect(unitLabel({ zh: '起', en: 'incidents' }, 'zh-CN')).toBe('单位：起');
+    expect(unitLabel({ zh: '', en: 'rank' }, 'zh-CN')).toBe('单位：rank');
+  });
+
+  it('is empty for short units (written with every number) and for no unit', () => {
+    expect(unitLabel({ zh: '%', en: '%' }, 'en')).toBe('');
+    expect(unitLabel(null, 'en')).toBe('');
+    expect(unitLabel({ zh: ' ', en: '  ' }, 'en')).toBe('');
   });
 });

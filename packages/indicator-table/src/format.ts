@@ -9,6 +9,7 @@ import {
   type LocalizedText,
   type SupportedLocale,
 } from '@safety-widgets/core';
+import { msg } from './messages.js';
 
 /** Units written straight after the number, in every column (`98%`). */
 const SHORT_UNITS = new Set(['%', '‰', '‱', '°', '℃']);
@@ -30,7 +31,9 @@ export function formatPlain(value: number | null | undefined, locale: SupportedL
 
 /**
  * A value with its unit: `225 alerts`, `225起` (Chinese units follow the number without a
- * space), `98%`; a missing value is `—` without a unit.
+ * space), `98%`; a missing value is `—` without a unit. The unit is written as the feed gives it,
+ * so an English count noun does not agree with the number (`1 incidents`): the table itself
+ * writes numbers with `formatCompact` and the unit apart, as a label (`unitLabel`).
  */
 export function formatValue(
   value: number | null | undefined,
@@ -59,4 +62,14 @@ export function formatCompact(
 /** Points with at most one decimal (`2.1`), or `—`. */
 export function formatPoints(value: number | null | undefined, locale: SupportedLocale): string {
   return formatNumber(value, locale, { maximumFractionDigits: 1 });
+}
+
+/**
+ * The unit as a label, `Unit: incidents` / `单位：起`, for units that are not written after every
+ * number (see `formatCompact`); `''` for a short unit such as `%` or no unit. A label needs no
+ * agreement with a number, unlike `1 incidents`.
+ */
+export function unitLabel(unit: LocalizedText | null | undefined, locale: SupportedLocale): string {
+  const u = unitText(unit, locale);
+  return u && !isShortUnit(u) ? msg(locale, 'unit', { unit: u }) : '';
 }

@@ -1,6 +1,7 @@
 /**
  * @safety-widgets/indicator-table: the `<safety-indicator-table>` class and the pure functions
- * behind it (view model, sorting, filtering, grouping, windowing, CSV, sparkline geometry).
+ * behind it (view model, sorting, filtering, grouping, layout and windowing, CSV, the trend's
+ * periods, words and sparkline geometry).
  * Importing this module registers nothing; import `./safety-indicator-table.js` for that.
  */
 export { CARD_BREAKPOINT, SafetyIndicatorTable, WINDOW_THRESHOLD } from './safety-indicator-table.element.js';
@@ -30,8 +31,10 @@ export { filterRows, isFilterEmpty, matchesQuery, parseStatus, type RowFilter } 
 export { flattenGroups, groupRows, rowsInTableOrder, type RowGroup, type TableLine } from './group.js';
 export { computeOffsets, lineAt, windowSlots, type WindowRequest, type WindowSlot } from './windowing.js';
 export { BOM, csvFileName, csvNumber, csvText, guardFormula, indicatorsCsv, statusLabel } from './csv.js';
-export { sparklinePath, type Sparkline } from './sparkline.js';
+export { sparklinePath, type SparkPoint, type Sparkline } from './sparkline.js';
 export { SPARK_H, SPARK_W, rowDisplay, type RowDisplay } from './row-display.js';
-export { formatCompact, formatPlain, formatPoints, formatValue } from './format.js';
+export { TREND_LIST_MAX, fillPeriods, trendDisplay, trendLabel, type TrendDisplay } from './trend.js';
+export { isWindowed, visibleRowRange, type RowRange } from './layout.js';
+export { formatCompact, formatPlain, formatPoints, formatValue, unitLabel } from './format.js';
 export { msg, type TableMessageKey } from './messages.js';
 export { VERSION } from './version.js';

@@ -1,8 +1,12 @@
 /**
  * The table's own UI strings in both locales (the shared ones, such as "Loading…", come from
- * core's `t()`), and `msg()` to look them up with `{placeholders}` filled in.
+ * core's `t()`), and `msg()` to look them up with `{placeholders}` filled in. Every message that
+ * counts something has plural forms, chosen by its `n` through core's `formatMessage`
+ * (Intl.PluralRules). Units from the feed are never put after a number in running text, where a
+ * count noun would have to agree with it ("1 incidents"); they are written as a label
+ * ("Unit: incidents", "Trend (incidents): …").
  */
-import { formatMessage, type SupportedLocale } from '@safety-widgets/core';
+import { formatMessage, type Message, type SupportedLocale } from '@safety-widgets/core';
 
 const en = {
   caption: '{place}: safety indicators',
@@ -37,24 +41,31 @@ const en = {
   'sort.asc': '{column}, ascending',
   'sort.desc': '{column}, descending',
   csv: 'Download CSV',
-  count: 'Showing {shown} of {total} indicators',
+  count: { one: 'Showing {shown} of {n} indicator', other: 'Showing {shown} of {n} indicators' },
+  range: { one: 'Showing row {first} of {total}', other: 'Showing rows {first}–{last} of {total}' },
   noMatch: 'No indicators match the search and filters.',
   clearFilters: 'Clear filters',
   emptyFeed: 'This feed has no indicators.',
   synthetic: 'synthetic',
   syntheticTitle: 'Synthetic value, made up for the sample data',
   published: 'published',
-  groupScore: '{score} of {max} points',
+  groupScore: { one: '{score} of {max} point', other: '{score} of {max} points' },
   groupMet: '{met} of {n} met',
   noTrend: 'No trend data',
-  trend: 'Trend from {first} ({firstPeriod}) to {last} ({lastPeriod})',
+  unit: 'Unit: {unit}',
+  trendIn: 'Trend ({unit}): ',
+  trendPlain: 'Trend: ',
+  trendPoint: '{period}: {value}',
+  trendSpan: 'from {first} ({firstPeriod}) to {last} ({lastPeriod})',
+  trendMissing: { one: '{n} period with no data', other: '{n} periods with no data' },
+  listSeparator: '; ',
   scoreOf: '{score} of {max}',
-} as const;
+} as const satisfies Record<string, Message>;
 
 /** Every message key of the table. */
 export type TableMessageKey = keyof typeof en;
 
-const zh: { readonly [K in TableMessageKey]: string } = {
+const zh: { readonly [K in TableMessageKey]: Message } = {
   caption: '{place}安全指标',
   asOf: '截至{date}',
   'col.name': '指标',
@@ -87,7 +98,8 @@ const zh: { readonly [K in TableMessageKey]: string } = {
   'sort.asc': '{column}，升序',
   'sort.desc': '{column}，降序',
   csv: '下载 CSV',
-  count: '显示 {shown} / {total} 项指标',
+  count: '显示 {shown} / {n} 项指标',
+  range: '显示第 {first}–{last} 行，共 {total} 行',
   noMatch: '没有符合搜索和筛选条件的指标。',
   clearFilters: '清除筛选',
   emptyFeed: '此数据源没有指标。',
@@ -97,20 +109,28 @@ const zh: { readonly [K in TableMessageKey]: string } = {
   groupScore: '{score} / {max} 分',
   groupMet: '{met}/{n} 达标',
   noTrend: '无趋势数据',
-  trend: '趋势：从 {first}（{firstPeriod}）到 {last}（{lastPeriod}）',
+  unit: '单位：{unit}',
+  trendIn: '趋势（{unit}）：',
+  trendPlain: '趋势：',
+  trendPoint: '{period}：{value}',
+  trendSpan: '从 {first}（{firstPeriod}）到 {last}（{lastPeriod}）',
+  trendMissing: '{n} 个时期无数据',
+  listSeparator: '；',
   scoreOf: '{score} / {max}',
 };
 
-const MESSAGES: { readonly [L in SupportedLocale]: { readonly [K in TableMessageKey]: string } } = {
+const MESSAGES: { readonly [L in SupportedLocale]: { readonly [K in TableMessageKey]: Message } } = {
   en,
   'zh-CN': zh,
 };
 
 /**
  * A table string in `locale` with `{placeholders}` filled in (numbers formatted for the
- * locale; a placeholder without a value stays visible as `{name}`).
+ * locale; a placeholder without a value stays visible as `{name}`); a message with plural forms
+ * picks one by the number `n` (core's `formatMessage`, Intl.PluralRules).
  *
- * @example msg('en', 'count', { shown: 3, total: 56 }) // 'Showing 3 of 56 indicators'
+ * @example msg('en', 'count', { shown: 3, n: 56 }) // 'Showing 3 of 56 indicators'
+ * @example msg('en', 'count', { shown: 1, n: 1 }) // 'Showing 1 of 1 indicator'
  */
 export function msg(
   locale: SupportedLocale,

@@ -16,7 +16,8 @@ describe('rowDisplay', () => {
     expect(rowDisplay(row('fraud-alerts'), 'en')).toMatchObject({
       name: 'Fraud alerts (first half-year)',
       nameLang: 'en',
-      value: '225 alerts',
+      unit: 'Unit: alerts',
+      value: '225',
       synthetic: false,
       targetSign: '≤',
       targetWords: 'at most',
@@ -30,10 +31,29 @@ describe('rowDisplay', () => {
       statusLabel: 'Target met',
       trend: {
         d: 'M3 3L61 17',
+        dots: [],
         last: { x: 61, y: 17 },
-        label: 'Trend from 417 alerts (2016-H1) to 225 alerts (2017-H1)',
+        label: 'Trend (alerts): 2016-H1: 417; 2017-H1: 225',
       },
     });
+  });
+
+  it('never writes a count noun after a number ("1 incidents")', () => {
+    for (const r of model.rows) {
+      const d = rowDisplay(r, 'en');
+      expect(`${d.value} ${d.target} ${d.cityAverage} ${d.trend?.label ?? ''}`).not.toMatch(
+        /\d (incidents|cases|alerts|persons|deaths|fires|people|stations|points|drills|batches|sources|rank)\b/,
+      );
+    }
+    const poisoning = rowDisplay(row('food-poisoning-incidents'), 'en');
+    expect(poisoning.unit).toBe('Unit: incidents');
+    expect(poisoning.trend?.label).toBe('Trend (incidents): 2013: 1; 2014: 0; 2015: 0; 2016: 0; 2017: 0');
+  });
+
+  it('a history with one known value is a dot, not "no trend"', () => {
+    const d = rowDisplay(row('screened-disputes-resolved'), 'en');
+    expect(d.unit).toBe('');
+    expect(d.trend).toMatchObject({ d: '', dots: [{ x: 61, y: 10 }], label: 'Trend: 2017-H1: 100%' });
   });
 
   it('formats a synthetic row in Chinese, with a percentage target', () => {
@@ -49,7 +69,7 @@ describe('rowDisplay', () => {
       statusIcon: '✕',
       statusLabel: '未达标',
     });
-    expect(d.trend?.label).toMatch(/^趋势：从 .+（.+）到 78.5%（.+）$/);
+    expect(d.trend?.label).toMatch(/^趋势：2016-12：76.8%；.+；2017-11：78.5%$/);
   });
 
   it('shows missing values as a dash, without target sign, bar or trend', () => {

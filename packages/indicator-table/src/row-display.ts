@@ -1,18 +1,17 @@
 /**
- * What one row shows, as text, in a locale: every number formatted, the sparkline's path and
- * description, the status cue. Computed once per row and locale (the element caches it), so that
- * re-rendering a row (scrolling a windowed table, a resize, a live update) formats nothing again.
+ * What one row shows, as text, in a locale: every number formatted, the unit as a label, the
+ * trend's geometry and description, the status cue. Computed once per row and locale (the element
+ * caches it), so that re-rendering a row (scrolling a windowed table, a resize, a live update)
+ * formats nothing again.
  */
 import { STATUS_CUES, localizedTextWithLang, type SupportedLocale } from '@safety-widgets/core';
 import { statusLabel } from './csv.js';
-import { formatCompact, formatPoints, formatValue } from './format.js';
+import { formatCompact, formatPoints, unitLabel } from './format.js';
 import { msg } from './messages.js';
-import { sparklinePath } from './sparkline.js';
+import { trendDisplay, type TrendDisplay } from './trend.js';
 import type { IndicatorRow } from './view-model.js';
 
-/** Size of the trend sparkline, px. */
-export const SPARK_W = 64;
-export const SPARK_H = 20;
+export { SPARK_H, SPARK_W } from './trend.js';
 
 /** The texts and shapes of one row. */
 export interface RowDisplay {
@@ -21,7 +20,12 @@ export interface RowDisplay {
   readonly nameLang: SupportedLocale;
   /** The note, or `''`. */
   readonly note: string;
-  /** Value with its unit (`225 alerts`), or `—`. */
+  /**
+   * The unit as a label (`Unit: alerts`), shown under the name; `''` for short units such as `%`
+   * (written after every number instead) or no unit.
+   */
+  readonly unit: string;
+  /** The value (`225`, `98%`), or `—`. */
   readonly value: string;
   /** True for a synthetic value (marked "synthetic"). */
   readonly synthetic: boolean;
@@ -39,12 +43,8 @@ export interface RowDisplay {
   readonly bar: number | null;
   readonly statusIcon: string;
   readonly statusLabel: string;
-  /** The sparkline, or null with fewer than two values. */
-  readonly trend: {
-    readonly d: string;
-    readonly last: { readonly x: number; readonly y: number } | null;
-    readonly label: string;
-  } | null;
+  /** The trend, or null when no period of the history has a value. */
+  readonly trend: TrendDisplay | null;
 }
 
 /** The display of `row` in `locale`. */
@@ -58,7 +58,8 @@ export function rowDisplay(row: IndicatorRow, locale: SupportedLocale): RowDispl
     name: name.text,
     nameLang: name.lang,
     note: localizedTextWithLang(row.note, locale).text,
-    value: formatValue(row.value, row.unit, locale),
+    unit: unitLabel(row.unit, locale),
+    value: formatCompact(row.value, row.unit, locale),
     synthetic: row.provenance === 'synthetic' && row.value !== null,
     targetSign: hasTarget ? (row.direction === 'higher' ? '≥' : '≤') : '',
     targetWords: hasTarget ? msg(locale, row.direction === 'higher' ? 'targetAtLeast' : 'targetAtMost') : '',
@@ -71,28 +72,5 @@ export function rowDisplay(row: IndicatorRow, locale: SupportedLocale): RowDispl
     statusIcon: cue.icon,
     statusLabel: statusLabel(row.status, locale),
     trend: trendDisplay(row, locale),
-  };
-}
-
-function trendDisplay(row: IndicatorRow, locale: SupportedLocale): RowDisplay['trend'] {
-  const spark = sparklinePath(
-    row.trend.map((p) => p.value),
-    SPARK_W,
-    SPARK_H,
-    3,
-  );
-  if (!spark.d) return null;
-  const points = row.trend.filter((p) => p.value !== null);
-  const first = points[0]!;
-  const last = points[points.length - 1]!;
-  return {
-    d: spark.d,
-    last: spark.last,
-    label: msg(locale, 'trend', {
-      first: formatValue(first.value, row.unit, locale),
-      firstPeriod: first.period,
-      last: formatValue(last.value, row.unit, locale),
-      lastPeriod: last.period,
-    }),
   };
 }

@@ -94,6 +94,42 @@ async function axeClean(el: Element): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/** The accessible name and role of the focused node, as Chromium's accessibility tree has it. */
+async function focusedAx(): Promise<{ role: string; name: string } | null> {
+  type AxNode = {
+    role?: { value?: string };
+    name?: { value?: string };
+    properties?: { name: string; value: { value?: unknown } }[];
+  };
+  const { frameTree } = (await cdp().send('Page.getFrameTree', {})) as {
+    frameTree: { frame: { id: string }; childFrames?: { frame: { id: string } }[] };
+  };
+  for (const frame of [frameTree, ...(frameTree.childFrames ?? [])]) {
+    const { nodes } = (await cdp().send('Accessibility.getFullAXTree', { frameId: frame.frame.id })) as {
+      nodes: AxNode[];
+    };
+    const node = nodes.find(
+      (n) =>
+        n.role?.value !== 'RootWebArea' &&
+        n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+    );
+    if (node) return { role: node.role?.value ?? '', name: node.name?.value ?? '' };
+  }
+  return null;
+}
+
+/**
+ * Elements in the shadow root whose content is taller than their box (a box that scrolls, or
+ * clips rows), leaving out the 1 px, clipped screen-reader-only text (`.visually-hidden`, the card
+ * layout's column headers), which is hidden on purpose and holds no rows.
+ */
+const innerScrollers = (el: Element) =>
+  [...root(el).querySelectorAll('*')]
+    .filter(
+      (n) => !(n.clientWidth <= 1 && n.clientHeight <= 1) && !n.closest('.visually-hidden, .cards thead'),
+    )
+    .filter((n) => n.scrollHeight > n.clientHeight);
+
 describe('the Yantian sample', () => {
   it('renders 56 rows in 8 area groups, with the published figures', async () => {
     const el = await mount(currentYantian());
@@ -113,26 +149,35 @@ describe('the Yantian sample', () => {
     ]);
 
     const fraud = rowById(el, 'fraud-alerts');
-    expect(text(fraud?.querySelector('th'))).toBe('Fraud alerts (first half-year)');
-    expect(cellText(fraud, 'value-cell')).toBe('225 alerts');
+    // The unit is a label under the name, never a count noun after a number ("1 incidents").
+    expect(text(fraud?.querySelector('th'))).toBe('Fraud alerts (first half-year) Unit: alerts');
+    expect(cellText(fraud, 'value-cell')).toBe('225');
     expect(cellText(fraud, 'target-cell')).toBe('≤at most 300');
     expect(cellText(fraud, 'city-average-cell')).toBe('360');
     expect(text(cell(fraud, 'status'))).toBe('✓Target met');
     expect(fraud?.closest('tbody')?.dataset.area).toBe('public-order');
 
     const enterprises = rowById(el, 'supervised-enterprises');
-    expect(cellText(enterprises, 'value-cell')).toBe('1,962 enterprises');
-    expect(cellText(rowById(el, 'micro-fire-stations'), 'value-cell')).toBe('239 stations');
+    expect(cellText(enterprises, 'value-cell')).toBe('1,962');
+    expect(text(cell(enterprises, 'unit'))).toBe('Unit: enterprises');
+    expect(cellText(rowById(el, 'micro-fire-stations'), 'value-cell')).toBe('239');
+    expect(cell(rowById(el, 'food-sampling-pass'), 'unit')).toBeNull();
     expect(cellText(rowById(el, 'food-sampling-pass'), 'value-cell')).toBe('98%');
     // A published value has no synthetic marker; a synthetic one has, with visible text.
     expect(cell(fraud, 'synthetic')).toBeNull();
     const alerts = rowById(el, 'alerts-110-per-10k');
     expect(text(cell(alerts, 'synthetic'))).toBe('synthetic');
-    expect(cellText(alerts, 'value-cell')).toBe('512.4 per 10,000 residentssynthetic');
+    expect(cellText(alerts, 'value-cell')).toBe('512.4synthetic');
+    // Nowhere does a count noun follow a number.
+    const poisoning = rowById(el, 'food-poisoning-incidents')!;
+    expect(root(el).textContent!.replace(/\s+/g, ' ')).not.toMatch(/\b1 incidents\b/);
+    expect(cell(poisoning, 'sparkline')?.getAttribute('aria-label')).toBe(
+      'Trend (incidents): 2013: 1; 2014: 0; 2015: 0; 2016: 0; 2017: 0',
+    );
     // A trend sparkline is an image with a description; no history is said in words.
     const spark = cell(fraud, 'sparkline');
     expect(spark?.getAttribute('role')).toBe('img');
-    expect(spark?.getAttribute('aria-label')).toBe('Trend from 417 alerts (2016-H1) to 225 alerts (2017-H1)');
+    expect(spark?.getAttribute('aria-label')).toBe('Trend (alerts): 2016-H1: 417; 2017-H1: 225');
     expect(cellText(rowById(el, 'fire-deaths'), 'trend-cell')).toBe('—No trend data');
     expect(text($(el, '[part="count"]'))).toBe('Showing 56 of 56 indicators');
   });
@@ -178,10 +223,11 @@ describe('the Yantian sample', () => {
       '状态',
     ]);
     const fraud = rowById(el, 'fraud-alerts');
-    expect(text(fraud?.querySelector('th'))).toBe('诈骗警情（上半年）');
-    expect(cellText(fraud, 'value-cell')).toBe('225起');
+    expect(text(fraud?.querySelector('th'))).toBe('诈骗警情（上半年） 单位：起');
+    expect(cellText(fraud, 'value-cell')).toBe('225');
     expect(text(cell(fraud, 'status'))).toBe('✓达标');
-    expect(cellText(rowById(el, 'supervised-enterprises'), 'value-cell')).toBe('1,962家');
+    expect(cellText(rowById(el, 'supervised-enterprises'), 'value-cell')).toBe('1,962');
+    expect(text(cell(rowById(el, 'supervised-enterprises'), 'unit'))).toBe('单位：家');
     expect(text($(el, 'caption'))).toContain('盐田区安全指标');
     expect(text($(el, '[part="count"]'))).toBe('显示 56 / 56 项指标');
   });
@@ -240,7 +286,7 @@ describe('sorting', () => {
   it('by name in the display language, and from the sort attribute', async () => {
     const el = await mount(currentYantian(), { attrs: { sort: 'name:desc', area: 'fire' } });
     expect(header(el, 'name').getAttribute('aria-sort')).toBe('descending');
-    expect(rows(el).map((r) => text(r.querySelector('th')))).toEqual([
+    expect(rows(el).map((r) => text(r.querySelector('th .name')))).toEqual([
       'Urban-village area per fire station or point',
       'Micro fire stations',
       'Fires',
@@ -336,8 +382,8 @@ describe('filters and search', () => {
 });
 
 describe('sticky header', () => {
-  it('keeps the column headers (and their sort buttons) in view while the rows scroll', async () => {
-    const el = await mount(currentYantian());
+  it('keeps the column headers (and their sort buttons) in view while the windowed rows scroll', async () => {
+    const el = await mount(largeFeed(400));
     const scroller = $(el, '[part="scroller"]')!;
     const th = header(el, 'score');
     const top = scroller.getBoundingClientRect().top;
@@ -508,6 +554,294 @@ describe('windowing', () => {
   });
 });
 
+describe('rows flow with the page (up to 300 rows)', () => {
+  afterEach(async () => {
+    window.scrollTo(0, 0);
+    await page.viewport(1200, 900);
+  });
+
+  for (const [name, width, viewport] of [
+    ['desktop', 1000, 1200],
+    ['phone (cards)', 358, 390],
+  ] as const) {
+    for (const lang of ['en', 'zh-CN']) {
+      it(`56 rows, ${name}, ${lang}: the host is as tall as its rows, nothing inside scrolls`, async () => {
+        await page.viewport(viewport, 800);
+        const el = await mount(currentYantian(), { width, lang });
+        expect($(el, '.widget')?.classList.contains('cards')).toBe(width < 480);
+        expect(rows(el)).toHaveLength(56);
+        expect(innerScrollers(el).map((n) => `${n.localName}.${n.className}`)).toEqual([]);
+        const scroller = $(el, '[part="scroller"]')!;
+        expect(getComputedStyle(scroller).overflowY).not.toMatch(/auto|scroll/);
+        expect(scroller.scrollHeight).toBe(scroller.clientHeight);
+        // The host is as tall as what it holds: the widget box, from its top to the last row.
+        const host = el.getBoundingClientRect();
+        const widget = $(el, '.widget')!.getBoundingClientRect();
+        expect(Math.abs(host.height - widget.height)).toBeLessThanOrEqual(1);
+        const lastRow = rows(el).at(-1)!.getBoundingClientRect();
+        expect(lastRow.bottom).toBeLessThanOrEqual(host.bottom);
+        expect(host.bottom - lastRow.bottom).toBeLessThan(40);
+        expect(host.height).toBeGreaterThan(56 * 30);
+        // No windowing: no range line, no row count for a partial DOM.
+        expect($(el, '[part="range"]')).toBeNull();
+        expect($(el, 'table')?.hasAttribute('aria-rowcount')).toBe(false);
+        // The page scrolls to the last row, and the last row is what is there.
+        rows(el).at(-1)!.scrollIntoView({ block: 'end' });
+        const r = rows(el).at(-1)!.getBoundingClientRect();
+        expect(r.bottom).toBeLessThanOrEqual(window.innerHeight + 1);
+        const hit = root(el).elementFromPoint(r.left + 20, r.top + r.height / 2);
+        expect(hit?.closest('tr')).toBe(rows(el).at(-1));
+      });
+    }
+  }
+
+  it('keyboard: arrows, End and Home move between rows; the page scrolls; a focused row has a name', async () => {
+    await page.viewport(1200, 700);
+    const el = await mount(currentYantian());
+    rows(el)[0]!.focus();
+    await settle(el);
+    expect(await focusedAx()).toEqual({
+      role: 'row',
+      name: 'Political security incidents Unit: incidents 0 Target met',
+    });
+    await userEvent.keyboard('{ArrowDown}');
+    await settle(el);
+    expect((root(el).activeElement as HTMLElement).dataset.id).toBe('major-mass-incidents');
+    await userEvent.keyboard('{End}');
+    await settle(el);
+    const last = root(el).activeElement as HTMLElement;
+    expect(last.dataset.id).toBe(rows(el).at(-1)!.dataset.id);
+    // Brought into view by the page's own scroll (there is no other).
+    expect(window.scrollY).toBeGreaterThan(500);
+    const box = last.getBoundingClientRect();
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(window.innerHeight + 1);
+    const ax = await focusedAx();
+    expect(ax?.role).toBe('row');
+    expect(ax?.name).toContain(text(last.querySelector('th .name')));
+    await userEvent.keyboard('{Home}');
+    await settle(el);
+    expect((root(el).activeElement as HTMLElement).dataset.id).toBe('political-security-incidents');
+  });
+
+  it('cards: a focused card has a name too', async () => {
+    const el = await mount(currentYantian(), { width: 360, lang: 'zh-CN' });
+    rowById(el, 'fraud-alerts')!.focus();
+    await settle(el);
+    const ax = await focusedAx();
+    expect(ax?.role).toBe('row');
+    expect(ax?.name).toBe('诈骗警情（上半年） 单位：起 225 达标');
+    await userEvent.keyboard('{ArrowDown}');
+    await settle(el);
+    expect((root(el).activeElement as HTMLElement).dataset.id).toBe('video-solved-share');
+  });
+
+  it('300 rows still flow; 301 are windowed', { timeout: 60_000 }, async () => {
+    const flow = await mount(largeFeed(300));
+    expect(rows(flow)).toHaveLength(300);
+    expect($(flow, '[part="scroller"]')?.classList.contains('flow')).toBe(true);
+    expect(innerScrollers(flow)).toEqual([]);
+    document.body.replaceChildren();
+    const windowed = await mount(largeFeed(301));
+    expect($(windowed, '[part="scroller"]')?.classList.contains('windowed')).toBe(true);
+    expect(rows(windowed).length).toBeLessThan(301);
+  });
+});
+
+describe('windowed (more than 300 rows)', () => {
+  it('5,000 rows: a scroll box with a scrollbar always drawn and a visible "Showing rows …"', async () => {
+    const el = await mount(largeFeed(5000));
+    const scroller = $(el, '[part="scroller"]')!;
+    expect(getComputedStyle(scroller).overflowY).toBe('scroll');
+    // A classic scrollbar (styled, so never an overlay that hides until touched). Headless
+    // Chromium hides every scrollbar, so its style is what can be checked here.
+    expect(getComputedStyle(scroller, '::-webkit-scrollbar').width).toBe('12px');
+    expect(getComputedStyle(scroller).overscrollBehaviorY).toBe('auto');
+    const range = $(el, '[part="range"]')!;
+    expect(range.getBoundingClientRect().height).toBeGreaterThan(10);
+    expect(getComputedStyle(range).visibility).toBe('visible');
+    expect(range.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+      scroller.getBoundingClientRect().top + 1,
+    );
+    expect(scroller.getAttribute('aria-describedby')).toBe('range');
+    await vi.waitFor(() => expect(text(range)).toMatch(/^Showing rows 1–(\d+) of 5,000$/), POLL);
+    const shownLast = Number(/–(\d+)/.exec(text(range))![1]);
+    // It counts the rows that are in the box.
+    const box = scroller.getBoundingClientRect();
+    const inView = rows(el).filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.bottom > box.top + 1 && b.top < box.bottom - 1;
+    });
+    expect(shownLast).toBe(inView.length);
+    expect(shownLast).toBeGreaterThan(3);
+    // It follows the scroll.
+    scroller.scrollTop = scroller.scrollHeight / 2;
+    await vi.waitFor(() => {
+      const m = /^Showing rows ([\d,]+)–([\d,]+) of 5,000$/.exec(text(range));
+      expect(Number(m?.[1]?.replace(/,/g, ''))).toBeGreaterThan(2000);
+    }, POLL);
+    expect($(el, '[part="count"]')?.textContent?.trim()).toBe('Showing 5,000 of 5,000 indicators');
+    scroller.scrollTop = 0;
+  });
+
+  it('in Chinese', async () => {
+    const el = await mount(largeFeed(1000), { lang: 'zh-CN' });
+    await vi.waitFor(
+      () => expect(text($(el, '[part="range"]'))).toMatch(/^显示第 1–\d+ 行，共 1,000 行$/),
+      POLL,
+    );
+  });
+});
+
+describe('history sparklines: missing is never zero', () => {
+  it('gaps in the middle, missing at the end, all missing, one value', async () => {
+    const feed = currentYantian();
+    const set = (id: string, history: { period: string; value: number | null }[]) => {
+      feed.indicators.find((i) => i.id === id)!.history = history;
+    };
+    set('fires', [
+      { period: '2013', value: 50 },
+      { period: '2014', value: 60 },
+      { period: '2015', value: null },
+      { period: '2016', value: 53 },
+      { period: '2017', value: 41 },
+    ]);
+    // 2015 left out by the feed altogether: still a gap, not a line from 2014 to 2016.
+    set('fire-deaths', [
+      { period: '2013', value: 2 },
+      { period: '2014', value: 3 },
+      { period: '2016', value: 1 },
+      { period: '2017', value: 0 },
+    ]);
+    set('fire-injuries', [
+      { period: '2015', value: 4 },
+      { period: '2016', value: 6 },
+      { period: '2017', value: null },
+    ]);
+    set('micro-fire-stations', [
+      { period: '2016', value: null },
+      { period: '2017', value: null },
+    ]);
+    set('emergency-fire-points', [
+      { period: '2016', value: null },
+      { period: '2017', value: 12 },
+    ]);
+    const el = await mount(feed, { attrs: { area: 'fire' } });
+    const spark = (id: string) => cell(rowById(el, id), 'sparkline') as SVGSVGElement | null;
+    const label = (id: string) => spark(id)?.getAttribute('aria-label');
+    const subpaths = (id: string) =>
+      (spark(id)?.querySelector('path')?.getAttribute('d') ?? '').split('M').length - 1;
+    const ys = (id: string) =>
+      [...(spark(id)?.querySelector('path')?.getAttribute('d') ?? '').matchAll(/[ML][\d.]+ ([\d.]+)/g)].map(
+        (m) => Number(m[1]),
+      );
+
+    // Gap in the middle: two runs, no point on the baseline for 2015.
+    expect(subpaths('fires')).toBe(2);
+    expect(label('fires')).toBe('Trend (fires): 2013: 50; 2014: 60; 2015: No data; 2016: 53; 2017: 41');
+    expect(ys('fires')).toHaveLength(4);
+    expect(subpaths('fire-deaths')).toBe(2);
+    expect(label('fire-deaths')).toContain('2015: No data');
+
+    // Missing at the end: the line stops at 2016, whose dot is the last one.
+    expect(subpaths('fire-injuries')).toBe(1);
+    expect(label('fire-injuries')).toMatch(/; 2017: No data$/);
+    const lastDot = spark('fire-injuries')!.querySelector('circle')!;
+    expect(Number(lastDot.getAttribute('cx'))).toBeLessThan(40);
+
+    // All missing: no drawing at all, "No trend data" in words.
+    expect(spark('micro-fire-stations')).toBeNull();
+    expect(cellText(rowById(el, 'micro-fire-stations'), 'trend-cell')).toBe('—No trend data');
+
+    // One known value: a dot, and the missing period said.
+    const one = spark('emergency-fire-points')!;
+    expect(one.querySelector('path')).toBeNull();
+    expect(one.querySelectorAll('circle')).toHaveLength(1);
+    expect(one.querySelector('circle')!.getBoundingClientRect().width).toBeGreaterThanOrEqual(3);
+    expect(label('emergency-fire-points')).toBe('Trend (points): 2016: No data; 2017: 12');
+  });
+});
+
+describe('steady loading', () => {
+  for (const [name, width] of [
+    ['table', 1000],
+    ['cards', 358],
+  ] as const) {
+    it(`${name}: the toolbar and the top of the table do not move when the data arrives`, async () => {
+      const wrap = document.createElement('div');
+      wrap.lang = 'en';
+      wrap.style.width = `${width}px`;
+      const el = document.createElement('safety-indicator-table');
+      wrap.append(el);
+      document.body.append(wrap);
+      await settle(el);
+      expect(el.status).toBe('loading');
+      const measure = () => ({
+        toolbar: $(el, '[part="toolbar"]')!.getBoundingClientRect().toJSON() as DOMRect,
+        box: $(el, '.scroller')!.getBoundingClientRect().top,
+        host: el.getBoundingClientRect().height,
+        fields: $$(el, '.field, [part="csv-button"]').map((f) => {
+          const r = f.getBoundingClientRect();
+          return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
+        }),
+      });
+      const loading = measure();
+      el.data = currentYantian();
+      await vi.waitFor(() => expect(el.status).toBe('ready'), POLL);
+      await settle(el);
+      const ready = measure();
+      expect(ready.toolbar.top).toBe(loading.toolbar.top);
+      expect(Math.abs(ready.toolbar.height - loading.toolbar.height)).toBeLessThanOrEqual(1);
+      expect(ready.fields).toEqual(loading.fields);
+      expect(Math.abs(ready.box - loading.box)).toBeLessThanOrEqual(1);
+      // The skeleton reserves the toolbar and a screenful of rows; the table only grows below.
+      expect(loading.host).toBeGreaterThan(width < 480 ? 700 : 450);
+      expect(loading.host).toBeLessThanOrEqual(ready.host);
+      console.info(
+        `[steady] ${name}: loading ${loading.host.toFixed(0)} px, ready ${ready.host.toFixed(0)} px`,
+      );
+    });
+  }
+});
+
+describe('touch targets and type', () => {
+  afterEach(async () => {
+    await page.viewport(1200, 900);
+  });
+
+  it('desktop: every control at least 24 × 24, body text 14 px, small text 12 px, tabular figures', async () => {
+    const el = await mount(currentYantian());
+    const controls = $$(el, 'button, input, select, tr.row');
+    expect(controls.length).toBeGreaterThan(60);
+    for (const c of controls) {
+      const r = c.getBoundingClientRect();
+      expect([c.localName, r.width >= 24, r.height >= 24]).toEqual([c.localName, true, true]);
+    }
+    const size = (n: Element) => Number.parseFloat(getComputedStyle(n).fontSize);
+    const fraud = rowById(el, 'fraud-alerts')!;
+    expect(size(cell(fraud, 'value-cell')!)).toBeGreaterThanOrEqual(14);
+    expect(size(fraud.querySelector('th')!)).toBeGreaterThanOrEqual(14);
+    expect(getComputedStyle(cell(fraud, 'value-cell')!).fontVariantNumeric).toBe('tabular-nums');
+    expect(getComputedStyle($(el, '[part="count"]')!).fontVariantNumeric).toBe('tabular-nums');
+  });
+
+  it('phone (390 px): controls 44 px tall, nothing under 12 px', async () => {
+    await page.viewport(390, 800);
+    const el = await mount(currentYantian(), { width: 358, lang: 'zh-CN' });
+    expect($(el, '.widget')?.classList.contains('cards')).toBe(true);
+    for (const c of $$(el, 'button, input, select')) {
+      const r = c.getBoundingClientRect();
+      expect([c.localName, r.height >= 44, r.width >= 44]).toEqual([c.localName, true, true]);
+    }
+    const tooSmall = [...root(el).querySelectorAll('*')]
+      .filter((n) => n.textContent?.trim() && n.getClientRects().length > 0)
+      .filter((n) => !n.closest('.visually-hidden'))
+      .filter((n) => Number.parseFloat(getComputedStyle(n).fontSize) < 12)
+      .map((n) => `${n.localName}.${n.className}: ${getComputedStyle(n).fontSize}`);
+    expect(tooSmall).toEqual([]);
+  });
+});
+
 /** Cells of an RFC 4180 CSV text (quoted fields, doubled quotes, CRLF), as a spreadsheet reads them. */
 function parseCsv(csv: string): string[][] {
   const out: string[][] = [];
@@ -633,7 +967,7 @@ describe('CSV download', () => {
     // Numbers stay numbers, negative ones too.
     expect(line('fire-loss-change')[col('Value')]).toBe('-43.7');
     // And in the table, the same text is shown as text.
-    expect(text(rowById(el, 'fire-deaths')!.querySelector('th'))).toBe(markup);
+    expect(text(rowById(el, 'fire-deaths')!.querySelector('th .name'))).toBe(markup);
     expect($$(el, 'img, script')).toHaveLength(0);
   });
 
@@ -692,13 +1026,13 @@ describe('live updates', () => {
     await settle(el);
     const shownBefore = rowIds(el);
     expect(shownBefore).toContain('fraud-alerts');
-    const scroller = $(el, '.scroller')!;
-    scroller.scrollTop = 120;
+    // The rows flow with the page: the page is what scrolls.
+    window.scrollTo(0, 120);
     const fraud = rowById(el, 'fraud-alerts')!;
     fraud.focus();
     await settle(el);
     // Focus may have scrolled the row into view: the update must keep whatever is shown now.
-    const scrolled = scroller.scrollTop;
+    const scrolled = window.scrollY;
     expect(scrolled).toBeGreaterThan(0);
     const valueCell = cell(fraud, 'value-cell');
 
@@ -710,7 +1044,7 @@ describe('live updates', () => {
     const after = rowById(el, 'fraud-alerts');
     expect(after).toBe(fraud);
     expect(cell(after, 'value-cell')).toBe(valueCell);
-    expect(cellText(after, 'value-cell')).toBe('230 alerts');
+    expect(cellText(after, 'value-cell')).toBe('230');
     expect(root(el).activeElement).toBe(fraud);
     expect(document.activeElement).toBe(el);
     expect(el.sort).toBe('value:desc');
@@ -718,7 +1052,8 @@ describe('live updates', () => {
     expect($<HTMLSelectElement>(el, 'select[part~="status-filter"]')!.value).toBe('met');
     expect($<HTMLInputElement>(el, 'input[type="search"]')!.value).toBe('a');
     expect(rowIds(el)).toEqual(shownBefore);
-    expect(scroller.scrollTop).toBe(scrolled);
+    expect(window.scrollY).toBe(scrolled);
+    window.scrollTo(0, 0);
   });
 
   it('a <safety-feed> update re-renders only the changed row, keeping sort, filter, search and the focused node', async () => {
@@ -762,10 +1097,7 @@ describe('live updates', () => {
     const next = structuredClone(feed) as typeof feed;
     next.indicators.find((i) => i.id === 'fraud-alerts')!.value = 400;
     source.data = next;
-    await vi.waitFor(
-      () => expect(cellText(rowById(el, 'fraud-alerts'), 'value-cell')).toBe('400 alerts'),
-      POLL,
-    );
+    await vi.waitFor(() => expect(cellText(rowById(el, 'fraud-alerts'), 'value-cell')).toBe('400'), POLL);
     await settle(el);
     observer.disconnect();
 
@@ -802,7 +1134,7 @@ describe('live updates', () => {
     next.indicators.find((i) => i.id === 'fraud-alerts')!.value = 230;
     el.data = next;
     await settle(el);
-    expect(cellText(rowById(el, 'fraud-alerts'), 'value-cell')).toBe('230 alerts');
+    expect(cellText(rowById(el, 'fraud-alerts'), 'value-cell')).toBe('230');
     expect(root(el).activeElement).toBe(search);
     expect(search.selectionStart).toBe(3);
     await userEvent.keyboard('ud');
@@ -839,9 +1171,10 @@ describe('hostile and bad data', () => {
     const el = await mount(feed);
     expect($$(el, 'img, script')).toHaveLength(0);
     const row = rowById(el, target.id)!;
-    expect(text(row.querySelector('th'))).toBe(evil);
+    expect(text(row.querySelector('th .name'))).toBe(evil);
     expect(row.querySelector('th')?.getAttribute('title')).toBe(evil);
-    expect(cellText(row, 'value-cell')).toBe(`0 ${evil}`);
+    expect(cellText(row, 'value-cell')).toBe('0');
+    expect(text(cell(row, 'unit'))).toBe(`Unit: ${evil}`);
     expect(text($(el, 'th[scope="rowgroup"]'))).toBe(evil);
     expect(text($(el, 'caption'))).toContain(evil);
     expect($$<HTMLOptionElement>(el, 'select[part~="area-filter"] option')[1]?.text).toBe(evil);
@@ -879,12 +1212,17 @@ describe('hostile and bad data', () => {
     expect($(el, '[part~="retry"]')).not.toBeNull();
   });
 
-  it('shows a table-like skeleton while loading', async () => {
+  it('shows a table-like skeleton while loading: the toolbar, disabled, over placeholder rows', async () => {
     const el = document.createElement('safety-indicator-table');
     document.body.append(el);
     await el.updateComplete;
     expect(el.status).toBe('loading');
-    expect($$(el, '.bone')).toHaveLength(10);
+    const skeleton = $(el, '[part~="skeleton"]')!;
+    expect(skeleton.getAttribute('aria-busy')).toBe('true');
+    expect(text($(el, '[part="count"][role="status"]'))).toBe('Loading safety data…');
+    expect($$<HTMLInputElement | HTMLSelectElement>(el, 'input, select').every((c) => c.disabled)).toBe(true);
+    expect($$(el, '.skeleton-row')).toHaveLength(8);
+    expect($(el, 'table')).toBeNull();
   });
 });
 
@@ -909,9 +1247,11 @@ describe('themes', () => {
     const el = await mount(currentYantian());
     const wrap = el.parentElement!;
     wrap.style.setProperty('--safety-color-met', 'rgb(1, 2, 3)');
-    wrap.style.setProperty('--safety-table-max-height', '200px');
     expect(getComputedStyle(cell(rowById(el, 'fraud-alerts'), 'status')!).color).toBe('rgb(1, 2, 3)');
-    expect($(el, '.scroller')!.getBoundingClientRect().height).toBeLessThanOrEqual(202);
+    // The scroll box's height, for a windowed table (short ones have no box to size).
+    const long = await mount(largeFeed(400));
+    long.parentElement!.style.setProperty('--safety-table-max-height', '200px');
+    expect($(long, '.scroller')!.getBoundingClientRect().height).toBeLessThanOrEqual(202);
   });
 
   it('forced colours: statuses stay distinguishable by icon, text and border style', async () => {

@@ -13,48 +13,29 @@ import {
   type Feed,
   type SupportedLocale,
 } from '@safety-widgets/core';
-import { html, nothing, svg, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { csvFileName, indicatorsCsv, statusLabel } from './csv.js';
+import { csvFileName, indicatorsCsv } from './csv.js';
 import { filterRows, parseStatus } from './filter.js';
-import { formatPoints } from './format.js';
 import { flattenGroups, groupRows, rowsInTableOrder, type RowGroup, type TableLine } from './group.js';
-import { msg, type TableMessageKey } from './messages.js';
-import {
-  SORT_KEYS,
-  formatSort,
-  nameRanks,
-  nextSort,
-  parseSort,
-  sortRows,
-  type SortKey,
-  type SortSpec,
-} from './sort.js';
-import { SPARK_H, SPARK_W, rowDisplay, type RowDisplay } from './row-display.js';
+import { WINDOW_THRESHOLD, isWindowed, visibleRowRange, type RowRange } from './layout.js';
+import { msg } from './messages.js';
+import { rowDisplay, type RowDisplay } from './row-display.js';
+import { COLUMNS, renderGroupRow, renderRow } from './row-template.js';
+import { formatSort, nameRanks, nextSort, parseSort, sortRows, type SortKey, type SortSpec } from './sort.js';
 import { tableStyles } from './styles.js';
-import { ROW_STATUSES, buildTableModel, type IndicatorRow, type TableModel } from './view-model.js';
+import { renderSkeleton, renderToolbar, sortIcon } from './toolbar.js';
+import { buildTableModel, type IndicatorRow, type TableModel } from './view-model.js';
 import { computeOffsets, windowSlots, type WindowSlot } from './windowing.js';
+
+export { WINDOW_THRESHOLD };
 
 /** Containers narrower than this (px) get the card layout. */
 export const CARD_BREAKPOINT = 480;
-/** More shown rows than this are windowed: only the rows in view (plus overscan) are rendered. */
-export const WINDOW_THRESHOLD = 200;
 /** Extra px rendered above and below the visible part when windowing. */
 const OVERSCAN = 480;
-
-/** Columns, in order. */
-const COLUMNS: readonly { key: SortKey; label: TableMessageKey; numeric: boolean }[] = [
-  { key: 'name', label: 'col.name', numeric: false },
-  { key: 'value', label: 'col.value', numeric: true },
-  { key: 'target', label: 'col.target', numeric: true },
-  { key: 'city-average', label: 'col.city-average', numeric: true },
-  { key: 'score', label: 'col.score', numeric: true },
-  { key: 'trend', label: 'col.trend', numeric: false },
-  { key: 'status', label: 'col.status', numeric: false },
-];
 
 /** What one render shows: the filtered, sorted, grouped rows as table lines. */
 interface TableView {
@@ -65,27 +46,21 @@ interface TableView {
   readonly lineOfRow: ReadonlyMap<string, number>;
   /** Header line index of each line. */
   readonly headerOf: Int32Array;
+  /** Number (from 1, in table order) of the row on each line; 0 on an area header line. */
+  readonly rowNumbers: Int32Array;
   readonly shown: number;
 }
-
-const sortIcon = (dir: 'asc' | 'desc' | undefined) =>
-  svg`<svg class="sort-icon" viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path d=${
-    dir === 'asc' ? 'M6 2 10.5 8h-9Z' : dir === 'desc' ? 'M6 10 1.5 4h9Z' : 'M6 1 9.5 5h-7ZM6 11 2.5 7h7Z'
-  }></path></svg>`;
-
-const downloadIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-  <path
-    d="M7.25 1.5h1.5v7.19l2.47-2.47 1.06 1.06L8 11.56 3.72 7.28l1.06-1.06 2.47 2.47ZM2 13h12v1.5H2Z"
-  ></path>
-</svg>`;
 
 /**
  * Every safety indicator of a feed in one accessible table: indicator, value with its unit,
  * target, city average, score out of the weight, a trend sparkline and the status (met, not met,
  * no data — with an icon and text as well as colour), grouped by area with each area's subtotal.
  * Sort by any column, filter by area and status, search by name in Chinese or English, download
- * what is shown as CSV. In a container narrower than 480 px the rows become cards; beyond 200
- * rows only the rows in view are rendered, so thousands of indicators stay smooth.
+ * what is shown as CSV. In a container narrower than 480 px the rows become cards. Up to 300 rows
+ * (`WINDOW_THRESHOLD`) the rows flow with the page: the element is as tall as its rows and has
+ * no scroll box of its own. Beyond that only the rows in view are rendered, in a scroll box with
+ * a visible scrollbar and a visible "Showing rows 1–12 of 5,000", so thousands of indicators stay
+ * smooth.
  *
  * Data comes from `src`, `feed`, `.data` or an enclosing `<safety-feed>` (see `SafetyElement`).
  * Live updates change rows in place: sort, filters, search, scroll position and keyboard focus
@@ -118,8 +93,9 @@ const downloadIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="tru
  * @csspart search - The search input.
  * @csspart filter - The area and status selects (also `area-filter`, `status-filter`), and the sort select of the card layout (`sort-select`).
  * @csspart csv-button - The "Download CSV" button.
- * @csspart count - "Showing 12 of 56 indicators" (a polite live region).
- * @csspart scroller - The scrolling box around the table (its `max-height` is `--safety-table-max-height`).
+ * @csspart count - "Showing 12 of 56 indicators" (a polite live region; "Loading safety data…" while loading).
+ * @csspart range - Beyond 300 rows: which rows are in the scroll box, "Showing rows 41–52 of 5,000".
+ * @csspart scroller - The box around the table; beyond 300 rows it scrolls (its `max-height` is `--safety-table-max-height`).
  * @csspart table - The `<table>`.
  * @csspart caption - The caption: place name and date of the data.
  * @csspart header - A column header cell.
@@ -129,18 +105,19 @@ const downloadIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="tru
  * @csspart row - An indicator row (also `card` in the card layout).
  * @csspart card - An indicator row in the card layout.
  * @csspart cell - Any cell of an indicator row (also `name-cell`, `value-cell`, …, `status-cell`).
+ * @csspart unit - The unit under an indicator's name ("Unit: alerts"; none for `%`).
  * @csspart status - The status chip (icon and text).
  * @csspart sparkline - The trend sparkline `<svg>`.
  * @csspart synthetic - The "synthetic" marker on a synthetic value.
  * @csspart no-match - The "No indicators match" message.
  * @csspart clear-button - Its "Clear filters" button.
- * @csspart state - Any standard state (loading, error, empty), from the base class; also `skeleton`, `error`, `empty`.
+ * @csspart state - Any standard state (loading, error, empty); also `skeleton` (the loading state: the toolbar, disabled, over placeholder rows), `error`, `empty`.
  * @csspart error-detail - The developer-facing message of the error state.
  * @csspart retry - The retry button of the error state.
  * @csspart badge - The stale, offline or synthetic-data badge.
  * @csspart note - The note counting indicators dropped from a bad feed.
  *
- * @cssprop --safety-table-max-height - Height of the scrolling box (default 36em); `none` lets the page scroll it.
+ * @cssprop --safety-table-max-height - Beyond 300 rows: height of the scrolling box (default the smaller of 36em and 80% of the viewport); `none` lets the page scroll the rows. Up to 300 rows the rows flow with the page whatever it says.
  * @cssprop --safety-table-header-surface - Background of the sticky column headers.
  * @cssprop --safety-table-group-surface - Background of the area header rows.
  * @cssprop --safety-table-row-hover - Background of a row under the pointer.
@@ -186,6 +163,9 @@ export class SafetyIndicatorTable extends SafetyElement {
   /** The row that Tab reaches (roving tabindex) and that ↑/↓ move from. */
   @state() private activeId: string | null = null;
 
+  /** Windowed: the rows in the scroll box, for "Showing rows 41–52 of 5,000". */
+  @state() private range: RowRange | null = null;
+
   /**
    * Follows the container's width through a zero-height sizer element, not the host: the host's
    * height changes when the layout switches, which would make a ResizeObserver loop.
@@ -215,6 +195,8 @@ export class SafetyIndicatorTable extends SafetyElement {
   private viewTop = 0;
   private viewBottom = 800;
   private frame = 0;
+  /** Windowed: offsets of the lines as last drawn (see `computeOffsets`). */
+  private offsets: Float64Array | null = null;
   /** The row that had focus before an update, to give it back if the DOM moved it. */
   private focusBeforeUpdate: string | null = null;
 
@@ -226,8 +208,21 @@ export class SafetyIndicatorTable extends SafetyElement {
     return msg(this.locale, 'emptyFeed');
   }
 
-  protected override skeletonLines(): number {
-    return 10;
+  /**
+   * While loading, the toolbar (disabled) over rows of placeholders, instead of the shared
+   * skeleton, so the toolbar and the top of the table stay put when the data arrives (an offline
+   * widget with no data yet keeps the shared skeleton and its badge).
+   */
+  protected override render(): unknown {
+    const state = this.state;
+    if (!state.feed && !state.error && state.status !== 'error' && state.status !== 'offline') {
+      return renderSkeleton(
+        this.locale,
+        this.cards,
+        html`<div class="sizer" aria-hidden="true" ${this.resize.target()}></div>`,
+      );
+    }
+    return super.render();
   }
 
   override connectedCallback(): void {
@@ -285,13 +280,18 @@ export class SafetyIndicatorTable extends SafetyElement {
     const lines = flattenGroups(groups);
     const lineOfRow = new Map<string, number>();
     const headerOf = new Int32Array(lines.length);
+    const rowNumbers = new Int32Array(lines.length);
     let header = 0;
+    let number = 0;
     lines.forEach((line, i) => {
       if (line.kind === 'group') header = i;
-      else lineOfRow.set(line.row.id, i);
+      else {
+        lineOfRow.set(line.row.id, i);
+        rowNumbers[i] = ++number;
+      }
       headerOf[i] = header;
     });
-    const view: TableView = { model, groups, lines, lineOfRow, headerOf, shown: sorted.length };
+    const view: TableView = { model, groups, lines, lineOfRow, headerOf, rowNumbers, shown: sorted.length };
     this.viewCache = { key, view };
     return view;
   }
@@ -302,92 +302,57 @@ export class SafetyIndicatorTable extends SafetyElement {
     const locale = this.locale;
     const view = this.view(feed, locale);
     const cards = this.cards;
+    const windowed = isWindowed(view.shown);
+    const range = windowed ? this.range : null;
     return html`<div class="widget ${cards ? 'cards' : 'grid'}" part="widget">
       <div class="sizer" aria-hidden="true" ${this.resize.target()}></div>
-      ${this.renderToolbar(feed, view, locale, cards)}
+      ${renderToolbar(
+        {
+          locale,
+          cards,
+          areas: view.model.areas,
+          area: this.area ?? '',
+          status: parseStatus(this.statusFilter) ?? '',
+          sort: formatSort(this.sortSpec),
+          query: this.query ?? '',
+          count: { shown: view.shown, total: view.model.rows.length },
+        },
+        {
+          onSearch: this.onSearch,
+          onAreaChange: this.onAreaChange,
+          onStatusChange: this.onStatusChange,
+          onSortSelect: this.onSortSelect,
+          onCsv: () => this.downloadCsv(feed, view, locale),
+        },
+      )}
       ${
         view.lines.length === 0
           ? this.renderNoMatch(locale)
-          : html`<div class="scroller" part="scroller" @scroll=${this.onScroll}>
-              ${this.renderTable(feed, view, locale, cards)}
-            </div>`
+          : html`${
+                windowed
+                  ? html`<p class="range" part="range" id="range">
+                      ${
+                        range
+                          ? msg(locale, 'range', {
+                              first: range.first,
+                              last: range.last,
+                              total: view.shown,
+                              n: range.last - range.first + 1,
+                            })
+                          : nothing
+                      }
+                    </p>`
+                  : nothing
+              }
+              <div
+                class="scroller ${windowed ? 'windowed' : 'flow'}"
+                part="scroller"
+                aria-describedby=${ifDefined(windowed ? 'range' : undefined)}
+                @scroll=${this.onScroll}
+              >
+                ${this.renderTable(feed, view, locale, cards, windowed)}
+              </div>`
       }
-    </div>`;
-  }
-
-  private renderToolbar(
-    feed: Feed,
-    view: TableView,
-    locale: SupportedLocale,
-    cards: boolean,
-  ): TemplateResult {
-    const area = this.area ?? '';
-    const status = parseStatus(this.statusFilter) ?? '';
-    const sort = formatSort(this.sortSpec);
-    return html`<div class="toolbar" part="toolbar">
-      <label class="field search">
-        <span>${msg(locale, 'search')}</span>
-        <input
-          type="search"
-          part="search"
-          autocomplete="off"
-          spellcheck="false"
-          placeholder=${msg(locale, 'searchPlaceholder')}
-          .value=${live(this.query ?? '')}
-          @input=${this.onSearch}
-        />
-      </label>
-      <label class="field">
-        <span>${msg(locale, 'area')}</span>
-        <select part="filter area-filter" @change=${this.onAreaChange}>
-          <option value="" ?selected=${area === ''}>${msg(locale, 'allAreas')}</option>
-          ${view.model.areas.map((a) => {
-            const name = localizedTextWithLang(a.name, locale);
-            return html`<option value=${a.id} ?selected=${a.id === area} lang=${name.lang}>
-              ${name.text}
-            </option>`;
-          })}
-        </select>
-      </label>
-      <label class="field">
-        <span>${msg(locale, 'status')}</span>
-        <select part="filter status-filter" @change=${this.onStatusChange}>
-          <option value="" ?selected=${status === ''}>${msg(locale, 'allStatuses')}</option>
-          ${ROW_STATUSES.map(
-            (s) => html`<option value=${s} ?selected=${s === status}>${statusLabel(s, locale)}</option>`,
-          )}
-        </select>
-      </label>
-      ${
-        cards
-          ? html`<label class="field">
-              <span>${msg(locale, 'sortBy')}</span>
-              <select part="filter sort-select" @change=${this.onSortSelect}>
-                <option value="" ?selected=${sort === ''}>${msg(locale, 'feedOrder')}</option>
-                ${SORT_KEYS.flatMap((key) =>
-                  (['asc', 'desc'] as const).map((dir) => {
-                    const column = msg(locale, COLUMNS.find((c) => c.key === key)!.label);
-                    return html`<option value=${`${key}:${dir}`} ?selected=${sort === `${key}:${dir}`}>
-                      ${msg(locale, dir === 'asc' ? 'sort.asc' : 'sort.desc', { column })}
-                    </option>`;
-                  }),
-                )}
-              </select>
-            </label>`
-          : nothing
-      }
-      <button
-        type="button"
-        class="button csv"
-        part="csv-button"
-        ?disabled=${view.shown === 0}
-        @click=${() => this.downloadCsv(feed, view, locale)}
-      >
-        ${downloadIcon}<span>${msg(locale, 'csv')}</span>
-      </button>
-      <p class="count" part="count" role="status">
-        ${msg(locale, 'count', { shown: view.shown, total: view.model.rows.length })}
-      </p>
     </div>`;
   }
 
@@ -400,10 +365,15 @@ export class SafetyIndicatorTable extends SafetyElement {
     </div>`;
   }
 
-  private renderTable(feed: Feed, view: TableView, locale: SupportedLocale, cards: boolean): TemplateResult {
+  private renderTable(
+    feed: Feed,
+    view: TableView,
+    locale: SupportedLocale,
+    cards: boolean,
+    windowed: boolean,
+  ): TemplateResult {
     const place = localizedTextWithLang(feed.place.name, locale);
     const sort = this.sortSpec;
-    const windowed = view.lines.length > WINDOW_THRESHOLD;
     const slots = windowed ? this.slots(view, cards) : null;
     const role = (r: string) => (cards ? r : undefined);
     return html`<table
@@ -549,7 +519,6 @@ export class SafetyIndicatorTable extends SafetyElement {
     const role = (r: string) => (cards ? r : undefined);
     const area = group.area;
     const name = localizedTextWithLang(area.name, locale);
-    const windowed = headerLine !== null;
     return html`<tbody part="group" data-area=${area.id} role=${ifDefined(role('rowgroup'))}>
       ${repeat(
         entries,
@@ -561,33 +530,14 @@ export class SafetyIndicatorTable extends SafetyElement {
             </tr>`;
           }
           if (e.kind === 'group') {
-            return html`<tr
-              class="group-row"
-              part="group-row"
-              data-key=${`g:${area.id}`}
-              role=${ifDefined(role('row'))}
-              aria-rowindex=${ifDefined(windowed ? headerLine + 2 : undefined)}
-            >
-              <th scope="rowgroup" colspan="4" class="group-name" role=${ifDefined(role('rowheader'))}>
-                <span lang=${name.lang}>${name.text}</span>
-              </th>
-              <td class="num group-score" role=${ifDefined(role('cell'))}>
-                <span class="label" aria-hidden="true">${msg(locale, 'col.score')}</span
-                ><span aria-hidden="true"
-                  >${formatPoints(area.score, locale)} / ${formatPoints(area.max, locale)}</span
-                ><span class="visually-hidden"
-                  >${msg(locale, 'groupScore', {
-                    score: formatPoints(area.score, locale),
-                    max: formatPoints(area.max, locale),
-                  })}</span
-                >
-              </td>
-              <td colspan="2" class="group-met" role=${ifDefined(role('cell'))}>
-                ${msg(locale, 'groupMet', { met: area.met, n: area.count })}
-              </td>
-            </tr>`;
+            return renderGroupRow(area, name, { locale, cards, line: headerLine ?? undefined });
           }
-          return this.renderRow(e.row, locale, cards, e.row.id === active, e.line);
+          return renderRow(e.row, this.display(e.row, locale), {
+            locale,
+            cards,
+            tabbable: e.row.id === active,
+            line: e.line,
+          });
         },
       )}
     </tbody>`;
@@ -600,109 +550,6 @@ export class SafetyIndicatorTable extends SafetyElement {
     let d = byLocale.get(locale);
     if (!d) byLocale.set(locale, (d = rowDisplay(row, locale)));
     return d;
-  }
-
-  private renderRow(
-    row: IndicatorRow,
-    locale: SupportedLocale,
-    cards: boolean,
-    tabbable: boolean,
-    line: number | undefined,
-  ): TemplateResult {
-    const role = (r: string) => (cards ? r : undefined);
-    const d = this.display(row, locale);
-    const label = (key: TableMessageKey) =>
-      html`<span class="label" aria-hidden="true">${msg(locale, key)}</span>`;
-    return html`<tr
-      class="row"
-      part=${cards ? 'row card' : 'row'}
-      data-id=${row.id}
-      data-key=${`r:${row.id}`}
-      data-status=${row.status}
-      tabindex=${tabbable ? 0 : -1}
-      role=${ifDefined(role('row'))}
-      aria-rowindex=${ifDefined(line === undefined ? undefined : line + 2)}
-    >
-      <th
-        scope="row"
-        part="cell name-cell"
-        role=${ifDefined(role('rowheader'))}
-        lang=${d.nameLang}
-        title=${ifDefined(d.note || undefined)}
-      >
-        ${d.name}
-      </th>
-      <td class="num" part="cell value-cell" role=${ifDefined(role('cell'))}>
-        ${label('col.value')}
-        <span
-          >${d.value}${
-            d.synthetic
-              ? html`<span class="synthetic-mark" part="synthetic" title=${msg(locale, 'syntheticTitle')}
-                  >${msg(locale, 'synthetic')}</span
-                >`
-              : nothing
-          }</span
-        >
-      </td>
-      <td class="num" part="cell target-cell" role=${ifDefined(role('cell'))}>
-        ${label('col.target')}
-        <span
-          >${
-            d.targetSign
-              ? html`<span class="target-sign" aria-hidden="true">${d.targetSign}</span
-                  ><span class="visually-hidden">${d.targetWords} </span>`
-              : nothing
-          }${d.target}</span
-        >
-      </td>
-      <td class="num" part="cell city-average-cell" role=${ifDefined(role('cell'))}>
-        ${label('col.city-average')}<span>${d.cityAverage}</span>
-      </td>
-      <td class="num" part="cell score-cell" role=${ifDefined(role('cell'))}>
-        ${label('col.score')}
-        <span>
-          <span aria-hidden="true">${d.score}<span class="muted"> / ${d.weight}</span></span
-          ><span class="visually-hidden">${d.scoreWords}</span>
-          ${
-            d.bar === null
-              ? nothing
-              : html`<span class="score-bar" aria-hidden="true"
-                  ><span style=${cssProps({ width: `${d.bar}%` })}></span
-                ></span>`
-          }
-        </span>
-      </td>
-      <td part="cell trend-cell" role=${ifDefined(role('cell'))}>
-        ${label('col.trend')}${
-          d.trend
-            ? html`<svg
-                class="sparkline"
-                part="sparkline"
-                viewBox="0 0 ${SPARK_W} ${SPARK_H}"
-                width=${SPARK_W}
-                height=${SPARK_H}
-                role="img"
-                aria-label=${d.trend.label}
-              >
-                <path d=${d.trend.d}></path>
-                ${d.trend.last ? svg`<circle cx=${d.trend.last.x} cy=${d.trend.last.y} r="2"></circle>` : nothing}
-              </svg>`
-            : html`<span class="muted"
-                ><span aria-hidden="true">—</span
-                ><span class="visually-hidden">${msg(locale, 'noTrend')}</span></span
-              >`
-        }
-      </td>
-      <td part="cell status-cell" role=${ifDefined(role('cell'))}>
-        ${label('col.status')}
-        <span
-          ><span class="status-chip" part="status" data-status=${row.status}
-            ><span class="status-icon" aria-hidden="true"><span>${d.statusIcon}</span></span
-            >${d.statusLabel}</span
-          ></span
-        >
-      </td>
-    </tr>`;
   }
 
   // Windowing ----------------------------------------------------------------------------------
@@ -732,6 +579,7 @@ export class SafetyIndicatorTable extends SafetyElement {
       const line = view.lines[i]!;
       return this.heights.get(line.key) ?? (line.kind === 'group' ? groupH : rowH);
     });
+    this.offsets = offsets;
     const keep: number[] = [];
     const activeLine = this.activeId === null ? undefined : view.lineOfRow.get(this.activeId);
     if (activeLine !== undefined) keep.push(activeLine);
@@ -774,7 +622,10 @@ export class SafetyIndicatorTable extends SafetyElement {
     if (measured || moved) this.requestUpdate();
   }
 
-  /** Reads the visible part of the lines; true when it moved enough to need other lines. */
+  /**
+   * Reads the visible part of the lines and which rows are in it (for the range line); true when
+   * it moved enough to need other lines.
+   */
   private measureView(table: HTMLTableElement): boolean {
     const scroller = table.parentElement;
     const firstBody = table.tBodies[0];
@@ -786,6 +637,10 @@ export class SafetyIndicatorTable extends SafetyElement {
     const origin = firstBody.getBoundingClientRect().top;
     const viewTop = top - origin;
     const viewBottom = Math.max(viewTop, bottom - origin);
+    const view = this.viewCache?.view;
+    const range =
+      this.offsets && view ? visibleRowRange(this.offsets, view.rowNumbers, viewTop, viewBottom) : null;
+    if (range?.first !== this.range?.first || range?.last !== this.range?.last) this.range = range;
     if (
       Math.abs(viewTop - this.viewTop) <= OVERSCAN / 4 &&
       Math.abs(viewBottom - this.viewBottom) <= OVERSCAN / 4

@@ -68,7 +68,7 @@ const shadow = (canvas: HTMLElement) => canvas.querySelector('safety-indicator-t
  * sparkline and the status (met, not met, no data) as icon and text as well as colour. Sort by any
  * column, filter by area and status, search by Chinese or English name, download what is shown as
  * CSV. In a container narrower than 480 px the rows become cards (whatever the screen width); more
- * than 200 rows are windowed. Switch language and theme in the toolbar.
+ * than 300 rows are windowed (up to 300 the rows flow with the page). Switch language and theme in the toolbar.
  */
 const meta: Meta<Args> = {
   title: 'Widgets/Indicator table',

@@ -1,25 +1,36 @@
 /**
- * The trend sparkline's geometry: an SVG path through an indicator's history with a simple
- * linear scale (oldest on the left), broken where a period has no value.
+ * The trend sparkline's geometry: lines through an indicator's history with a simple linear
+ * scale (oldest on the left). A period without a value is a gap — no segment and no dot, never
+ * drawn as 0 — and a known value with no known neighbour is a dot.
  */
+
+/** A point of the sparkline, in the box's px. */
+export interface SparkPoint {
+  readonly x: number;
+  readonly y: number;
+}
 
 /** A sparkline drawn in a `width × height` box. */
 export interface Sparkline {
-  /** SVG path data; `''` when there is nothing to draw. */
+  /** SVG path data of the runs of two or more consecutive known values; `''` when there are none. */
   readonly d: string;
-  /** The last point with a value (marked with a dot), or null. */
-  readonly last: { readonly x: number; readonly y: number } | null;
+  /** Known values with no known neighbour (drawn as dots, since they have no segment). */
+  readonly dots: readonly SparkPoint[];
+  /** The last point with a value (marked with a dot), or null when no period has one. */
+  readonly last: SparkPoint | null;
   /** How many points have a value. */
   readonly points: number;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const known = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
- * The path of `values` (oldest first; null = no data) in a `width × height` box with `pad` px
- * kept clear on every side. y grows downwards, so higher values are drawn higher. A run of equal
- * values is a flat line through the middle; an isolated point is a zero-length segment, which a
- * round line cap draws as a dot. Needs two or more values to draw anything.
+ * The sparkline of `values` (oldest first; null = no data) in a `width × height` box with `pad`
+ * px kept clear on every side. y grows downwards, so higher values are drawn higher; a run of
+ * equal values is a flat line through the middle. Every period keeps its place on the x axis,
+ * with or without a value, so a gap shows where the data is missing. A single period is drawn
+ * at the right (newest) end.
  */
 export function sparklinePath(
   values: readonly (number | null)[],
@@ -27,38 +38,35 @@ export function sparklinePath(
   height: number,
   pad = 2,
 ): Sparkline {
-  const usable = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  if (usable.length < 2 || values.length < 2) return { d: '', last: null, points: usable.length };
   let min = Infinity;
   let max = -Infinity;
-  for (const v of usable) {
+  let count = 0;
+  for (const v of values) {
+    if (!known(v)) continue;
+    count++;
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  if (count === 0) return { d: '', dots: [], last: null, points: 0 };
   const innerW = Math.max(0, width - 2 * pad);
   const innerH = Math.max(0, height - 2 * pad);
-  const x = (i: number) => round(pad + (i * innerW) / (values.length - 1));
+  const n = values.length;
+  const x = (i: number) => round(n === 1 ? pad + innerW : pad + (i * innerW) / (n - 1));
   const y = (v: number) => round(max === min ? pad + innerH / 2 : pad + ((max - v) * innerH) / (max - min));
 
   const parts: string[] = [];
-  let open = false;
-  let last: { x: number; y: number } | null = null;
-  values.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      open = false;
-      return;
-    }
-    const next = values[i + 1];
-    const px = x(i);
-    const py = y(v);
-    if (open) parts.push(`L${px} ${py}`);
-    else {
-      parts.push(`M${px} ${py}`);
-      // An isolated point: draw a dot.
-      if (typeof next !== 'number' || !Number.isFinite(next)) parts.push('h0');
-    }
-    open = true;
-    last = { x: px, y: py };
-  });
-  return { d: parts.join(''), last, points: usable.length };
+  const dots: SparkPoint[] = [];
+  let last: SparkPoint | null = null;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!known(v)) continue;
+    const point = { x: x(i), y: y(v) };
+    const before = known(values[i - 1]);
+    const after = known(values[i + 1]);
+    if (before) parts.push(`L${point.x} ${point.y}`);
+    else if (after) parts.push(`M${point.x} ${point.y}`);
+    else dots.push(point);
+    last = point;
+  }
+  return { d: parts.join(''), dots, last, points: count };
 }

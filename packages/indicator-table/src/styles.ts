@@ -1,13 +1,19 @@
 /**
- * Styles of `<safety-indicator-table>`: the toolbar, the table (sticky header, area header rows,
- * status chips, sparklines), the card layout for narrow containers (`.cards`), compact rows,
- * dark theme through the tokens and forced colours.
+ * Styles of `<safety-indicator-table>`: the toolbar, the table (area header rows, status chips,
+ * sparklines), the rows flowing with the page or, windowed, in a scroll box with a sticky header
+ * and a visible scrollbar, the card layout for narrow containers (`.cards`), compact rows, the
+ * loading skeleton, dark theme through the tokens and forced colours. Small text is never under
+ * 12 px, controls are at least 32 px tall (44 px in the card layout, which is what phones get),
+ * and numbers use tabular figures.
  */
 import { css } from 'lit';
 
 export const tableStyles = css`
   :host {
-    --_table-max-height: var(--safety-table-max-height, 36em);
+    --_table-max-height: var(--safety-table-max-height, min(36em, 80vh));
+    /* Secondary text: the small size, never under 12 px (core's is 12/14 of the base, 11.998 px). */
+    --_text-sm: max(12px, var(--_font-size-sm));
+    --_control-size: 32px;
     --_header-surface: var(--safety-table-header-surface, var(--_surface-alt));
     --_group-surface: var(--safety-table-group-surface, var(--_surface-alt));
     --_row-hover: var(--safety-table-row-hover, var(--_surface-alt));
@@ -31,6 +37,12 @@ export const tableStyles = css`
     flex-direction: column;
     gap: var(--_space-sm);
     min-width: 0;
+    font-variant-numeric: tabular-nums;
+  }
+
+  /* Phones (the card layout): controls of 44 px, the size a finger needs. */
+  .widget.cards {
+    --_control-size: 44px;
   }
 
   .sizer {
@@ -53,7 +65,7 @@ export const tableStyles = css`
     flex-direction: column;
     gap: 2px;
     min-width: 0;
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
     color: var(--_muted);
   }
 
@@ -68,7 +80,8 @@ export const tableStyles = css`
   input,
   select,
   .button {
-    min-height: 32px;
+    min-height: var(--_control-size);
+    min-width: var(--_control-size);
     padding: 4px var(--_space-sm);
     border: 1px solid var(--_border-strong);
     border-radius: var(--_radius);
@@ -79,6 +92,15 @@ export const tableStyles = css`
 
   select {
     max-width: 16em;
+  }
+
+  /* Fixed widths, so the toolbar does not move when the areas arrive with the data. */
+  .grid select[part~='area-filter'] {
+    width: 16em;
+  }
+
+  .grid select[part~='status-filter'] {
+    width: 10em;
   }
 
   .button {
@@ -105,24 +127,73 @@ export const tableStyles = css`
     fill: currentColor;
   }
 
-  .count {
+  input:disabled,
+  select:disabled {
+    cursor: progress;
+    opacity: 0.6;
+  }
+
+  .count,
+  .range {
     flex: 1 0 100%;
     margin: 0;
     color: var(--_muted);
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
+  }
+
+  /* "Showing rows 41–52 of 5,000": the cue that the box scrolls and how far. */
+  .range {
+    min-height: 1.5em;
+    margin-bottom: calc(-1 * var(--_space-xs));
+    color: var(--_fg);
   }
 
   /* Table ----------------------------------------------------------------------------------- */
 
   .scroller {
     position: relative;
-    max-height: var(--_table-max-height);
-    overflow: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+  }
+
+  /* Up to 300 rows the rows flow with the page: no box of their own to scroll (only sideways,
+     when the container is narrower than the table). */
+  .scroller.flow {
+    overflow-x: auto;
+    overflow-y: hidden;
+  }
+
+  /* Windowed: a box that scrolls, with a scrollbar that is always drawn (not an overlay that
+     hides until touched) and the wheel passing on to the page at either end. */
+  .scroller.windowed {
+    max-height: var(--_table-max-height);
+    overflow: auto;
+    overflow-y: scroll;
     scroll-padding-top: 3em;
-    overscroll-behavior: contain;
+  }
+
+  .scroller.windowed::-webkit-scrollbar {
+    width: 12px;
+    height: 12px;
+  }
+
+  .scroller.windowed::-webkit-scrollbar-track {
+    background: var(--_surface-alt);
+  }
+
+  .scroller.windowed::-webkit-scrollbar-thumb {
+    min-height: 32px;
+    border: 2px solid var(--_surface-alt);
+    border-radius: 6px;
+    background: var(--_muted);
+  }
+
+  @supports not selector(::-webkit-scrollbar) {
+    .scroller.windowed {
+      scrollbar-width: auto;
+      scrollbar-color: var(--_muted) var(--_surface-alt);
+    }
   }
 
   table {
@@ -146,12 +217,14 @@ export const tableStyles = css`
 
   caption .as-of {
     white-space: nowrap;
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
     font-weight: 400;
     color: var(--_muted);
   }
 
   caption .badge {
+    /* Core's badge is 12/14 of the base size, a hair under 12 px. */
+    font-size: var(--_text-sm);
     margin-inline-start: var(--_space-sm);
     font-weight: 400;
     vertical-align: 0.1em;
@@ -194,12 +267,9 @@ export const tableStyles = css`
   }
 
   thead th {
-    position: sticky;
-    top: 0;
-    z-index: 2;
     background: var(--_header-surface);
     color: var(--_muted);
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
     font-weight: 600;
     border-bottom: 1px solid var(--_border-strong);
     vertical-align: bottom;
@@ -209,6 +279,13 @@ export const tableStyles = css`
     text-align: end;
   }
 
+  /* The column headers stay in view while the windowed box scrolls. */
+  .windowed thead th {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+  }
+
   .sort {
     display: inline-flex;
     flex-wrap: wrap;
@@ -216,6 +293,7 @@ export const tableStyles = css`
     gap: 2px;
     max-width: 100%;
     min-height: 28px;
+    min-width: 24px;
     margin: -4px -4px;
     padding: 2px 4px;
     border: 0;
@@ -272,7 +350,7 @@ export const tableStyles = css`
   .group-score,
   .group-met {
     font-weight: 400;
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
     color: var(--_muted);
   }
 
@@ -294,6 +372,15 @@ export const tableStyles = css`
     font-weight: 500;
   }
 
+  /* The unit, as a label under the name ("Unit: alerts"): never after a number, where an English
+     count noun would have to agree with it. */
+  .unit {
+    display: block;
+    color: var(--_muted);
+    font-size: var(--_text-sm);
+    font-weight: 400;
+  }
+
   tr.spacer td {
     padding: 0;
     border: 0;
@@ -310,8 +397,8 @@ export const tableStyles = css`
     border: 1px dashed var(--_synthetic);
     border-radius: 3px;
     color: var(--_synthetic);
-    font-size: var(--_font-size-xs);
-    line-height: 1.2;
+    font-size: var(--_text-sm);
+    line-height: 1.4;
     vertical-align: 1px;
     white-space: nowrap;
   }
@@ -371,7 +458,7 @@ export const tableStyles = css`
     padding: 1px 6px 1px 4px;
     border: 1px solid currentColor;
     border-radius: 999px;
-    font-size: var(--_font-size-sm);
+    font-size: var(--_text-sm);
     line-height: 1.4;
     white-space: nowrap;
   }
@@ -379,11 +466,12 @@ export const tableStyles = css`
   .status-icon {
     display: inline-grid;
     place-items: center;
-    width: 1.2em;
-    height: 1.2em;
+    /* Sized by its glyph (at least 1.25em square), so the glyph never overflows the circle. */
+    min-width: 1.25em;
+    min-height: 1.25em;
     border-radius: 50%;
     font-weight: 700;
-    font-size: 0.85em;
+    line-height: normal;
   }
 
   .status-chip[data-status='met'] {
@@ -410,22 +498,102 @@ export const tableStyles = css`
     display: none;
   }
 
-  /* The loading skeleton drawn as table rows: bars for the columns. */
-  .skeleton > .bone:not(.bone-title) {
-    width: 100%;
+  /* Loading: the real toolbar, disabled, over placeholder rows shaped like the table's. ------ */
+
+  .skeleton-widget .bone {
+    display: block;
+    height: 0.9em;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_skeleton);
+    animation: safety-pulse 1.4s ease-in-out infinite alternate;
+  }
+
+  .skeleton-caption {
+    padding: var(--_space-sm) var(--_space-md);
+  }
+
+  .skeleton-caption .bone {
+    width: min(24em, 60%);
     height: 1.5em;
-    background: linear-gradient(
-      90deg,
-      var(--_skeleton) 0 28%,
-      transparent 28% 34%,
-      var(--_skeleton) 34% 46%,
-      transparent 46% 52%,
-      var(--_skeleton) 52% 62%,
-      transparent 62% 68%,
-      var(--_skeleton) 68% 78%,
-      transparent 78% 84%,
-      var(--_skeleton) 84% 100%
-    );
+  }
+
+  .skeleton-head,
+  .skeleton-row {
+    display: grid;
+    grid-template-columns: 25% 13% 12% 13% 11% 10% 16%;
+    align-items: center;
+  }
+
+  .skeleton-head {
+    background: var(--_header-surface);
+    color: var(--_muted);
+    font-size: var(--_text-sm);
+    font-weight: 600;
+    border-bottom: 1px solid var(--_border-strong);
+  }
+
+  .skeleton-head > *,
+  .skeleton-row > * {
+    margin: 0 var(--_cell-pad-inline);
+    padding: var(--_cell-pad-block) 0;
+    overflow: hidden;
+    white-space: nowrap;
+  }
+
+  .skeleton-head > .num {
+    text-align: end;
+  }
+
+  .skeleton-group {
+    padding: var(--_space-sm) var(--_cell-pad-inline);
+    background: var(--_group-surface);
+  }
+
+  .skeleton-group .bone {
+    width: 10em;
+    height: 1.2em;
+  }
+
+  .skeleton-row {
+    /* A typical row: two lines of name, or one with the unit under it. */
+    min-height: 3.2em;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .skeleton-row > .bone {
+    padding: 0;
+    height: 1em;
+  }
+
+  .skeleton-row > .bone.num {
+    width: 60%;
+    justify-self: end;
+  }
+
+  .skeleton-card {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: var(--_space-md);
+    margin: var(--_space-sm);
+    padding: var(--_space-md);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .skeleton-card .bone {
+    height: 2.2em;
+  }
+
+  .skeleton-card .bone-name {
+    grid-column: 1 / -1;
+    width: 70%;
+    height: 1.2em;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-widget .bone {
+      animation: none;
+    }
   }
 
   /* No match -------------------------------------------------------------------------------- */
@@ -561,7 +729,7 @@ export const tableStyles = css`
   .cards .label {
     display: block;
     color: var(--_muted);
-    font-size: var(--_font-size-xs);
+    font-size: var(--_text-sm);
   }
 
   .cards .score-bar {
