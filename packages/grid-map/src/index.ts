@@ -11,7 +11,16 @@ export {
   type GeometryProblem,
   type NormalisedGeometry,
 } from './geometry.js';
-export { classify, rangeLabel, type Classes, type ClassRange } from './classes.js';
+export {
+  autoBounds,
+  classify,
+  metricClasses,
+  parseBreaks,
+  rangeLabel,
+  type Classes,
+  type ClassRange,
+} from './classes.js';
+export { placeLabels, type LabelRequest, type PlacedLabel } from './label-placement.js';
 export {
   metricDefs,
   resolveMetric,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { gridFigures, metricDefs, metricLabel, per10k, rateMode, resolveMetric } from './metrics.js';
+import {
+  feedGridInputs,
+  gridFigures,
+  metricDefs,
+  metricLabel,
+  per10k,
+  rateMode,
+  resolveMetric,
+  type GridFigureInput,
+} from './metrics.js';
+import { rankGrids, rankedCount } from './ranking.js';
 import { countPerGrid } from './privacy.js';
 import { yantian } from '../test/fixtures.js';
 
@@ -94,5 +104,44 @@ describe('metrics', () => {
     expect(
       gridFigures(grids, resolveMetric(defs, 'fire'), counters, 'count', 3).some((f) => f.suppressed),
     ).toBe(false);
+  });
+});
+
+describe('missing is never zero', () => {
+  const feed = yantian();
+  const defs = metricDefs(feed);
+  const grids: GridFigureInput[] = [
+    { id: 'a', population: 1000, metrics: { cases: 4 } },
+    { id: 'b', population: 1000, metrics: { cases: null } },
+    { id: 'c', population: null, metrics: {} },
+  ];
+
+  it('a grid without the figure, or without residents for a rate, has no data', () => {
+    const counts = gridFigures(grids, resolveMetric(defs, 'cases'), [], 'count', 3);
+    expect(counts.map((f) => f.shown)).toEqual([4, null, null]);
+    const rates = gridFigures(grids, resolveMetric(defs, 'cases'), [], 'per-10k', 3);
+    expect(rates.map((f) => f.shown)).toEqual([40, null, null]);
+  });
+
+  it('a category with no case in the feed has no data in any grid; one with cases counts 0 where none was', () => {
+    const quiet = { ...feed, events: feed.events.filter((e) => e.category !== 'fire') };
+    const counters = countPerGrid(quiet, (p) => p.grid ?? undefined);
+    const fire = gridFigures(grids, resolveMetric(defs, 'fire'), counters, 'count', 3);
+    expect(fire.map((f) => f.shown)).toEqual([null, null, null]);
+    const withCases = countPerGrid(feed, (p) => p.grid ?? undefined);
+    const all = feedGridInputs(feed);
+    const criminal = gridFigures(all, resolveMetric(defs, 'criminal'), withCases, 'count', 3);
+    expect(criminal.every((f) => f.shown !== null)).toBe(true);
+  });
+
+  it('no-data grids are not ranked, and the rank counts only ranked grids', () => {
+    const figures = gridFigures(grids, resolveMetric(defs, 'cases'), [], 'count', 3);
+    const ranking = rankGrids(figures, ['a', 'b', 'c'], 'en');
+    expect(ranking.map((r) => r.rank)).toEqual([1, undefined, undefined]);
+    expect(rankedCount(ranking)).toBe(1);
+  });
+
+  it('reads every grid of the feed for the class breaks', () => {
+    expect(feedGridInputs(feed)).toHaveLength(feed.grids.features.length);
   });
 });

@@ -133,7 +133,20 @@ export function per10k(value: number | null, population: number | null | undefin
   return (value / population) * 10_000;
 }
 
-/** The figure of each grid (same order as `grids`). */
+/** What the feed's grids bring to the figures (all of them, whatever sub-district is shown). */
+export function feedGridInputs(feed: Feed): GridFigureInput[] {
+  return feed.grids.features.map((f) => ({
+    id: f.id,
+    population: f.properties.population ?? null,
+    metrics: f.properties.metrics,
+  }));
+}
+
+/**
+ * The figure of each grid (same order as `grids`). Missing is never zero: a grid without the
+ * metric, a rate without a population, or a category the feed has no case of has `shown: null`,
+ * is drawn as "No data" and is left out of ranks and class breaks.
+ */
 export function gridFigures(
   grids: readonly GridFigureInput[],
   def: MetricDef | undefined,
@@ -148,7 +161,9 @@ export function gridFigures(
       const v = grid.metrics[def.id];
       value = typeof v === 'number' && Number.isFinite(v) ? v : null;
     } else if (def?.source === 'category') {
-      value = counter?.counts.get(grid.id) ?? 0;
+      // A category the feed records no case of at all has no data here, not zero everywhere;
+      // one with cases counts 0 for the grids where none was recorded.
+      value = counter && counter.counts.size > 0 ? (counter.counts.get(grid.id) ?? 0) : null;
     }
     const suppressed = def?.sensitive === true && value !== null && isSuppressed(value, threshold);
     const rate = suppressed ? null : per10k(value, grid.population);

@@ -9,7 +9,7 @@ import type { View } from './view.js';
 export interface PaintStyle {
   /** Palette colours, by class colour index. */
   readonly fills: readonly string[];
-  readonly noData: string;
+  readonly noData: string | CanvasPattern;
   readonly suppressed: string | CanvasPattern;
   readonly stroke: string;
 }
@@ -180,5 +180,27 @@ export function hatchPattern(
   t.moveTo(size / 2, size * 1.5);
   t.lineTo(size * 1.5, size / 2);
   t.stroke();
+  return ctx.createPattern(tile, 'repeat') ?? background;
+}
+
+/** A small repeating grid of dots on a neutral ground, for grids with no data (not a class colour). */
+export function dotPattern(
+  ctx: CanvasRenderingContext2D,
+  background: string,
+  dot: string,
+  dpr: number,
+): CanvasPattern | string {
+  const size = Math.max(4, Math.round(6 * dpr));
+  const tile = document.createElement('canvas');
+  tile.width = size;
+  tile.height = size;
+  const t = tile.getContext('2d');
+  if (!t) return background;
+  t.fillStyle = background;
+  t.fillRect(0, 0, size, size);
+  t.fillStyle = dot;
+  t.beginPath();
+  t.arc(size / 2, size / 2, Math.max(1, 1.1 * dpr), 0, 2 * Math.PI);
+  t.fill();
   return ctx.createPattern(tile, 'repeat') ?? background;
 }

@@ -24,6 +24,13 @@ function collatorFor(locale: string): Intl.Collator {
   return collator;
 }
 
+/** How many grids have a rank (suppressed and no-data grids have none). */
+export function rankedCount(ranking: readonly RankedGrid[]): number {
+  let n = 0;
+  for (const r of ranking) if (r.rank !== undefined) n++;
+  return n;
+}
+
 /** Grids in ranked order. `names` breaks ties and orders the unranked (by locale collation). */
 export function rankGrids(
   figures: readonly GridFigure[],

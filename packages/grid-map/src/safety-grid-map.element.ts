@@ -1,7 +1,6 @@
 import {
   RISK_CUES,
   RISK_LEVELS,
-  RISK_SHAPE_PATHS,
   SafetyElement,
   cssProps,
   emit,
@@ -18,10 +17,11 @@ import { html, nothing, svg, type CSSResultArray, type PropertyValues, type Temp
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { classify, rangeLabel, type Classes } from './classes.js';
+import { metricClasses, parseBreaks, rangeLabel, type Classes } from './classes.js';
 import { buildMapModel, gridOfPointIn, type GridItem, type MapModel } from './map-model.js';
 import { msg, type MessageKey } from './messages.js';
 import {
+  feedGridInputs,
   gridFigures,
   metricDefs,
   metricLabel,
@@ -32,20 +32,14 @@ import {
   type RateMode,
 } from './metrics.js';
 import { directionOfKey, stepInDirection } from './navigation.js';
-import { GridPaths, hatchPattern, paintGrids, sizeCanvas, type PaintStyle } from './paint.js';
-import { markWriter, type MarkWriter } from './mark-path.js';
+import { GridPaths, dotPattern, hatchPattern, paintGrids, sizeCanvas, type PaintStyle } from './paint.js';
+import { COUNT_FONT_SIZE, markLayer, shapeFor } from './mark-groups.js';
+import { renderMapSkeleton } from './skeleton.js';
 import { PanZoom } from './pan-zoom.js';
-import {
-  framePoints,
-  pointMarks,
-  visibleLayerIds,
-  type FramePoint,
-  type LayerKind,
-  type PointMark,
-} from './points.js';
+import { framePoints, pointMarks, visibleLayerIds, type FramePoint, type LayerKind } from './points.js';
 import { countPerGrid, formatCount, privacyThreshold, sensitiveThings, type GridCounter } from './privacy.js';
 import { PATH_SCALE, ShapeCache } from './projection.js';
-import { rankGrids, type RankedGrid } from './ranking.js';
+import { rankGrids, rankedCount, type RankedGrid } from './ranking.js';
 import { gridMapStyles } from './styles.js';
 import { composeView, fitView, toFrame, toScreen, type View } from './view.js';
 
@@ -60,61 +54,6 @@ const RATE_FORMAT: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximu
 const ZOOM_STEP = 1.6;
 /** Sensitive per-grid count labels are drawn on the map only up to this many grids. */
 const MAX_COUNT_LABELS = 300;
-
-/** Shapes of the non-risk layers, in the same 16 × 16 box as RISK_SHAPE_PATHS. */
-const LAYER_SHAPES: Record<Exclude<LayerKind, 'risk-source'>, string> = {
-  'fire-station': 'M8 1.5 14.5 7v7.5h-13V7Z',
-  'emergency-point': 'M6 1.5h4v4.5h4.5v4H10v4.5H6V10H1.5V6H6Z',
-  camera: 'M2 5h8.5l4-2.5v11l-4-2.5H2Z',
-  other: 'M8 3a5 5 0 1 1 0 10A5 5 0 0 1 8 3Z',
-};
-
-function shapeFor(kind: LayerKind, level: RiskLevel | undefined): string {
-  if (kind === 'risk-source') return RISK_SHAPE_PATHS[RISK_CUES[level ?? 'blue'].shape];
-  return LAYER_SHAPES[kind];
-}
-
-/** A point mark's size on screen, in CSS pixels. */
-function markSize(kind: LayerKind): number {
-  return kind === 'risk-source' ? 12 : 10;
-}
-
-/** The marks of one kind and level: one path, and the merged marks that show a count. */
-interface MarkGroup {
-  kind: LayerKind;
-  level: RiskLevel | undefined;
-  marks: number;
-  d: string;
-  counts: PointMark[];
-}
-
-/**
- * Marks as one path per kind and level (marks come most severe last, and so do the groups), plus
- * the counts of merged marks: a few elements however many marks.
- */
-function groupMarks(marks: readonly PointMark[]): MarkGroup[] {
-  const groups = new Map<string, MarkGroup>();
-  for (const m of marks) {
-    const key = `${m.kind} ${m.level ?? ''}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { kind: m.kind, level: m.level, marks: 0, d: '', counts: [] }));
-    const size = markSize(m.kind);
-    group.d += markWriterFor(m.kind, m.level)(m.x - size / 2, m.y - size / 2);
-    group.marks++;
-    if (m.n > 1) group.counts.push(m);
-  }
-  return [...groups.values()];
-}
-
-const markWriters = new Map<string, MarkWriter>();
-
-/** The writer of a kind's (and level's) symbol at its size on screen. */
-function markWriterFor(kind: LayerKind, level: RiskLevel | undefined): MarkWriter {
-  const key = `${kind} ${level ?? ''}`;
-  let writer = markWriters.get(key);
-  if (!writer) markWriters.set(key, (writer = markWriter(shapeFor(kind, level), markSize(kind) / 16)));
-  return writer;
-}
 
 interface Memo {
   deps: readonly unknown[];
@@ -156,6 +95,7 @@ interface ViewModel {
  * @tagname safety-grid-map
  * @summary A district's grids as a choropleth with point layers; keyboard navigable, canvas past a threshold, privacy-preserving.
  *
+ * @attr breaks - Class bounds for the figure the page sets with `metric` and `rate`: 2 to 7 increasing numbers, comma-separated (`0,20,40,60,80,100` is five classes). Default: chosen for the metric (see the README): a score or percentage 0–20–40–60–80–100, other figures from zero to the next 1, 2 or 5 × 10ⁿ above the largest value in the whole feed, so that a district and its sub-districts share breaks. Bad values are refused with a note and a console warning, and the automatic breaks are used. Values outside the bounds join the first or last class (`< 20`, `≥ 80`). A figure the reader picks in the toolbar gets the automatic breaks.
  * @attr metric - The figure to colour by: a key of the grids' `metrics` (`cases`, `alerts110`, `fraud`, `fires`, `disputes`, `cameras`…) or `category:<id>` for the count of that event category's cases per grid. Default `cases`, else the first.
  * @attr rate - `count` (default) or `per-10k` to show figures per 10,000 residents of each grid.
  * @attr subdistrict - Id of a sub-district to show alone (e.g. `meisha`).
@@ -189,7 +129,7 @@ interface ViewModel {
  * @cssprop --safety-color-map-context - Fill of neighbouring districts.
  * @cssprop --safety-color-map-background - Background of the map (sea and land outside the district).
  * @cssprop --safety-color-grid-line - Borders between grids.
- * @cssprop --safety-map-aspect-ratio - Width / height of the map box (default: the shape of the district or sub-district shown, between 0.8 and 2).
+ * @cssprop --safety-map-aspect-ratio - Width / height of the map box (default 3 / 2); the loading skeleton takes the same size.
  * @cssprop --safety-map-max-height - Largest height of the map box (default 80vh).
  *
  * @example
@@ -203,6 +143,9 @@ export class SafetyGridMap extends SafetyElement {
 
   /** `count` or `per-10k`. */
   @property() rate: string = 'count';
+
+  /** Class bounds for the page's figure (`0,20,40,60,80,100`); unset: chosen for the metric. */
+  @property() breaks?: string;
 
   /** Id of a sub-district to show alone. */
   @property() subdistrict?: string;
@@ -235,6 +178,11 @@ export class SafetyGridMap extends SafetyElement {
   @state() private tip: 'hover' | 'focus' | undefined;
   @state() private announcement = '';
   @state() private listLimit = LIST_PAGE;
+  /** The reader picked the figure in the toolbar: the page's `breaks` are not for it. */
+  @state() private readerPicked = false;
+  /** The "Map layers" disclosure is open (from the start when the page shows layers). */
+  @state() private layersOpen = false;
+  private picking = false;
 
   protected override droppedKinds = ['grids'] as const;
   protected override droppedLabel = 'grids' as const;
@@ -254,6 +202,8 @@ export class SafetyGridMap extends SafetyElement {
   private warnedFor: unknown;
   /** Whether the last render merged points into counted marks (the legend then explains them). */
   private merged = false;
+  /** Merged marks of the last render whose count found no free place. */
+  private unlabelled = 0;
   private readonly media: MediaQueryList[] = [];
   private readonly onMedia = () => {
     this.paintStyle = undefined;
@@ -330,8 +280,24 @@ export class SafetyGridMap extends SafetyElement {
     return msg(this.locale, 'emptyGrids');
   }
 
-  protected override skeletonLines(): number {
-    return 6;
+  protected override render(): unknown {
+    // Loading: a skeleton of the map's own size, not core's bars.
+    const state = this.state;
+    if (!state.feed && state.status === 'loading' && !state.error) return renderMapSkeleton(this.locale);
+    return super.render();
+  }
+
+  /** The page's `breaks`, when usable (a bad value is warned about once and ignored). */
+  private parsedBreaks(): readonly number[] | undefined {
+    const parsed = this.memo('breaks', [this.breaks], () => {
+      const result = parseBreaks(this.breaks);
+      if (result && !result.ok)
+        console.warn(
+          `[safety-widgets] <${this.localName}> breaks="${String(this.breaks).slice(0, 80)}" not used: ${result.reason}. Automatic class breaks are used instead.`,
+        );
+      return result;
+    });
+    return parsed?.ok ? parsed.bounds : undefined;
   }
 
   private get rateModeValue(): RateMode {
@@ -348,7 +314,22 @@ export class SafetyGridMap extends SafetyElement {
     const figures = this.memo('figures', [model, def?.key, counters, mode, threshold], () =>
       gridFigures(model.grids, def, counters, mode, threshold),
     );
-    const classes = this.memo('classes', [figures], () => classify(figures.map((f) => f.shown)));
+    // Breaks for the metric across the whole feed, not the sub-district's grids alone.
+    const domain = model.subdistrict
+      ? this.memo('domain', [feed, def?.key, counters, mode, threshold], () =>
+          gridFigures(feedGridInputs(feed), def, counters, mode, threshold),
+        )
+      : figures;
+    const bounds = this.readerPicked ? undefined : this.parsedBreaks();
+    const classes = this.memo('classes', [figures, domain, bounds, def?.key], () =>
+      metricClasses({
+        key: def?.key ?? '',
+        perTenK: mode === 'per-10k',
+        domainValues: domain.map((f) => f.shown),
+        shownValues: figures.map((f) => f.shown),
+        ...(bounds ? { bounds } : {}),
+      }),
+    );
     const previousColors = this.memos.get('colors')?.value as Int8Array | undefined;
     const colors = this.memo('colors', [figures, classes], () => {
       const out = new Int8Array(figures.length);
@@ -393,7 +374,7 @@ export class SafetyGridMap extends SafetyElement {
         ${this.renderToolbar(vm, locale)} ${this.renderMap(vm, locale, title.text)}
         ${this.renderLegend(vm, locale)} ${this.renderList(vm, locale, title.text)}
       </div>
-      ${this.renderGeometryNotes(vm.model, locale)}`;
+      ${this.renderBreaksNote(locale)} ${this.renderGeometryNotes(vm.model, locale)}`;
   }
 
   /** The name of the sub-district shown alone, if one is. */
@@ -433,6 +414,34 @@ export class SafetyGridMap extends SafetyElement {
           'perTenK',
         )}</label
       >
+      <div class="zoom" part="zoom-controls">
+        <button
+          type="button"
+          aria-label=${msg(locale, 'zoomIn')}
+          title=${msg(locale, 'zoomIn')}
+          @click=${this.zoomIn}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10M8 3v10"></path></svg>
+        </button>
+        <button
+          type="button"
+          aria-label=${msg(locale, 'zoomOut')}
+          title=${msg(locale, 'zoomOut')}
+          @click=${this.zoomOut}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10"></path></svg>
+        </button>
+        <button
+          type="button"
+          aria-label=${msg(locale, 'resetView')}
+          title=${msg(locale, 'resetView')}
+          @click=${this.resetZoom}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M3 8.5A5 5 0 1 0 4.6 4.8M4.2 1.8v3.3h3.3"></path>
+          </svg>
+        </button>
+      </div>
       <button
         type="button"
         aria-expanded=${this.list ? 'true' : 'false'}
@@ -469,17 +478,9 @@ export class SafetyGridMap extends SafetyElement {
         ? svg`<path class="selected" d=${d}></path><path class="selected-inner" d=${d}></path>`
         : svg`<path class=${cls} d=${d}></path>`;
     };
-    // The box takes the shape of what it shows (within reason), unless the page sets a ratio.
-    const box = model.viewBox;
-    const aspect = box
-      ? Math.min(2, Math.max(0.8, (box[2] - box[0]) / Math.max(1e-9, box[3] - box[1])))
-      : 1.5;
-    return html`<div
-        class="map"
-        part="map"
-        style=${cssProps({ '--_content-aspect': aspect.toFixed(3) })}
-        ${this.resize.target()}
-      >
+    // The box's height follows its width (--safety-map-aspect-ratio, 3 / 2 by default), not the
+    // data: the loading skeleton has the same size, so nothing moves when the data arrives.
+    return html`<div class="map" part="map" ${this.resize.target()}>
         ${vm.canvas ? html`<canvas class="paint" aria-hidden="true" ${ref(this.canvasRef)}></canvas>` : nothing}
         <svg class="vector" width=${width} height=${height} aria-hidden="true" focusable="false">
           <defs>
@@ -492,6 +493,16 @@ export class SafetyGridMap extends SafetyElement {
             >
               <rect class="hatch-bg" width="6" height="6"></rect>
               <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
+            </pattern>
+            <pattern
+              id="no-data"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform=${`scale(${ready ? 1 / s : 1})`}
+            >
+              <rect class="dots-bg" width="6" height="6"></rect>
+              <circle class="dots-dot" cx="3" cy="3" r="1.1"></circle>
             </pattern>
           </defs>
           ${
@@ -525,34 +536,6 @@ export class SafetyGridMap extends SafetyElement {
           @click=${this.onClick}
         ></div>
         ${this.renderTooltip(vm, locale, width, height)}
-        <div class="zoom" part="zoom-controls">
-          <button
-            type="button"
-            aria-label=${msg(locale, 'zoomIn')}
-            title=${msg(locale, 'zoomIn')}
-            @click=${this.zoomIn}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10M8 3v10"></path></svg>
-          </button>
-          <button
-            type="button"
-            aria-label=${msg(locale, 'zoomOut')}
-            title=${msg(locale, 'zoomOut')}
-            @click=${this.zoomOut}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10"></path></svg>
-          </button>
-          <button
-            type="button"
-            aria-label=${msg(locale, 'resetView')}
-            title=${msg(locale, 'resetView')}
-            @click=${this.resetZoom}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M3 8.5A5 5 0 1 0 4.6 4.8M4.2 1.8v3.3h3.3"></path>
-            </svg>
-          </button>
-        </div>
         <i class="probe" aria-hidden="true" ${ref(this.probeRef)}></i>
       </div>
       <p id="map-help" class="visually-hidden">${msg(locale, 'mapHelp')}</p>
@@ -577,9 +560,7 @@ export class SafetyGridMap extends SafetyElement {
       if (x1 - x0 < 2 * half || y1 - y0 < 16) return nothing;
       const [lx, ly] = toScreen(vm.view, shape.label[0], shape.label[1]);
       const y = Math.min(Math.max(ly, y0 + 14), y1 - 8);
-      // Keep clear of the zoom buttons in the top corner.
-      const right = y < 130 ? x1 - 52 : x1;
-      const x = Math.min(Math.max(lx, x0 + half), right - half);
+      const x = Math.min(Math.max(lx, x0 + half), x1 - half);
       if (x - half < x0 - 1) return nothing;
       return svg`<text class="context-label" x=${x} y=${y} lang=${name.lang}>${name.text}</text>`;
     });
@@ -614,18 +595,26 @@ export class SafetyGridMap extends SafetyElement {
       return framePoints(vm.feed, vm.model.frame, shown, keep);
     });
     this.merged = false;
+    this.unlabelled = 0;
     if (points.length === 0) return nothing;
     const marks = this.memo('marks', [points, vm.view.k, vm.view.x, vm.view.y, width, height], () =>
       pointMarks(points, (x, y) => toScreen(vm.view, x, y), width, height),
     );
     this.merged = marks.some((m) => m.points > 1);
     // Written once per set of marks, not on every render (a hover renders too).
-    const groups = this.memo('mark-groups', [marks], () => groupMarks(marks));
-    return svg`<g class="marks">${groups.map(
+    const locale = this.locale;
+    const layer = this.memo('mark-layer', [marks, locale], () =>
+      markLayer(marks, width, height, (n) => formatNumber(n, locale)),
+    );
+    this.unlabelled = layer.unlabelled;
+    // A surface-coloured halo under every mark, so that no mark (a blue one on a purple grid)
+    // is lost on the colour under it; the counts go where they cover no mark and no count.
+    return svg`<g class="marks">${layer.groups.map(
       (g) => svg`<g class="mark ${g.kind} ${g.level ?? ''}" data-marks=${g.marks}
-        ><path d=${g.d}></path
-        >${g.counts.map((m) => svg`<text x=${m.x + markSize(m.kind) / 2 + 1} y=${m.y - 3}>${m.n}</text>`)}</g>`,
-    )}</g>`;
+        ><path class="halo" d=${g.d}></path><path d=${g.d}></path></g>`,
+    )}<g class="mark-counts">${layer.labels.map(
+      (l) => svg`<text x=${l.x} y=${l.y} font-size=${COUNT_FONT_SIZE}>${l.text}</text>`,
+    )}</g></g>`;
   }
 
   private figureText(vm: ViewModel, f: GridFigure, locale: SupportedLocale): string {
@@ -739,6 +728,25 @@ export class SafetyGridMap extends SafetyElement {
       hasSuppressed: vm.figures.some((f) => f.suppressed),
     }));
     const sensitive = sensitiveThings(vm.feed);
+    const privacy =
+      sensitive.length > 0
+        ? html`<p class="privacy" part="privacy-note">
+            ${msg(locale, 'privacyNote', {
+              names: listFormat(
+                sensitive.map((s) => localizedTextWithLang(s, locale).text),
+                locale,
+              ),
+              n: vm.threshold,
+            })}
+          </p>`
+        : nothing;
+    // The note goes with the layer switches, unless what is shown is itself sensitive (or the
+    // feed has no layers): then it stays in sight.
+    const shownIds = visibleLayerIds(vm.feed, this.layers);
+    const privacyOutside =
+      vm.feed.layers.length === 0 ||
+      vm.def?.sensitive === true ||
+      vm.feed.layers.some((l) => l.sensitive && shownIds.has(l.id));
     return html`<div class="legend" part="legend">
       <div class="legend-block">
         <p class="legend-title" id="legend-title">${this.metricText(vm, locale)}</p>
@@ -764,70 +772,73 @@ export class SafetyGridMap extends SafetyElement {
           }
         </ul>
       </div>
-      ${this.renderLayerSwitches(vm, locale)}
-      ${
-        sensitive.length > 0
-          ? html`<p class="privacy" part="privacy-note">
-              ${msg(locale, 'privacyNote', {
-                names: listFormat(
-                  sensitive.map((s) => localizedTextWithLang(s, locale).text),
-                  locale,
-                ),
-                n: vm.threshold,
-              })}
-            </p>`
-          : nothing
-      }
+      ${this.renderLayerSwitches(vm, locale, privacy)} ${privacyOutside ? privacy : nothing}
     </div>`;
   }
 
-  private renderLayerSwitches(vm: ViewModel, locale: SupportedLocale): unknown {
+  /**
+   * The layer switches, behind a "Map layers" disclosure (open when the page shows layers, or once
+   * the reader opens it): the map and its classes come first, and the widget's height does not
+   * depend on the layers' names while it loads.
+   */
+  private renderLayerSwitches(vm: ViewModel, locale: SupportedLocale, privacy: unknown): unknown {
     const layers = vm.feed.layers;
     if (layers.length === 0) return nothing;
     const shown = visibleLayerIds(vm.feed, this.layers);
     const glyph = (kind: LayerKind, level?: RiskLevel) =>
       svg`<svg class="glyph mark ${kind} ${level ?? ''}" viewBox="0 0 16 16" aria-hidden="true"><path d=${shapeFor(kind, level)}></path></svg>`;
-    return html`<fieldset class="legend-block">
-      <legend>${msg(locale, 'layers')}</legend>
-      <ul>
-        ${layers.map((layer) => {
-          const name = localizedTextWithLang(layer.name, locale).text;
-          // Shown alone, a sub-district counts its own points.
-          const counted = vm.model.subdistrict
-            ? vm.counters.find((c) => c.key === `layer:${layer.id}`)
-            : undefined;
-          const total = counted
-            ? [...counted.counts.values()].reduce((n, c) => n + c, 0)
-            : layer.points.reduce((n, p) => n + (typeof p.count === 'number' ? p.count : 1), 0);
-          return html`<li>
-            <label
-              ><input
-                type="checkbox"
-                .checked=${shown.has(layer.id)}
-                @change=${(e: Event) => this.toggleLayer(layer.id, (e.target as HTMLInputElement).checked)}
-              />${layer.kind === 'risk-source' ? nothing : glyph(layer.kind)}${
-                layer.sensitive
-                  ? msg(locale, 'layerPerGrid', { name })
-                  : msg(locale, 'layerCount', { name, n: total })
-              }</label
-            >
-          </li>`;
-        })}
-      </ul>
-      ${
-        layers.some((l) => l.kind === 'risk-source' && shown.has(l.id))
-          ? html`<ul aria-label=${msg(locale, 'riskLevels')}>
-              ${RISK_LEVELS.map((level) => {
-                const cue = RISK_CUES[level];
-                return html`<li>
-                  ${glyph('risk-source', level)}${locale === 'zh-CN' ? cue.label.zh : cue.label.en}
-                </li>`;
-              })}
-            </ul>`
-          : nothing
-      }
-      ${this.merged ? html`<p class="legend-hint">${msg(locale, 'clusters')}</p>` : nothing}
-    </fieldset>`;
+    return html`<details class="legend-block layers" .open=${this.layersOpen} @toggle=${this.onLayersToggle}>
+      <summary>
+        ${msg(locale, 'layers')}${shown.size > 0 ? ` (${formatNumber(shown.size, locale)})` : ''}
+      </summary>
+      <fieldset class="legend-block">
+        <legend class="visually-hidden">${msg(locale, 'layers')}</legend>
+        <ul>
+          ${layers.map((layer) => {
+            const name = localizedTextWithLang(layer.name, locale).text;
+            // Shown alone, a sub-district counts its own points.
+            const counted = vm.model.subdistrict
+              ? vm.counters.find((c) => c.key === `layer:${layer.id}`)
+              : undefined;
+            const total = counted
+              ? [...counted.counts.values()].reduce((n, c) => n + c, 0)
+              : layer.points.reduce((n, p) => n + (typeof p.count === 'number' ? p.count : 1), 0);
+            return html`<li>
+              <label
+                ><input
+                  type="checkbox"
+                  .checked=${shown.has(layer.id)}
+                  @change=${(e: Event) => this.toggleLayer(layer.id, (e.target as HTMLInputElement).checked)}
+                />${layer.kind === 'risk-source' ? nothing : glyph(layer.kind)}${
+                  layer.sensitive
+                    ? msg(locale, 'layerPerGrid', { name })
+                    : msg(locale, 'layerCount', { name, n: total })
+                }</label
+              >
+            </li>`;
+          })}
+        </ul>
+        ${
+          layers.some((l) => l.kind === 'risk-source' && shown.has(l.id))
+            ? html`<ul aria-label=${msg(locale, 'riskLevels')}>
+                ${RISK_LEVELS.map((level) => {
+                  const cue = RISK_CUES[level];
+                  return html`<li>
+                    ${glyph('risk-source', level)}${locale === 'zh-CN' ? cue.label.zh : cue.label.en}
+                  </li>`;
+                })}
+              </ul>`
+            : nothing
+        }
+        ${this.merged ? html`<p class="legend-hint">${msg(locale, 'clusters')}</p>` : nothing}
+        ${
+          this.unlabelled > 0
+            ? html`<p class="legend-hint">${msg(locale, 'countsHidden', { n: this.unlabelled })}</p>`
+            : nothing
+        }
+      </fieldset>
+      ${privacy}
+    </details>`;
   }
 
   /**
@@ -918,6 +929,18 @@ export class SafetyGridMap extends SafetyElement {
     </section>`;
   }
 
+  /** A note when the page's `breaks` could not be used (the console says why). */
+  private renderBreaksNote(locale: SupportedLocale): unknown {
+    const parsed = parseBreaks(this.breaks);
+    if (!parsed || parsed.ok) return nothing;
+    return html`<div class="notes">
+      <div class="note" part="note breaks">
+        ${warningIcon}
+        <p>${msg(locale, 'breaksInvalid', { value: String(this.breaks).slice(0, 40) })}</p>
+      </div>
+    </div>`;
+  }
+
   private renderGeometryNotes(model: MapModel, locale: SupportedLocale): unknown {
     const empty = model.problems.empty.length;
     const crossing = model.problems['self-intersecting'].length;
@@ -977,7 +1000,7 @@ export class SafetyGridMap extends SafetyElement {
     };
     const style: PaintStyle = {
       fills: [0, 1, 2, 3, 4, 5].map((i) => read(`--_choro-${i}`)),
-      noData: read('--_map-no-data'),
+      noData: dotPattern(ctx, read('--_map-no-data'), read('--_muted'), dpr),
       suppressed: hatchPattern(ctx, read('--_surface'), read('--_muted'), dpr),
       stroke: forced ? read('--_fg') : read('--_grid-line'),
     };
@@ -1042,6 +1065,11 @@ export class SafetyGridMap extends SafetyElement {
     this.updateZoomExtent();
     if (changed.has('metric') || changed.has('rate') || changed.has('subdistrict'))
       this.listLimit = LIST_PAGE;
+    // The page's breaks are for the figure the page sets; one the reader picks gets its own.
+    if (changed.has('metric') || changed.has('rate')) this.readerPicked = this.picking;
+    if (changed.has('breaks')) this.readerPicked = false;
+    if (changed.has('layers') && (this.layers ?? '').trim() !== '') this.layersOpen = true;
+    this.picking = false;
   }
 
   private updateZoomExtent(): void {
@@ -1220,7 +1248,7 @@ export class SafetyGridMap extends SafetyElement {
     this.announcement =
       rank === undefined
         ? text
-        : `${text} ${msg(locale, 'announceRank', { rank, n: vm.model.grids.length })}`;
+        : `${text} ${msg(locale, 'announceRank', { rank, n: rankedCount(vm.ranking) })}`;
   }
 
   private selectGrid(id: string, fromList = true): void {
@@ -1237,10 +1265,12 @@ export class SafetyGridMap extends SafetyElement {
   }
 
   private onMetricChange = (event: Event) => {
+    this.picking = true;
     this.metric = (event.target as HTMLSelectElement).value;
   };
 
   private onRateChange = (event: Event) => {
+    this.picking = true;
     this.rate = (event.target as HTMLInputElement).checked ? 'per-10k' : 'count';
   };
 
@@ -1250,6 +1280,10 @@ export class SafetyGridMap extends SafetyElement {
 
   private showMore = () => {
     this.listLimit += LIST_PAGE;
+  };
+
+  private onLayersToggle = (event: Event) => {
+    this.layersOpen = (event.target as HTMLDetailsElement).open;
   };
 
   private toggleLayer(id: string, on: boolean): void {

@@ -3,42 +3,43 @@ import { css } from 'lit';
 
 export const gridMapStyles = css`
   :host {
-    /* Choropleth: six purples (neither the risk colours nor good/poor), light = low. */
-    --_choro-0: var(--safety-color-choropleth-1, #f2f0f7);
-    --_choro-1: var(--safety-color-choropleth-2, #dadaeb);
-    --_choro-2: var(--safety-color-choropleth-3, #bcbddc);
-    --_choro-3: var(--safety-color-choropleth-4, #9e9ac8);
-    --_choro-4: var(--safety-color-choropleth-5, #756bb1);
-    --_choro-5: var(--safety-color-choropleth-6, #54278f);
-    --_map-no-data: var(--safety-color-map-no-data, #e8eaed);
+    /* Choropleth: six purples (neither the risk colours nor good/poor), darker = more in the light
+       theme. Every one has at least 3:1 against the surface and the map background (WCAG 1.4.11);
+       neighbouring classes differ by lightness alone (about 1.3:1), so grids are parted by
+       surface-coloured borders, which have 3:1 against every fill. */
+    --_choro-0: var(--safety-color-choropleth-1, #9884bf);
+    --_choro-1: var(--safety-color-choropleth-2, #846db5);
+    --_choro-2: var(--safety-color-choropleth-3, #7257ac);
+    --_choro-3: var(--safety-color-choropleth-4, #5e439d);
+    --_choro-4: var(--safety-color-choropleth-5, #4b318a);
+    --_choro-5: var(--safety-color-choropleth-6, #362070);
+    --_map-no-data: var(--safety-color-map-no-data, #eceef1);
     --_map-context: var(--safety-color-map-context, #eef0f2);
     --_map-water: var(--safety-color-map-background, var(--_surface-alt));
-    --_grid-line: var(--safety-color-grid-line, #ffffff);
+    --_grid-line: var(--safety-color-grid-line, var(--_surface));
   }
 
   :host([theme='dark']) {
-    --_choro-0: var(--safety-color-choropleth-1, #2b2541);
-    --_choro-1: var(--safety-color-choropleth-2, #3d3466);
-    --_choro-2: var(--safety-color-choropleth-3, #54488e);
-    --_choro-3: var(--safety-color-choropleth-4, #7264b5);
-    --_choro-4: var(--safety-color-choropleth-5, #9d91d9);
-    --_choro-5: var(--safety-color-choropleth-6, #d4ccf7);
+    --_choro-0: var(--safety-color-choropleth-1, #6c5cb0);
+    --_choro-1: var(--safety-color-choropleth-2, #8471c8);
+    --_choro-2: var(--safety-color-choropleth-3, #9d89db);
+    --_choro-3: var(--safety-color-choropleth-4, #b8a3f0);
+    --_choro-4: var(--safety-color-choropleth-5, #d4c2ff);
+    --_choro-5: var(--safety-color-choropleth-6, #efe8fe);
     --_map-no-data: var(--safety-color-map-no-data, #262c34);
-    --_map-context: var(--safety-color-map-context, #161b22);
-    --_grid-line: var(--safety-color-grid-line, #0d1117);
+    --_map-context: var(--safety-color-map-context, #1c2128);
   }
 
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_choro-0: var(--safety-color-choropleth-1, #2b2541);
-      --_choro-1: var(--safety-color-choropleth-2, #3d3466);
-      --_choro-2: var(--safety-color-choropleth-3, #54488e);
-      --_choro-3: var(--safety-color-choropleth-4, #7264b5);
-      --_choro-4: var(--safety-color-choropleth-5, #9d91d9);
-      --_choro-5: var(--safety-color-choropleth-6, #d4ccf7);
+      --_choro-0: var(--safety-color-choropleth-1, #6c5cb0);
+      --_choro-1: var(--safety-color-choropleth-2, #8471c8);
+      --_choro-2: var(--safety-color-choropleth-3, #9d89db);
+      --_choro-3: var(--safety-color-choropleth-4, #b8a3f0);
+      --_choro-4: var(--safety-color-choropleth-5, #d4c2ff);
+      --_choro-5: var(--safety-color-choropleth-6, #efe8fe);
       --_map-no-data: var(--safety-color-map-no-data, #262c34);
-      --_map-context: var(--safety-color-map-context, #161b22);
-      --_grid-line: var(--safety-color-grid-line, #0d1117);
+      --_map-context: var(--safety-color-map-context, #1c2128);
     }
   }
 
@@ -46,6 +47,8 @@ export const gridMapStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_space-sm);
+    /* Phone sizes below (controls 44 px, legend 14 px) follow the widget's own width. */
+    container-type: inline-size;
   }
 
   .header {
@@ -58,6 +61,10 @@ export const gridMapStyles = css`
   .place {
     font-weight: 600;
     font-size: var(--_font-size-lg);
+  }
+
+  .header {
+    min-height: 26px;
   }
 
   .toolbar {
@@ -91,17 +98,24 @@ export const gridMapStyles = css`
     background: var(--_surface-alt);
   }
 
+  /* Every control at least 24 × 24 px (44 on a phone, below). */
   input[type='checkbox'] {
-    width: 16px;
-    height: 16px;
+    flex: none;
+    width: 24px;
+    height: 24px;
     margin: 0;
     accent-color: var(--_accent);
+  }
+
+  .toolbar label,
+  .legend label {
+    min-height: 32px;
   }
 
   .map {
     position: relative;
     width: 100%;
-    aspect-ratio: var(--safety-map-aspect-ratio, var(--_content-aspect, 3 / 2));
+    aspect-ratio: var(--safety-map-aspect-ratio, 3 / 2);
     min-height: 200px;
     max-height: var(--safety-map-max-height, 80vh);
     overflow: hidden;
@@ -135,7 +149,7 @@ export const gridMapStyles = css`
 
   .grid {
     stroke: var(--_grid-line);
-    stroke-width: 0.75px;
+    stroke-width: 1.25px;
     vector-effect: non-scaling-stroke;
     stroke-linejoin: round;
   }
@@ -159,7 +173,13 @@ export const gridMapStyles = css`
     fill: var(--_choro-5);
   }
   .nd {
+    fill: url(#no-data);
+  }
+  .dots-bg {
     fill: var(--_map-no-data);
+  }
+  .dots-dot {
+    fill: var(--_muted);
   }
   .sup {
     fill: url(#suppressed);
@@ -181,7 +201,7 @@ export const gridMapStyles = css`
 
   .context-label {
     fill: var(--_muted);
-    font-size: var(--_font-size-xs);
+    font-size: max(12px, var(--_font-size-xs));
     text-anchor: middle;
   }
 
@@ -235,10 +255,23 @@ export const gridMapStyles = css`
     stroke-dasharray: 6 3;
   }
 
+  /* Marks at low weight: small, with a surface-coloured halo under a thin outline, so that each
+     stands out from any grid colour (a blue one on a dark purple grid too). */
   .mark path {
     stroke: var(--_risk-outline);
     stroke-width: 1px;
+    stroke-linejoin: round;
     vector-effect: non-scaling-stroke;
+  }
+
+  .mark path.halo,
+  .mark.fire-station path.halo,
+  .mark.emergency-point path.halo,
+  .mark.camera path.halo,
+  .mark.other path.halo {
+    fill: none;
+    stroke: var(--_surface);
+    stroke-width: 3.5px;
   }
 
   .mark.fire-station path {
@@ -271,15 +304,20 @@ export const gridMapStyles = css`
     fill: var(--_risk-blue);
   }
 
-  .mark text,
+  .mark-counts text,
   .count text {
-    font-size: 10px;
+    font-size: 12px;
     font-weight: 600;
+    font-variant-numeric: tabular-nums;
     fill: var(--_fg);
     paint-order: stroke;
     stroke: var(--_surface);
     stroke-width: 3px;
     stroke-linejoin: round;
+  }
+
+  .mark-counts text {
+    dominant-baseline: central;
   }
 
   .count rect {
@@ -294,13 +332,11 @@ export const gridMapStyles = css`
     stroke: none;
   }
 
+  /* The zoom buttons sit at the end of the toolbar row, above the map: never over a grid. */
   .zoom {
-    position: absolute;
-    top: var(--_space-sm);
-    inset-inline-end: var(--_space-sm);
     display: flex;
-    flex-direction: column;
-    gap: 2px;
+    gap: var(--_space-xs);
+    margin-inline-start: auto;
   }
 
   .zoom button {
@@ -381,8 +417,9 @@ export const gridMapStyles = css`
   .legend {
     display: flex;
     flex-wrap: wrap;
+    align-content: flex-start;
     gap: var(--_space-sm) var(--_space-xl);
-    font-size: var(--_font-size-sm);
+    font-size: max(12px, var(--_font-size-sm));
   }
 
   .legend-block {
@@ -442,7 +479,9 @@ export const gridMapStyles = css`
     background: var(--_choro-5);
   }
   .swatch.nd {
-    background: var(--_map-no-data);
+    background:
+      radial-gradient(circle, var(--_muted) 0 1.1px, transparent 1.4px) 0 0 / 5px 5px,
+      var(--_map-no-data);
   }
   .swatch.sup {
     background: repeating-linear-gradient(
@@ -458,6 +497,45 @@ export const gridMapStyles = css`
     width: 14px;
     height: 14px;
     overflow: visible;
+  }
+
+  .layers > summary {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    min-height: 32px;
+    font-weight: 600;
+    cursor: pointer;
+    list-style-position: inside;
+  }
+
+  .layers > summary::before {
+    content: '';
+    width: 0;
+    height: 0;
+    border-block: 5px solid transparent;
+    border-inline-start: 7px solid currentColor;
+    transition: transform var(--_motion);
+  }
+
+  .layers[open] > summary::before {
+    transform: rotate(90deg);
+  }
+
+  .layers > summary::-webkit-details-marker {
+    display: none;
+  }
+
+  .layers > summary {
+    list-style: none;
+  }
+
+  .layers[open] {
+    flex-basis: 100%;
+  }
+
+  .layers:not([open]) {
+    gap: 0;
   }
 
   fieldset {
@@ -566,6 +644,107 @@ export const gridMapStyles = css`
     width: 0;
     height: 0;
     overflow: hidden;
+  }
+
+  /* Loading: the same boxes as the map (see skeleton.ts). */
+  .map-skeleton .bone {
+    display: inline-block;
+    flex: none;
+    height: 1em;
+    width: auto;
+  }
+
+  .map-skeleton .sk-title {
+    height: 24px;
+    width: 40%;
+  }
+
+  .map-skeleton .sk-control {
+    height: 32px;
+  }
+
+  .map-skeleton .sk-select {
+    width: 240px;
+  }
+
+  .map-skeleton .sk-check {
+    width: 170px;
+  }
+
+  .map-skeleton .sk-button {
+    width: 220px;
+  }
+
+  .map-skeleton .sk-zoom {
+    width: 32px;
+  }
+
+  /* About as wide as the controls' Chinese labels, so that the row wraps as the toolbar does. */
+  .map-skeleton .sk-zh .sk-select {
+    width: 150px;
+  }
+
+  .map-skeleton .sk-zh .sk-check {
+    width: 112px;
+  }
+
+  .map-skeleton .sk-zh .sk-button {
+    width: 142px;
+  }
+
+  .map-skeleton .sk-classes {
+    width: min(100%, 360px);
+  }
+
+  .map-skeleton .sk-line {
+    display: block;
+    /* One line of legend text. */
+    height: calc(1em * var(--_line-height));
+  }
+
+  .map-skeleton .sk-legend-title {
+    width: 50%;
+  }
+
+  .map-skeleton .sk-swatches {
+    width: 80%;
+  }
+
+  .map-skeleton .sk-summary {
+    display: block;
+    width: 30%;
+    height: 32px;
+  }
+
+  .map-skeleton .sk-map {
+    background: var(--_skeleton);
+    animation: safety-pulse 1.4s ease-in-out infinite alternate;
+  }
+
+  /* On a phone: 44 px controls, 14 px legend text. */
+  @container (max-width: 480px) {
+    select,
+    .toolbar button,
+    .more,
+    .zoom button,
+    .toolbar label,
+    .legend label,
+    .layers > summary,
+    .map-skeleton .sk-control,
+    .map-skeleton .sk-summary {
+      min-height: 44px;
+    }
+
+    .zoom button,
+    .map-skeleton .sk-zoom {
+      width: 44px;
+      height: 44px;
+    }
+
+    .legend,
+    .tooltip {
+      font-size: var(--_font-size);
+    }
   }
 
   @media (forced-colors: active) {
