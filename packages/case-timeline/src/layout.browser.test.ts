@@ -25,6 +25,9 @@ let watch: ReturnType<typeof watchErrors>;
 beforeEach(async () => {
   watch = watchErrors();
   await page.viewport(1366, 900);
+  // Widgets take the page's typeface, and the skeleton reserves lines of text: lay them out on a page
+  // set in Arial, a typical sans-serif page (Chromium's default page font is a wider serif).
+  document.body.style.fontFamily = 'Arial, sans-serif';
 });
 afterEach(() => {
   document.body.replaceChildren();
@@ -236,14 +239,46 @@ describe('loading keeps the final size', () => {
         const loading = height(el);
         const skeletonPlot = height(q(el, '.plot'));
         el.removeAttribute('feed');
-        el.data = rawYantian();
+        // A current feed (the 2017 sample said to update once in 20 years is not stale by age): the stale
+        // badge is a state of its own, checked below.
+        el.data = currentYantian();
         await settle(el);
+        expect(el.status).toBe('ready');
         await expect.poll(() => chartOf(el)?.height ?? 0).toBeGreaterThan(100);
         expect(Math.abs(height(el) - loading)).toBeLessThanOrEqual(2);
         expect(height(q(el, '.plot'))).toBe(skeletonPlot);
       });
     }
   }
+});
+
+/** The 2017 sample said to update once in 20 years: not stale by age, so no stale badge. */
+function currentYantian() {
+  return { ...rawYantian(), expectedUpdateSeconds: 20 * 365 * 86_400 };
+}
+
+describe('the stale badge', () => {
+  it('sits in the source line under the chart: nothing above it moves when the feed is stale', async () => {
+    const top = async (data: unknown) => {
+      const el = await mount({ lang: 'en', yoy: true }, data);
+      el.style.width = `${PHONE}px`;
+      await settle(el);
+      await expect.poll(() => chartOf(el)?.height ?? 0).toBeGreaterThan(100);
+      const at = {
+        status: el.status,
+        plot: q(el, '.plot').getBoundingClientRect().top - el.getBoundingClientRect().top,
+        badge: el.shadowRoot!.querySelector('.caption [part~="stale"]')?.textContent ?? '',
+      };
+      el.remove();
+      return at;
+    };
+    const current = await top(currentYantian());
+    const stale = await top(rawYantian());
+    expect(current).toMatchObject({ status: 'ready', badge: '' });
+    expect(stale.status).toBe('stale');
+    expect(stale.badge).toMatch(/Data is .* old/);
+    expect(stale.plot).toBe(current.plot);
+  });
 });
 
 describe('the words and the dashed lines agree', () => {

@@ -620,7 +620,7 @@ export class SafetyCaseTimeline extends SafetyElement {
 
   /**
    * Under the chart: "More figures" (a sentence per category), the source line with the sample
-   * badge, and the notes on what the counts leave out (always visible: they say what is not drawn).
+   * badge and the stale or offline badge (placed here, under the chart, rather than over the title), and the notes on what the counts leave out (always visible: they say what is not drawn).
    */
   private renderFoot(f: Frame): TemplateResult {
     const locale = f.locale;
@@ -640,7 +640,7 @@ export class SafetyCaseTimeline extends SafetyElement {
       </details>
       <p class="caption" part="caption">
         ${basis} ${msg(locale, 'timeZone', { zone: f.data.timeZone })}
-        ${f.data.synthetic ? renderSyntheticBadge(locale) : nothing}
+        ${f.data.synthetic ? renderSyntheticBadge(locale) : nothing} ${this.liveBadge()}
       </p>
       ${
         notes.length > 0

@@ -16,7 +16,7 @@ const en = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   resetView: 'Reset view',
-  showList: 'Show the grids as a ranked list',
+  showList: 'Ranked list of grids',
   hideList: 'Hide the ranked list',
   listCaption: 'Grids of {place} ranked by {metric}',
   listShowing: 'Showing {shown} of {n} grids.',

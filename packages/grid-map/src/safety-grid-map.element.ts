@@ -369,7 +369,7 @@ export class SafetyGridMap extends SafetyElement {
     return html`<div class="frame">
         <div class="header" part="header">
           <span class="place" lang=${title.lang}>${title.text}</span>
-          ${synthetic ? renderSyntheticBadge(locale) : nothing}
+          ${synthetic ? renderSyntheticBadge(locale) : nothing} ${this.liveBadge()}
         </div>
         ${this.renderToolbar(vm, locale)} ${this.renderMap(vm, locale, title.text)}
         ${this.renderLegend(vm, locale)} ${this.renderList(vm, locale, title.text)}

@@ -43,10 +43,17 @@ export const gridMapStyles = css`
     }
   }
 
+  /* The same card as the other widgets (border, radius, surface), so a map embedded on its own
+     does not run flush to the edge of its frame. */
   .frame {
     display: flex;
     flex-direction: column;
     gap: var(--_space-sm);
+    padding: var(--_space-md);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_fg);
     /* Phone sizes below (controls 44 px, legend 14 px) follow the widget's own width. */
     container-type: inline-size;
   }
@@ -672,7 +679,7 @@ export const gridMapStyles = css`
   }
 
   .map-skeleton .sk-button {
-    width: 220px;
+    width: 150px;
   }
 
   .map-skeleton .sk-zoom {

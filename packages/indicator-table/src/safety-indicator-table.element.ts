@@ -388,7 +388,7 @@ export class SafetyIndicatorTable extends SafetyElement {
         <span class="as-of"
           >${msg(locale, 'asOf', { date: formatDate(feed.asOf, locale, feed.place.timeZone) })}</span
         >
-        ${feed.synthetic ? renderSyntheticBadge(locale) : nothing}
+        ${feed.synthetic ? renderSyntheticBadge(locale) : nothing} ${this.liveBadge()}
       </caption>
       <colgroup>
         ${COLUMNS.map((c) => html`<col class="c-${c.key}" />`)}

@@ -341,7 +341,7 @@ export class SafetyScoreGauge extends SafetyElement {
             ? nothing
             : html`<div class="footer">
                   ${asOf}<span class="badge-slot ${size === 'xs' ? 'visually-hidden' : ''}"
-                    >${feed.synthetic ? renderSyntheticBadge(locale) : nothing}</span
+                    >${feed.synthetic ? renderSyntheticBadge(locale) : nothing} ${this.liveBadge()}</span
                   >
                 </div>
                 ${key}`

@@ -395,11 +395,15 @@ export const gaugeStyles = css`
     font-size: var(--_text-sm);
   }
 
+  /* One badge line, reserved even when empty; a stale or offline badge beside the sample badge
+     wraps to a second line only where both do not fit. */
   .badge-slot {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: center;
-    height: calc(var(--_text-sm) * 1.4 + 6px);
+    gap: var(--_space-xs);
+    min-height: calc(var(--_text-sm) * 1.4 + 6px);
   }
 
   .as-of {

@@ -182,6 +182,7 @@ export abstract class SafetyElement extends LitElement {
       this.status === 'empty' ||
       ((state.status === 'stale' || state.status === 'offline') &&
         this.safely(() => this.isEmpty(feed), false));
+    this.liveBadgePlaced = false;
     const body = empty
       ? renderEmpty(locale, this.emptyMessage())
       : this.safely(() => this.renderContent(feed, state), undefined);
@@ -194,7 +195,8 @@ export abstract class SafetyElement extends LitElement {
         locale,
       );
     }
-    return html`${this.renderBadges(state, locale)}${body}${renderDroppedNote(
+    const overlay = this.liveBadgePlaced ? nothing : this.renderBadges(state, locale);
+    return html`${overlay}${body}${renderDroppedNote(
       droppedCount(state, this.droppedKinds),
       locale,
       state.issues,
@@ -202,13 +204,32 @@ export abstract class SafetyElement extends LitElement {
     )}`;
   }
 
-  /** Stale and offline badges, laid over the widget's top corner (they take no space of their own). */
-  protected renderBadges(state: FeedState, locale: SupportedLocale): TemplateResult | typeof nothing {
-    if (state.status === 'offline') return renderLiveBadges(renderOfflineBadge(locale));
+  /** Set while rendering when the widget placed the stale/offline badge itself (`liveBadge()`). */
+  private liveBadgePlaced = false;
+
+  /**
+   * The stale or offline badge for the current state, or nothing. A widget calls this from
+   * `renderContent()` to put the badge in a line it already has (beside its "as of" date or its
+   * sample-data badge), where it covers nothing and takes no new line; a widget that does not is
+   * given the badge laid over its top corner instead.
+   */
+  protected liveBadge(): TemplateResult | typeof nothing {
+    this.liveBadgePlaced = true;
+    return this.statusBadge(this.state, this.locale);
+  }
+
+  private statusBadge(state: FeedState, locale: SupportedLocale): TemplateResult | typeof nothing {
+    if (state.status === 'offline') return renderOfflineBadge(locale);
     if (state.status !== 'stale' || !state.feed) return nothing;
     const asOf = Date.parse(state.feed.asOf);
     const age = Number.isFinite(asOf) ? Math.max(0, Date.now() - asOf) : 0;
-    return renderLiveBadges(renderStaleBadge(age, locale, state.staleReason));
+    return renderStaleBadge(age, locale, state.staleReason);
+  }
+
+  /** The stale and offline badges laid over the widget's top corner, for a widget that does not place them. */
+  protected renderBadges(state: FeedState, locale: SupportedLocale): TemplateResult | typeof nothing {
+    const badge = this.statusBadge(state, locale);
+    return badge === nothing ? nothing : renderLiveBadges(badge);
   }
 
   /**

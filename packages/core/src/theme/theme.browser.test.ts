@@ -82,6 +82,20 @@ describe('tokens', () => {
     expect(getComputedStyle(p).fontFamily).toContain('Microsoft YaHei');
   });
 
+  it('keeps small print at 12px or more, whatever base size the page sets', async () => {
+    const { el, box } = await mount();
+    for (const base of ['14px', '11px', '8px']) {
+      el.style.setProperty('--safety-font-size', base);
+      for (const size of ['--_font-size-xs', '--_font-size-sm']) {
+        box.style.fontSize = `var(${size})`;
+        expect(parseFloat(getComputedStyle(box).fontSize), `${size} at ${base}`).toBeGreaterThanOrEqual(12);
+      }
+    }
+    el.style.setProperty('--safety-font-size', '21px');
+    box.style.fontSize = 'var(--_font-size-sm)';
+    expect(getComputedStyle(box).fontSize).toBe('18px');
+  });
+
   it('dark theme gives different colours', async () => {
     const light = await mount('light');
     const dark = await mount('dark');
@@ -111,7 +125,8 @@ describe('tokens', () => {
       const { p, root } = await mount(theme, wrapper);
       expect(getComputedStyle(p).color).toBe('rgb(1, 2, 3)');
       expect(getComputedStyle(p).fontSize).toBe('20px');
-      expect(getComputedStyle(root.querySelector('.small')!).fontSize).toBe('17.14px');
+      // 20px × 6/7.
+      expect(getComputedStyle(root.querySelector('.small')!).fontSize).toBe('17.1429px');
     }
   });
 

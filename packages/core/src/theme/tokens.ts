@@ -68,7 +68,8 @@ const darkColors = css`
 /**
  * The design tokens, as private `--_*` custom properties on `:host`:
  *
- * - type: `--_font` (the page's typeface, see page-font.ts), `--_font-size` (base, 14px), `--_font-size-xs|sm|lg|xl|xxl`, `--_line-height`;
+ * - type: `--_font` (the page's typeface, see page-font.ts), `--_font-size` (base, 14px), `--_font-size-xs|sm|lg|xl|xxl`
+ *   (`xs` and `sm` never under 12px), `--_line-height`;
  * - shape: `--_radius`, `--_space-xs|sm|md|lg|xl`, `--_focus-width`;
  * - colour: `--_fg`, `--_muted`, `--_surface`, `--_surface-alt`, `--_border`, `--_border-strong`,
  *   `--_focus`, `--_accent`, `--_skeleton`, `--_error`, `--_warning`;
@@ -98,8 +99,9 @@ export const tokens = css`
       sans-serif
     );
     --_font-size: var(--safety-font-size, 14px);
-    --_font-size-xs: calc(var(--_font-size) * 0.786);
-    --_font-size-sm: calc(var(--_font-size) * 0.857);
+    /* Small print is never under 12px (WCAG legibility on phones; Lighthouse counts < 12px as illegible). */
+    --_font-size-xs: max(12px, calc(var(--_font-size) * 11 / 14));
+    --_font-size-sm: max(12px, calc(var(--_font-size) * 6 / 7));
     --_font-size-lg: calc(var(--_font-size) * 1.143);
     --_font-size-xl: calc(var(--_font-size) * 1.429);
     --_font-size-xxl: calc(var(--_font-size) * 2.286);
