@@ -46,8 +46,8 @@ describe('the checks of a built page', () => {
   });
 
   it('the build puts back the embed tag Vite leaves with a space for its vite-ignore', () => {
-    expect(tidyIgnoredTags('<script type="module" src="/cdn/safety-widgets.js" ></script>')).toBe(
-      `${EMBED_TAG}</script>`,
-    );
+    expect(
+      tidyIgnoredTags('<script type="module" src="/cdn/safety-widgets.js" blocking="render" ></script>'),
+    ).toBe(`${EMBED_TAG}</script>`);
   });
 });

@@ -4,8 +4,11 @@
  * hashed files from `<base>assets/`.
  */
 
-/** The embed script's tag, as a third party writes it. */
-export const EMBED_TAG = '<script type="module" src="/cdn/safety-widgets.js">';
+/**
+ * The embed script's tag, as the README tells a host page to write it: `blocking="render"` holds the
+ * first paint until the widgets are defined, so they appear at their loading size and nothing shifts.
+ */
+export const EMBED_TAG = '<script type="module" src="/cdn/safety-widgets.js" blocking="render">';
 
 /** The opening `<script>` tags of `html`, in order. */
 export function scriptTags(html: string): string[] {

@@ -8,7 +8,9 @@
  * On every page: each widget tag is defined, reaches status `ready`, is visible with a non-zero box
  * at 1280 and 375 px; no console error, page error, failed request or CSP violation; a screenshot
  * of each width goes to test-artifacts/. On the district page, selecting a grid on the map with the
- * keyboard narrows the timeline and the table, and "Show the whole district" restores them.
+ * keyboard narrows the timeline and the table, and "Show the whole district" restores them. Every page,
+ * in Chinese and English at 390 and 1366 px, shifts its layout by at most 0.02 (cumulative layout
+ * shift) from navigation until every widget is ready: loading states reserve the finished size.
  *
  * The sites are built by turbo before this runs (they are devDependencies of the feed server).
  */
@@ -203,6 +205,68 @@ const PAGES: DemoPage[] = [
     says: ['synthetic', '2017 Study Times article'],
   },
 ];
+
+/** Every demo page in each of its languages: the third-party newsletter is written in English only. */
+const LAYOUT_PAGES = [
+  ...['/', '/streets/', ...STREETS.map((s) => `/streets/${s.id}/`)].flatMap((path) => [
+    path,
+    `${path}?lang=en`,
+  ]),
+  '/third-party/',
+];
+/** The most a page may shift from navigation until every widget is ready (Web Vitals' "good" is 0.1). */
+const MAX_LAYOUT_SHIFT = 0.02;
+
+describe('steady while loading', () => {
+  it.each(LAYOUT_PAGES.flatMap((path) => [390, 1366].map((width) => ({ path, width }))))(
+    '$path at $width px: cumulative layout shift until every widget is ready <= 0.02',
+    async ({ path, width }) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const shifts: { value: number; sources: string[] }[] = [];
+        (window as unknown as { layoutShifts: typeof shifts }).layoutShifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+            sources?: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+          })[]) {
+            if (entry.hadRecentInput) continue;
+            shifts.push({
+              value: entry.value,
+              sources: (entry.sources ?? []).map((source) => {
+                const node = source.node as Element | null | undefined;
+                const name = node ? `${node.localName ?? '#text'}${node.id ? `#${node.id}` : ''}` : '?';
+                return `${name} ${Math.round(source.previousRect.y)},${Math.round(source.previousRect.height)} -> ${Math.round(source.currentRect.y)},${Math.round(source.currentRect.height)}`;
+              }),
+            });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${server.url}${path}`);
+      await allReady(page);
+      // The frame after "ready" is the one that draws the widgets' content: count it too.
+      await page.evaluate(
+        () =>
+          new Promise((done) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300))),
+          ),
+      );
+      const shifts = await page.evaluate(
+        () => (window as unknown as { layoutShifts: { value: number; sources: string[] }[] }).layoutShifts,
+      );
+      const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+      const detail = shifts
+        .map((shift) => `${shift.value.toFixed(4)}: ${shift.sources.join('; ')}`)
+        .join('\n');
+      expect(total, `layout shifts on ${path} at ${width} px:\n${detail}`).toBeLessThanOrEqual(
+        MAX_LAYOUT_SHIFT,
+      );
+      await context.close();
+    },
+  );
+});
 
 describe('every demo page', () => {
   it.each(PAGES)(
