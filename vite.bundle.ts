@@ -4,6 +4,7 @@
  * load it with one `<script type="module">`. Each widget package's vite.config.ts calls this.
  */
 import { resolve } from 'node:path';
+import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import type { UserConfig } from 'vite';
 
 /** Where and how to write a bundle (defaults: `dist/bundle/`, ES module, folder emptied first). */
@@ -24,6 +25,22 @@ export function widgetBundle(
 ): UserConfig {
   const format = options.format ?? 'es';
   return {
+    plugins: [
+      // The widgets' stylesheets are Lit `css` templates: the JS minifier keeps their text as written,
+      // so their indentation and comments are minified here (clean-css). HTML templates are left
+      // alone: collapsing the whitespace between inline elements would change what is shown.
+      minifyTemplateLiterals({
+        exclude: '**/node_modules/**',
+        failOnError: true,
+        options: {
+          shouldMinify: () => false,
+          // A fragment of declarations (core's colour sets, interpolated into a rule) is not a
+          // stylesheet on its own: left as written, so that the rest of its file is still minified.
+          shouldMinifyCSS: (template) =>
+            template.tag === 'css' && template.parts.some((part) => part.text.includes('{')),
+        },
+      }),
+    ],
     build: {
       outDir: resolve(packageDir, options.outDir ?? 'dist/bundle'),
       emptyOutDir: options.emptyOutDir ?? true,

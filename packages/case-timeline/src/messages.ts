@@ -71,6 +71,7 @@ const en = {
   yearEarlierValue: 'a year earlier {n}',
   // Summary sentences.
   summaryPercent: '{name}: {n} {range}, {direction} {pct} on a year earlier.',
+  summaryAboutSame: '{name}: {n} {range}, about the same as a year earlier ({prev}).',
   summarySame: '{name}: {n} {range}, the same as a year earlier.',
   summarySmallBase:
     '{name}: {n} {range}, {direction} from {prev} a year earlier (small base, so no percentage).',
@@ -167,6 +168,7 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   cursorNone: '无数据',
   yearEarlierValue: '上年同期 {n}',
   summaryPercent: '{name}：{range}{n}起，比上年同期{direction}{pct}。',
+  summaryAboutSame: '{name}：{range}{n}起，与上年同期（{prev}起）基本持平。',
   summarySame: '{name}：{range}{n}起，与上年同期持平。',
   summarySmallBase: '{name}：{range}{n}起，上年同期{prev}起（基数小，不计算百分比）。',
   summaryNoComparison: '{name}：{range}{n}起，无上年同期数据可比。',

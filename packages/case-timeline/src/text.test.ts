@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from './dates.js';
 import { buildTimelineData, windowSum } from './timeline-data.js';
-import { changeShort, dataNotes, describeRange, periodLabel, summarize } from './text.js';
+import { changeShort, dataNotes, describeRange, periodLabel, summarize, summarySentence } from './text.js';
 import { yearChange } from './yoy.js';
 import { rawYantian, valid } from '../test/feeds.js';
 
@@ -128,5 +128,20 @@ describe('dataNotes', () => {
       'The counts end on Nov 30, 2017. 1 incident recorded since is not charted: the days after that are not fully counted.',
     );
     expect(dataNotes(buildTimelineData(valid(rawYantian())), 'zh-CN')).toEqual([]);
+  });
+});
+
+describe('summarySentence', () => {
+  it('says "about the same" for a change that rounds to 0.0%, never "down 0%"', () => {
+    const range = 'in 2026';
+    expect(summarySentence('All', yearChange(14_547, 14_553), range, 'en')).toBe(
+      'All: 14,547 in 2026, about the same as a year earlier (14,553).',
+    );
+    expect(summarySentence('合计', yearChange(14_547, 14_553), '2026年', 'zh-CN')).toBe(
+      '合计：2026年14,547起，与上年同期（14,553起）基本持平。',
+    );
+    expect(summarySentence('All', yearChange(14_400, 14_553), range, 'en')).toBe(
+      'All: 14,400 in 2026, down 1.1% on a year earlier.',
+    );
   });
 });

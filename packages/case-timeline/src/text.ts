@@ -151,6 +151,15 @@ export function summarySentence(
       });
     case 'percent':
       if (change.direction === 'same') return msg(locale, 'summarySame', { name, n, range });
+      // A change that rounds to 0.0% is not "down 0%": the counts differ, but not by a tenth of a percent.
+      if (Math.abs(change.ratio) < 0.0005) {
+        return msg(locale, 'summaryAboutSame', {
+          name,
+          n,
+          range,
+          prev: formatNumber(change.previous, locale),
+        });
+      }
       return msg(locale, 'summaryPercent', {
         name,
         n,
