@@ -1134,7 +1134,7 @@ export class SafetyGridMap extends SafetyElement {
       if (start === undefined) return;
       this.activeId = start;
       this.tip = 'focus';
-      this.announce(vm, start);
+      this.announceGrid(vm, start);
     }, undefined);
   };
 
@@ -1172,7 +1172,7 @@ export class SafetyGridMap extends SafetyElement {
         if (next === undefined) return;
         this.activeId = next;
         this.tip = 'focus';
-        this.announce(vm, next);
+        this.announceGrid(vm, next);
         this.keepInView(vm, next);
         return;
       }
@@ -1185,7 +1185,7 @@ export class SafetyGridMap extends SafetyElement {
           this.activeId = id;
           this.tip = 'focus';
           this.selectGrid(id, false);
-          this.announce(vm, id);
+          this.announceGrid(vm, id);
           return;
         }
         case 'Escape':
@@ -1232,7 +1232,7 @@ export class SafetyGridMap extends SafetyElement {
     this.panZoom.translateBy(dx / k, dy / k);
   }
 
-  private announce(vm: ViewModel, id: string): void {
+  private announceGrid(vm: ViewModel, id: string): void {
     const locale = this.locale;
     const i = vm.model.byId.get(id);
     if (i === undefined) return;
