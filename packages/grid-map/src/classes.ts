@@ -81,8 +81,8 @@ function clean(v: number): number {
   return Number.parseFloat(v.toPrecision(12));
 }
 
-/** Class breaks for `values` (nulls ignored). Undefined when there is no value. */
-export function classify(values: Iterable<number | null>, target = 5): Classes | undefined {
+/** The smallest and largest finite value (nulls ignored; min > max when there is none) and whether all are whole. */
+function valueRange(values: Iterable<number | null>): { min: number; max: number; integer: boolean } {
   let min = Infinity;
   let max = -Infinity;
   let integer = true;
@@ -92,6 +92,12 @@ export function classify(values: Iterable<number | null>, target = 5): Classes |
     if (v > max) max = v;
     if (!Number.isInteger(v)) integer = false;
   }
+  return { min, max, integer };
+}
+
+/** Class breaks for `values` (nulls ignored). Undefined when there is no value. */
+export function classify(values: Iterable<number | null>, target = 5): Classes | undefined {
+  const { min, max, integer } = valueRange(values);
   if (min > max) return undefined;
   if (min === max) {
     const only: ClassRange = { from: min, to: max, color: spreadColors(1)[0]! };
@@ -258,15 +264,7 @@ export function autoBounds(
   known?: readonly [number, number],
 ): number[] | undefined {
   if (known) return [0, 1, 2, 3, 4, 5].map((i) => clean(known[0] + ((known[1] - known[0]) * i) / 5));
-  let min = Infinity;
-  let max = -Infinity;
-  let integer = true;
-  for (const v of values) {
-    if (v === null || !Number.isFinite(v)) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (!Number.isInteger(v)) integer = false;
-  }
+  const { min, max, integer } = valueRange(values);
   if (min > max || min < 0 || max === 0) return undefined;
   let top: number;
   let step: number;
