@@ -46,6 +46,7 @@ const en = {
   annotations: { one: '{n} event marked on the timeline', other: '{n} events marked on the timeline' },
   basisSeries: 'Counts from the feed’s published series.',
   basisEvents: { one: 'Counted from {n} case.', other: 'Counted from {n} cases.' },
+  liveNewCases: { one: '{n} new case recorded since {time}.', other: '{n} new cases recorded since {time}.' },
   basisMixed: {
     one: 'Counts from the feed’s series, with {n} newer case added.',
     other: 'Counts from the feed’s series, with {n} newer cases added.',
@@ -157,6 +158,7 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   annotations: '时间轴上标注的事件（{n} 项）',
   basisSeries: '数据来自数据源发布的统计序列。',
   basisEvents: '根据 {n} 起案件统计。',
+  liveNewCases: '{time}以来新增{n}起案件。',
   basisMixed: '数据来自数据源的统计序列，另加 {n} 起较新的案件。',
   timeZone: '日期按 {zone} 时区。',
   outOfRange: '{n} 条日期超出数据源范围（晚于数据日期或早于 1970 年）的数据未计入。',

@@ -464,8 +464,12 @@ describe('live updates', () => {
         provenance: 'synthetic',
       });
     }
+    const announced = () => q(el, '[part~="announcer"][aria-live="polite"]').textContent!.trim();
+    expect(announced()).toBe('');
     el.data = next;
     await settle(el);
+    // Said once, in words, in the shared polite live region.
+    expect(announced()).toBe('3 new cases recorded since 9:00 AM.');
     expect(chartOf(el)).toBe(chart);
     expect(lastRow().querySelector('th')!.textContent!.trim()).toBe('December 2017 (to Dec 1, 2017)');
     expect(lastRow().querySelectorAll('td')[fraudColumn()]!.textContent).toBe('3');
@@ -502,6 +506,8 @@ describe('live updates', () => {
     expect(chart.config.options).toBe(options);
     expect(lastRow()).toBe(row);
     expect(row.querySelectorAll('td')[fraudColumn()]!.textContent).toBe('5');
+    // Two more within 5 s: held back by the throttle, so the region still says the first change.
+    expect(announced()).toBe('3 new cases recorded since 9:00 AM.');
     // Still hidden, still zoomed.
     expect(legendButton(el, 'alerts-110').getAttribute('aria-pressed')).toBe('false');
     const alerts = chart.data.datasets.find((d) => (d as { key?: string }).key === 'alerts-110')!;

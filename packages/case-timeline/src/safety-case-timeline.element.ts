@@ -54,6 +54,7 @@ import {
   describeRange,
   dataNotes,
   intervalList,
+  liveChangeText,
   periodLabel,
 } from './text.js';
 import { buildTimelineData, windowSum, type TimelineData } from './timeline-data.js';
@@ -238,6 +239,15 @@ export class SafetyCaseTimeline extends SafetyElement {
   }
 
   // Data ------------------------------------------------------------------------------------------
+
+  /** "3 new cases recorded since 14:05.": said by the shared announcer when a live update adds cases. */
+  protected override describeLiveChange(previous: Feed, next: Feed): string | undefined {
+    const memo = this.dataMemo;
+    const before = memo && memo.feed === previous ? memo.data : undefined;
+    if (!before) return undefined;
+    const after = this.dataFor(next);
+    return liveChangeText(before, after, previous.asOf, after.timeZone, this.locale);
+  }
 
   private dataFor(feed: Feed): TimelineData {
     const grid = trimmed(this.grid);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from './dates.js';
 import { buildTimelineData, windowSum } from './timeline-data.js';
-import { changeShort, dataNotes, describeRange, periodLabel, summarize, summarySentence } from './text.js';
+import {
+  changeShort,
+  dataNotes,
+  describeRange,
+  liveChangeText,
+  periodLabel,
+  summarize,
+  summarySentence,
+} from './text.js';
 import { yearChange } from './yoy.js';
 import { rawYantian, valid } from '../test/feeds.js';
 
@@ -143,5 +151,27 @@ describe('summarySentence', () => {
     expect(summarySentence('All', yearChange(14_400, 14_553), range, 'en')).toBe(
       'All: 14,400 in 2026, down 1.1% on a year earlier.',
     );
+  });
+});
+
+describe('liveChangeText', () => {
+  it('says how many cases a live update added, and nothing when none were', () => {
+    const since = '2026-12-07T14:05:00+08:00';
+    expect(liveChangeText({ eventsCounted: 61 }, { eventsCounted: 64 }, since, 'Asia/Shanghai', 'en')).toBe(
+      '3 new cases recorded since 2:05 PM.',
+    );
+    expect(liveChangeText({ eventsCounted: 0 }, { eventsCounted: 1 }, since, 'Asia/Shanghai', 'en')).toBe(
+      '1 new case recorded since 2:05 PM.',
+    );
+    expect(
+      liveChangeText({ eventsCounted: 61 }, { eventsCounted: 64 }, since, 'Asia/Shanghai', 'zh-CN'),
+    ).toBe('14:05以来新增3起案件。');
+    expect(
+      liveChangeText({ eventsCounted: 64 }, { eventsCounted: 64 }, since, 'Asia/Shanghai', 'en'),
+    ).toBeUndefined();
+    // A day's series absorbing its events counts fewer events: not a fall in cases, not said.
+    expect(
+      liveChangeText({ eventsCounted: 64 }, { eventsCounted: 2 }, since, 'Asia/Shanghai', 'en'),
+    ).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
  */
 import {
   formatDate,
+  formatDateTime,
   formatNumber,
   formatPercent,
   formatSignedNumber,
@@ -306,4 +307,21 @@ export function headlineSentence(
     range,
     locale,
   );
+}
+
+/**
+ * What a live update added, for the widget's announcer: "3 new cases recorded since 14:05." /
+ * "14:05以来新增3起案件。". Undefined when no case was added to what is counted (nothing to hear).
+ */
+export function liveChangeText(
+  before: Pick<TimelineData, 'eventsCounted'>,
+  after: Pick<TimelineData, 'eventsCounted'>,
+  since: string,
+  timeZone: string,
+  locale: SupportedLocale,
+): string | undefined {
+  const added = after.eventsCounted - before.eventsCounted;
+  if (!(added > 0)) return undefined;
+  const time = formatDateTime(since, locale, timeZone, { timeStyle: 'short' });
+  return msg(locale, 'liveNewCases', { n: added, time });
 }

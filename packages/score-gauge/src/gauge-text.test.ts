@@ -12,6 +12,7 @@ import {
   coverageNote,
   formatChange,
   gradeKey,
+  liveChangeText,
   meterLabel,
   moversSummary,
   pointsText,
@@ -216,5 +217,23 @@ describe('notes', () => {
       'Jan 1, 1:00 AM',
     );
     expect(compactTime('not a date', now, 'en', m.timeZone)).toBe(formatDateTime('not a date', 'en'));
+  });
+});
+
+describe('liveChangeText', () => {
+  const base = model();
+  const at = (rounded: number | null, grade = base.grade): GaugeModel => ({ ...base, rounded, grade });
+
+  it('says the new value and how far it moved, in both languages', () => {
+    expect(liveChangeText(at(95.1), at(95.2), 'en')).toBe('Safety index now 95.2, up 0.1.');
+    expect(liveChangeText(at(95.2), at(94.7), 'zh-CN')).toBe('安全指数现为94.7，下降0.5。');
+  });
+
+  it('says a change of grade alone, and nothing a reader could not perceive', () => {
+    expect(liveChangeText(at(95.2), at(95.2), 'en')).toBeUndefined();
+    expect(liveChangeText(at(null), at(95.2), 'en')).toBeUndefined();
+    expect(liveChangeText(at(95.2), at(null), 'en')).toBeUndefined();
+    const other = base.grade === 'good' ? 'excellent' : 'good';
+    expect(liveChangeText(at(80, other), at(80), 'en')).toMatch(/^Safety index now 80(\.0)?, \w+\.$/);
   });
 });

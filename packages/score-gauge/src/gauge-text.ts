@@ -272,3 +272,30 @@ export function coverageNote(model: GaugeModel, locale: SupportedLocale): string
   if (model.coverage === null || model.coverage >= LOW_COVERAGE) return null;
   return msg(locale, 'lowCoverage', { share: formatPercent(model.coverage, locale) });
 }
+
+/**
+ * What a live update changed, for the widget's announcer: "Safety index now 95.2, up 0.1." /
+ * "安全指数现为95.2，上升0.1。", or "… now 79.8, good." when only the grade moved. Undefined when the
+ * shown value and grade are the same (nothing the reader could perceive changed) or either has no value.
+ */
+export function liveChangeText(
+  before: GaugeModel,
+  after: GaugeModel,
+  locale: SupportedLocale,
+): string | undefined {
+  if (before.rounded === null || after.rounded === null) return undefined;
+  const title = titleText(after, locale);
+  const value = formatScore(after.rounded, locale);
+  const delta = Math.round((after.rounded - before.rounded) * 10) / 10;
+  if (delta !== 0) {
+    return msg(locale, delta > 0 ? 'liveUp' : 'liveDown', {
+      title,
+      value,
+      delta: formatScore(Math.abs(delta), locale),
+    });
+  }
+  if (after.grade !== null && after.grade !== before.grade) {
+    return msg(locale, 'liveGrade', { title, value, grade: gradeInSentence(after.grade, locale) });
+  }
+  return undefined;
+}

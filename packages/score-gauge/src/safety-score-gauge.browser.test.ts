@@ -511,6 +511,37 @@ describe('live updates', () => {
     );
   });
 
+  it('says a live change of the index in its polite live region, once per 5 s at most; announce="off" is quiet', async () => {
+    const first = currentFeed();
+    const el = await mountReady(first, (e) => e.setAttribute('lang', 'en'));
+    const region = () => $(el, '[part~="announcer"][aria-live="polite"]')!.textContent!.trim();
+    expect(region()).toBe('');
+    const next = withValue(first, 'alerts-110-per-10k', 900);
+    const before = roundScore(scoreFeed(validated(first)).composite!);
+    const after = roundScore(scoreFeed(validated(next)).composite!);
+    el.data = next;
+    const delta = Math.abs(Math.round((after - before) * 10) / 10).toFixed(1);
+    await vi.waitFor(
+      () =>
+        expect(region()).toBe(
+          `Safety index now ${after.toFixed(1)}, ${after > before ? 'up' : 'down'} ${delta}.`,
+        ),
+      POLL,
+    );
+    // A second change straight after waits for the interval: the region still says the first.
+    el.data = first;
+    await el.updateComplete;
+    expect(region()).toContain(`now ${after.toFixed(1)}`);
+
+    const quiet = await mountReady(first, (e) => {
+      e.setAttribute('lang', 'en');
+      e.setAttribute('announce', 'off');
+    });
+    quiet.data = next;
+    await quiet.updateComplete;
+    expect($(quiet, '[part~="announcer"]')!.textContent!.trim()).toBe('');
+  });
+
   it('a <safety-feed> update changes the reading without re-rendering, keeping focus and the detail', async () => {
     const first = currentFeed();
     const source = document.createElement('safety-feed');

@@ -30,7 +30,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import './events.js';
 import { frameStyle } from './frame-style.js';
 import { gaugeModel, type GaugeArea, type GaugeModel, type GaugeModelResult } from './gauge-model.js';
-import { areaLabel, coverageNote, formatScore, meterLabel, valueText } from './gauge-text.js';
+import { areaLabel, coverageNote, formatScore, liveChangeText, meterLabel, valueText } from './gauge-text.js';
 import { ARC_FRAME, RING_FRAME, TRACK_PATH, valueArcPath } from './geometry.js';
 import { resolveGrades, type ResolvedGrades } from './grades.js';
 import { msg } from './messages.js';
@@ -234,6 +234,13 @@ export class SafetyScoreGauge extends SafetyElement {
     this.memo = { feed, area, bands, result };
     if (!result.ok) this.warnOnce(unknownAreaMessage(result.area, result.validAreas));
     return result;
+  }
+
+  /** "Safety index now 95.2, up 0.1.": said by the shared announcer when a live update moves the value. */
+  protected override describeLiveChange(previous: Feed, next: Feed): string | undefined {
+    const before = gaugeModel(previous, { area: this.areaId, bands: this.resolvedGrades.bands });
+    const after = this.result(next);
+    return before.ok && after.ok ? liveChangeText(before.model, after.model, this.locale) : undefined;
   }
 
   protected override isEmpty(feed: Feed): boolean {

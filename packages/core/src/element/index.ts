@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './states.js';
 export * from './safety-element.js';
 export * from './css-props.js';
+export * from './announcer.js';

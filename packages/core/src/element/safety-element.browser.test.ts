@@ -28,6 +28,10 @@ class TestIndicatorList extends SafetyElement {
   protected override isEmpty(feed: Feed): boolean {
     return feed.indicators.length === 0;
   }
+  protected override describeLiveChange(previous: Feed, next: Feed): string | undefined {
+    const added = next.indicators.length - previous.indicators.length;
+    return added === 0 ? undefined : `${added} indicators added`;
+  }
   protected override renderContent(feed: Feed) {
     if (this.explode) throw new Error('widget bug');
     return html`<ul aria-label="Indicators">
@@ -251,6 +255,34 @@ describe('SafetyElement', () => {
         .fontFamily.replace(/["']/g, '')
         .startsWith('PingFang SC'),
     ).toBe(true);
+  });
+
+  it('says a live change in its polite live region, not the first data; announce="off" silences it', async () => {
+    const region = (el: TestIndicatorList) =>
+      root(el).querySelector('[part~="announcer"][role="status"][aria-live="polite"]')?.textContent?.trim();
+    const first = currentFeed();
+    const more = { ...first, indicators: [...first.indicators, { ...first.indicators[0]!, id: 'extra' }] };
+    const el = mount((e) => {
+      e.lang = 'en';
+      e.data = first;
+    });
+    await vi.waitFor(() => expect(el.status).toBe('ready'), POLL);
+    expect(region(el)).toBe('');
+    el.data = { ...first };
+    await el.updateComplete;
+    expect(region(el)).toBe('');
+    el.data = more;
+    await vi.waitFor(() => expect(region(el)).toBe('1 indicators added'), POLL);
+
+    const quiet = mount((e) => {
+      e.lang = 'en';
+      e.setAttribute('announce', 'off');
+      e.data = first;
+    });
+    await vi.waitFor(() => expect(quiet.status).toBe('ready'), POLL);
+    quiet.data = more;
+    await quiet.updateComplete;
+    expect(region(quiet)).toBe('');
   });
 
   it('turns a bug in widget drawing code into the error state, never an exception in the page', async () => {

@@ -23,6 +23,7 @@ import { LocaleController } from '../locale/controller.js';
 import type { SupportedLocale } from '../locale/resolve.js';
 import { adoptPageFont } from '../theme/page-font.js';
 import { hostReset, tokens } from '../theme/tokens.js';
+import { Announcer } from './announcer.js';
 import {
   renderDroppedNote,
   renderEmpty,
@@ -51,6 +52,8 @@ function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['droppe
  * @attr lang - Language (`zh-CN` or `en`); defaults to the nearest `lang` up the page.
  * @attr theme - `light` (default), `dark` or `auto` (follows the system setting).
  * @attr status - Reflected, read-only: `loading`, `ready`, `stale`, `error`, `empty` or `offline`.
+ * @attr announce - `off` silences the spoken announcements of live data changes (for pages that announce
+ *   changes themselves); by default a widget says what a live update changed, at most once per 5 s.
  *
  * @csspart state - Any standard state (loading, error, empty).
  * @csspart skeleton - The loading placeholder.
@@ -60,6 +63,7 @@ function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['droppe
  * @csspart empty - The empty state.
  * @csspart badge - A stale, offline or synthetic-data badge.
  * @csspart live-badges - The top corner the stale and offline badges are laid over (they take no space).
+ * @csspart announcer - The visually hidden polite live region that says what a live update changed.
  * @csspart note - A note under the widget, such as the count of items dropped from a bad feed.
  *
  * @cssprop --safety-display - The host's `display` (default `block`; `none`, `inline-block`, `contents`…). Set it rather than `display`, which the widget holds against hostile page CSS.
@@ -97,6 +101,18 @@ export abstract class SafetyElement extends LitElement {
    * `loading`, `ready`, `stale`, `error`, `empty` or `offline`. Set by the widget; read it, do not write it.
    */
   @property({ reflect: true }) status: FeedStatus = 'loading';
+
+  /**
+   * `off` silences the spoken announcements of live data changes; by default a widget says in words
+   * what a live update changed (at most once per 5 s, through a polite live region).
+   */
+  @property() announce?: 'off' | 'polite';
+
+  /** Says what a live update changed (see `describeLiveChange`), throttled. */
+  protected readonly announcer = new Announcer(this);
+
+  /** The feed last drawn, to tell a live update from the first data. */
+  private announcedFeed: Feed | undefined;
 
   /** Where the data comes from; `state` is its current FeedState. */
   protected readonly feedController = new FeedController(this);
@@ -142,6 +158,14 @@ export abstract class SafetyElement extends LitElement {
     return 3;
   }
 
+  /**
+   * What a live update from `previous` to `next` changed, in words a screen reader can say ("Safety
+   * index 95.2, up 0.1"), or undefined when nothing the reader could perceive changed. Widgets override it.
+   */
+  protected describeLiveChange(_previous: Feed, _next: Feed): string | undefined {
+    return undefined;
+  }
+
   /** The widget's own drawing, given a valid feed. */
   protected abstract renderContent(feed: Feed, state: FeedState): unknown;
 
@@ -162,6 +186,15 @@ export abstract class SafetyElement extends LitElement {
     super.willUpdate(changed);
     const status = this.widgetStatus(this.state);
     if (status !== this.status) this.status = status;
+    const feed = this.state.feed;
+    if (feed && feed !== this.announcedFeed) {
+      const previous = this.announcedFeed;
+      this.announcedFeed = feed;
+      if (previous) {
+        const words = this.safely(() => this.describeLiveChange(previous, feed), undefined);
+        if (words) this.announcer.announce(words);
+      }
+    }
   }
 
   protected override render(): unknown {
@@ -196,7 +229,7 @@ export abstract class SafetyElement extends LitElement {
       );
     }
     const overlay = this.liveBadgePlaced ? nothing : this.renderBadges(state, locale);
-    return html`${overlay}${body}${renderDroppedNote(
+    return html`${overlay}${body}${this.announcer.render()}${renderDroppedNote(
       droppedCount(state, this.droppedKinds),
       locale,
       state.issues,
