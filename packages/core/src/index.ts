@@ -11,4 +11,5 @@ export * from './element/index.js';
 export * from './locale/index.js';
 export * from './theme/index.js';
 export * from './live/index.js';
+export * from './table/index.js';
 export { VERSION } from './version.js';

@@ -5,3 +5,4 @@ export * from './states.js';
 export * from './safety-element.js';
 export * from './css-props.js';
 export * from './announcer.js';
+export * from './about.js';

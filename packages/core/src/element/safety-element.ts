@@ -22,6 +22,7 @@ import type { FeedState, FeedStatus } from '../live/types.js';
 import { LocaleController } from '../locale/controller.js';
 import type { SupportedLocale } from '../locale/resolve.js';
 import { adoptPageFont } from '../theme/page-font.js';
+import { registerTextSize } from '../theme/text-size.js';
 import { hostReset, tokens } from '../theme/tokens.js';
 import { Announcer } from './announcer.js';
 import {
@@ -68,7 +69,9 @@ function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['droppe
  *
  * @cssprop --safety-display - The host's `display` (default `block`; `none`, `inline-block`, `contents`…). Set it rather than `display`, which the widget holds against hostile page CSS.
  * @cssprop --safety-font-family - Font stack (default: the page's own, read when the widget is connected, then Chinese fonts).
- * @cssprop --safety-font-size - Base font size (default 14px; the page's `rem` does not apply).
+ * @cssprop --safety-font-size - Body text size (default 0.875 of the reader's default font size: 14px at the browser's default 16px, 28px for a reader who set 32px; the page's `rem` does not apply).
+ * @cssprop --safety-letter-spacing - Letter spacing (default `normal`; a reader's own user style sheet applies too).
+ * @cssprop --safety-word-spacing - Word spacing (default `normal`).
  * @cssprop --safety-color-text - Text colour.
  * @cssprop --safety-color-surface - Background colour.
  * @cssprop --safety-color-border - Border colour.
@@ -134,6 +137,8 @@ export abstract class SafetyElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Text follows the reader's default font size (see theme/text-size.ts).
+    registerTextSize();
     // Set in the page's typeface, read from where the widget sits (see theme/page-font.ts).
     adoptPageFont(this);
   }

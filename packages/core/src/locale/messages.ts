@@ -63,6 +63,14 @@ const en = {
   'risk.orange': 'Significant risk',
   'risk.yellow': 'Moderate risk',
   'risk.blue': 'Low risk',
+  'table.download': 'Download CSV',
+  'about.title': 'About this chart',
+  'about.what': 'What it shows',
+  'about.how': 'How it is computed',
+  'about.data': 'Data and freshness',
+  'about.keys': 'Keyboard',
+  'about.asOf': 'Figures as of {time}.',
+  'about.every': { one: 'Updated about every minute.', other: 'Updated about every {n} minutes.' },
 } as const satisfies Record<string, Message>;
 
 /** Every message key. */
@@ -107,6 +115,14 @@ const zh: { readonly [K in MessageKey]: Message } = {
   'risk.orange': '较大风险',
   'risk.yellow': '一般风险',
   'risk.blue': '低风险',
+  'table.download': '下载 CSV',
+  'about.title': '关于此图',
+  'about.what': '显示内容',
+  'about.how': '计算方法',
+  'about.data': '数据来源与时效',
+  'about.keys': '键盘操作',
+  'about.asOf': '数据截至{time}。',
+  'about.every': '约每 {n} 分钟更新一次。',
 };
 
 /** The whole catalogue, by locale. */

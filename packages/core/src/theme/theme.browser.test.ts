@@ -5,6 +5,8 @@ import { cdp } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderLoading, statesStyles } from '../element/states.js';
 import { RISK_CUES, RISK_LEVELS, RISK_SHAPE_PATHS, STATUS_CUES } from './cues.js';
+import { contrastRatio } from './contrast.js';
+import { registerTextSize } from './text-size.js';
 import { hostReset, tokens } from './tokens.js';
 
 @customElement('theme-test-widget')
@@ -165,6 +167,49 @@ describe('tokens', () => {
     expect(prop(el, '--_motion')).toBe('0ms');
     expect(getComputedStyle(root.querySelector('.box')!).transitionDuration).toBe('0s');
     expect(getComputedStyle(root.querySelector('.bone')!).animationName).toBe('none');
+  });
+});
+
+describe('text follows the reader', () => {
+  afterEach(async () => {
+    await cdp().send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+  });
+
+  it('is 14px body text at the default size and grows with the reader’s default font size, never compounding', async () => {
+    registerTextSize();
+    const { el, p, root } = await mount();
+    const small = root.querySelector<HTMLElement>('.small')!;
+    expect(getComputedStyle(p).fontSize).toBe('14px');
+    expect(getComputedStyle(small).fontSize).toBe('12px');
+
+    await cdp().send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(getComputedStyle(el).fontSize).toBe('32px');
+    expect(getComputedStyle(p).fontSize).toBe('28px');
+    expect(getComputedStyle(small).fontSize).toBe('24px');
+  });
+
+  it('is not shrunk by the page’s root size, nor by !important rules on the element', async () => {
+    registerTextSize();
+    const { p } = await mount();
+    pageStyle('html { font-size: 10px } theme-test-widget { font-size: 8px !important }');
+    expect(getComputedStyle(p).fontSize).toBe('14px');
+  });
+
+  it('takes a size the page sets on purpose through --safety-font-size', async () => {
+    registerTextSize();
+    const { el, p } = await mount();
+    el.style.setProperty('--safety-font-size', '18px');
+    expect(getComputedStyle(p).fontSize).toBe('18px');
+  });
+});
+
+describe('contrastRatio', () => {
+  it('gives the WCAG ratio for hex and rgb() colours', () => {
+    expect(contrastRatio('#000', '#fff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('rgb(255, 255, 255)', '#ffffff')).toBe(1);
+    expect(contrastRatio('#767676', '#fff')).toBeCloseTo(4.54, 2);
+    expect(() => contrastRatio('red', '#fff')).toThrow(/not a colour/);
   });
 });
 

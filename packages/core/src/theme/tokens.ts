@@ -68,8 +68,9 @@ const darkColors = css`
 /**
  * The design tokens, as private `--_*` custom properties on `:host`:
  *
- * - type: `--_font` (the page's typeface, see page-font.ts), `--_font-size` (base, 14px), `--_font-size-xs|sm|lg|xl|xxl`
- *   (`xs` and `sm` never under 12px), `--_line-height`;
+ * - type: `--_font` (the page's typeface, see page-font.ts), `--_font-size` (body text: 0.875 of the reader's
+ *   default size, 14px by default, see text-size.ts), `--_font-size-xs|sm|lg|xl|xxl` (`xs` and `sm` never under
+ *   12px), `--_line-height`;
  * - shape: `--_radius`, `--_space-xs|sm|md|lg|xl`, `--_focus-width`;
  * - colour: `--_fg`, `--_muted`, `--_surface`, `--_surface-alt`, `--_border`, `--_border-strong`,
  *   `--_focus`, `--_accent`, `--_skeleton`, `--_error`, `--_warning`;
@@ -98,7 +99,9 @@ export const tokens = css`
       'Microsoft YaHei',
       sans-serif
     );
-    --_font-size: var(--safety-font-size, 14px);
+    /* The reader's default size (see text-size.ts): 14px body text at the browser's default 16px. */
+    --_base: 1em;
+    --_font-size: var(--safety-font-size, calc(var(--_base) * 0.875));
     /* Small print is never under 12px (WCAG legibility on phones; Lighthouse counts < 12px as illegible). */
     --_font-size-xs: max(12px, calc(var(--_font-size) * 11 / 14));
     --_font-size-sm: max(12px, calc(var(--_font-size) * 6 / 7));
@@ -213,7 +216,8 @@ export const hostReset = css`
     contain: content;
     color-scheme: var(--_color-scheme, light);
     font-family: var(--_font) !important;
-    font-size: var(--_font-size) !important;
+    /* The reader's default size; the shadow root's own elements get --_font-size (below). */
+    font-size: medium !important;
     font-weight: 400 !important;
     font-style: normal !important;
     font-variant: normal !important;
@@ -223,8 +227,10 @@ export const hostReset = css`
     /* Widgets paint their own surface, so a dark widget stays legible on a light page
        (set --safety-color-surface: transparent to let the page show through). */
     background-color: var(--_surface) !important;
-    letter-spacing: normal !important;
-    word-spacing: normal !important;
+    /* A reader's own text spacing (a user style sheet outranks every author style) is inherited; a page
+       sets it for the widget with these properties. */
+    letter-spacing: var(--safety-letter-spacing, normal) !important;
+    word-spacing: var(--safety-word-spacing, normal) !important;
     text-transform: none !important;
     text-indent: 0 !important;
     text-align: start !important;
@@ -234,6 +240,11 @@ export const hostReset = css`
     box-sizing: border-box !important;
     -webkit-text-size-adjust: 100%;
     text-size-adjust: 100%;
+  }
+
+  /* Body text for everything in the shadow root (the host itself holds the reader's default size). */
+  :host > * {
+    font-size: var(--_font-size);
   }
 
   :host([hidden]),
