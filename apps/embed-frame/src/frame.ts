@@ -3,7 +3,7 @@
  * params.ts), then reports the page's height to the parent whenever it changes. A bad query shows
  * a message saying what to fix; nothing throws.
  */
-import { HEIGHT_MESSAGE, parseEmbedQuery, type HeightMessage } from './params.js';
+import { HEIGHT_MESSAGE, frameTitle, parseEmbedQuery, type HeightMessage } from './params.js';
 
 const root = document.getElementById('frame')!;
 const parsed = parseEmbedQuery(location.search, location.href);
@@ -20,7 +20,9 @@ if (parsed.ok) {
   root.append(feed);
   const lang = attributes.find(([name]) => name === 'lang')?.[1];
   if (lang) document.documentElement.lang = lang;
+  document.title = frameTitle(widget, document.documentElement.lang);
 } else {
+  document.title = frameTitle('', document.documentElement.lang);
   const message = document.createElement('p');
   message.className = 'embed-error';
   message.setAttribute('role', 'alert');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEmbedQuery } from './params.js';
+import { frameTitle, parseEmbedQuery } from './params.js';
 
 const BASE = 'https://safety.example.gov.cn/embed/';
 
@@ -45,5 +45,14 @@ describe('parseEmbedQuery', () => {
     expect(message('?widget=safety-case-timeline&src=javascript:alert(1)')).toBe(
       'The feed URL must be http or https, not javascript:',
     );
+  });
+});
+
+describe('frameTitle', () => {
+  it('names the widget in the page’s language, Chinese by default', () => {
+    expect(frameTitle('safety-score-gauge', 'zh-CN')).toBe('安全指数');
+    expect(frameTitle('safety-score-gauge', 'en')).toBe('Safety index');
+    expect(frameTitle('safety-grid-map', '')).toBe('网格安全地图');
+    expect(frameTitle('', 'en-GB')).toBe('Safety widget');
   });
 });

@@ -28,6 +28,21 @@ const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 const REFUSED = new Set(['style', 'class', 'id', 'slot', 'part', 'is']);
 const MAX_VALUE = 500;
 
+/** The embed page's `<title>` for each widget, in the page's language (a screen reader reads it first). */
+const TITLES: Readonly<Record<WidgetTag | '', { zh: string; en: string }>> = {
+  'safety-score-gauge': { zh: '安全指数', en: 'Safety index' },
+  'safety-indicator-table': { zh: '安全指标一览', en: 'Safety indicators' },
+  'safety-grid-map': { zh: '网格安全地图', en: 'Safety grid map' },
+  'safety-case-timeline': { zh: '案件趋势', en: 'Case timeline' },
+  '': { zh: '安全数据组件', en: 'Safety widget' },
+};
+
+/** The page title for `widget` (or none) in `lang`: Chinese unless the language is not Chinese. */
+export function frameTitle(widget: WidgetTag | '', lang: string): string {
+  const t = TITLES[widget];
+  return /^zh\b/i.test(lang) || lang === '' ? t.zh : t.en;
+}
+
 const isWidget = (tag: string): tag is WidgetTag => (WIDGET_TAGS as readonly string[]).includes(tag);
 
 /** Reads the query string of `location` (never throws). */
