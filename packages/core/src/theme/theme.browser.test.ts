@@ -170,6 +170,35 @@ describe('tokens', () => {
   });
 });
 
+describe('the reader’s own styles', () => {
+  it('more contrast: secondary text as strong as body text, borders strong (light and dark)', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const { el, box, p } = await mount(theme);
+      const muted = prop(el, '--_muted');
+      expect(muted).not.toBe(prop(el, '--_fg'));
+      await emulate([{ name: 'prefers-contrast', value: 'more' }]);
+      const probe = document.createElement('span');
+      el.shadowRoot!.append(probe);
+      probe.style.color = 'var(--_border-strong)';
+      expect(getComputedStyle(box).borderTopColor).toBe(getComputedStyle(probe).color);
+      probe.style.color = 'var(--_muted)';
+      expect(getComputedStyle(probe).color).toBe(getComputedStyle(p).color);
+      await emulate([]);
+      el.remove();
+    }
+  });
+
+  it('a reader’s style sheet restyles every widget through the public properties, which reach into the shadow root', async () => {
+    const { p } = await mount();
+    pageStyle(
+      ':root { --safety-color-text: rgb(255, 255, 0); --safety-color-surface: rgb(0, 0, 0); --safety-font-family: monospace }',
+    );
+    expect(getComputedStyle(p).color).toBe('rgb(255, 255, 0)');
+    expect(getComputedStyle(p).fontFamily).toMatch(/^monospace/);
+    expect(contrastRatio(getComputedStyle(p).color, 'rgb(0, 0, 0)')).toBeGreaterThan(15);
+  });
+});
+
 describe('text follows the reader', () => {
   afterEach(async () => {
     await cdp().send('Page.setFontSizes', { fontSizes: { standard: 16 } });

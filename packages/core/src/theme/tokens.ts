@@ -163,6 +163,15 @@ export const tokens = css`
     }
   }
 
+  /* A reader who asks for more contrast: secondary text as strong as body text, every border strong. */
+  @media (prefers-contrast: more) {
+    :host,
+    :host([theme]) {
+      --_muted: var(--_fg);
+      --_border: var(--_border-strong);
+    }
+  }
+
   @media (forced-colors: active) {
     :host,
     :host([theme]) {
