@@ -24,7 +24,7 @@ it('the built bundle renders the map in a plain page', async () => {
 <script>window.__errors = []; addEventListener('error', (e) => __errors.push(String(e.message || e.target?.src)), true);</script>
 </head>
 <body>
-<safety-grid-map metric="fraud" context></safety-grid-map>
+<safety-grid-map metric="fraud" context list></safety-grid-map>
 <script type="application/json" id="feed">${feedJson}</script>
 <script type="module" src="${bundleUrl}"></script>
 <script type="module">

@@ -5,6 +5,7 @@
  * in light and dark, no data never drawn as a class, point labels that cover nothing, controls off
  * the map, a loading state of the final size, and touch targets.
  */
+import { contrastRatio as contrast, luminance } from '@safety-widgets/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import './safety-grid-map.js';
@@ -52,22 +53,6 @@ const qa = <T extends Element = Element>(el: SafetyGridMap, s: string) => [
 const text = (n: Element | null | undefined) => n?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const legend = (el: SafetyGridMap) => qa(el, '.legend ul[aria-labelledby] li').map(text);
 const current = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-
-/** sRGB colour → relative luminance (WCAG 2). */
-function luminance(css: string): number {
-  const m = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/.exec(css);
-  if (!m) throw new Error(`not an rgb colour: ${css}`);
-  const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-function contrast(a: string, b: string): number {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x! + 0.05) / (y! + 0.05);
-}
 
 /** A colour token as the widget resolves it, through an element in its shadow root. */
 function resolved(el: SafetyGridMap, token: string): string {
@@ -178,10 +163,11 @@ describe('no data is never a class', () => {
     const rows = qa<HTMLTableRowElement>(el, '#twin tbody tr');
     const last = rows.slice(-2).map((r) => [...r.cells].map(text));
     for (const row of last) {
-      expect(row[0]).toBe('–');
-      expect(row.at(-1)).toBe('No data');
+      expect(row[4]).toBe('Not ranked');
+      expect(row[2]).toBe('No data');
+      expect(row[3]).toBe('No data');
     }
-    const ranks = rows.slice(0, -2).map((r) => Number(text(r.cells[0])));
+    const ranks = rows.slice(0, -2).map((r) => Number(text(r.cells[4])));
     expect(Math.max(...ranks)).toBeLessThanOrEqual(28);
   });
 

@@ -302,3 +302,14 @@ export function metricClasses(options: {
   // One value everywhere, or values below zero: classes over the values themselves.
   return classify(domainValues);
 }
+
+/** Which rule `metricClasses` follows for these options (the description block says it in words). */
+export function breaksRule(
+  options: Parameters<typeof metricClasses>[0],
+): 'page' | 'known' | 'auto' | 'values' {
+  const { key, perTenK, domainValues, bounds } = options;
+  if (bounds) return 'page';
+  const known = knownDomain(key, domainValues, perTenK);
+  if (known) return 'known';
+  return autoBounds(domainValues) ? 'auto' : 'values';
+}

@@ -27,7 +27,7 @@ export function markSize(kind: LayerKind): number {
   return kind === 'risk-source' ? 11 : 10;
 }
 
-/** Font size of the count labels, in CSS pixels (no text under 12 px on a phone). */
+/** Font size of the count labels at the browser's default text size, in CSS pixels (never under 12 px). */
 export const COUNT_FONT_SIZE = 12;
 
 /** The marks of one kind and level: one path. */
@@ -67,13 +67,16 @@ const SEVERITY: Record<string, number> = { blue: 1, yellow: 2, orange: 3, red: 4
 
 /**
  * The marks as paths by kind and level (marks come most severe last, and so do the groups), and
- * their counts placed in a `width` × `height` view; `format` writes a count for the locale.
+ * their counts placed in a `width` × `height` view; `format` writes a count for the locale and
+ * `fontSize` is the counts' size in CSS px (the widget's small print as computed: it follows the
+ * reader's default font size).
  */
 export function markLayer(
   marks: readonly PointMark[],
   width: number,
   height: number,
   format: (n: number) => string,
+  fontSize = COUNT_FONT_SIZE,
 ): MarkLayer {
   const groups = new Map<
     string,
@@ -94,8 +97,8 @@ export function markLayer(
   const placed = placeLabels(boxes, requests, {
     width,
     height,
-    fontSize: COUNT_FONT_SIZE,
-    charWidth: COUNT_FONT_SIZE * 0.62,
+    fontSize,
+    charWidth: fontSize * 0.62,
     gap: 2,
   });
   const labels = placed.map((p) => ({ text: requests[p.request]!.text, x: p.x, y: p.y, box: p.box }));

@@ -1,11 +1,14 @@
 import {
-  RISK_CUES,
   RISK_LEVELS,
   SafetyElement,
-  cssProps,
+  aboutData,
+  aboutStyles,
+  dataTableStyles,
   emit,
   formatNumber,
   localizedTextWithLang,
+  renderAbout,
+  renderKeyHint,
   renderSyntheticBadge,
   type Feed,
   type FeedState,
@@ -17,9 +20,21 @@ import { html, nothing, svg, type CSSResultArray, type PropertyValues, type Temp
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { metricClasses, parseBreaks, rangeLabel, type Classes } from './classes.js';
-import { buildMapModel, gridOfPointIn, type GridItem, type MapModel } from './map-model.js';
-import { msg, type MessageKey } from './messages.js';
+import { mapAbout, type BreaksRule } from './about-text.js';
+import { breaksRule, metricClasses, parseBreaks, rangeLabel, type Classes } from './classes.js';
+import {
+  counterName,
+  figureText,
+  gridAnnouncement,
+  gridCounts,
+  gridName,
+  levelName,
+  subdistrictName,
+  type Words,
+} from './grid-text.js';
+import { keyCommand } from './keyboard.js';
+import { buildMapModel, gridOfPointIn, type MapModel } from './map-model.js';
+import { msg } from './messages.js';
 import {
   feedGridInputs,
   gridFigures,
@@ -31,9 +46,9 @@ import {
   type MetricDef,
   type RateMode,
 } from './metrics.js';
-import { directionOfKey, stepInDirection } from './navigation.js';
+import { stepInDirection } from './navigation.js';
 import { GridPaths, dotPattern, hatchPattern, paintGrids, sizeCanvas, type PaintStyle } from './paint.js';
-import { COUNT_FONT_SIZE, markLayer, shapeFor } from './mark-groups.js';
+import { markLayer, shapeFor } from './mark-groups.js';
 import { renderMapSkeleton } from './skeleton.js';
 import { PanZoom } from './pan-zoom.js';
 import { framePoints, pointMarks, visibleLayerIds, type FramePoint, type LayerKind } from './points.js';
@@ -41,6 +56,8 @@ import { countPerGrid, formatCount, privacyThreshold, sensitiveThings, type Grid
 import { PATH_SCALE, ShapeCache } from './projection.js';
 import { rankGrids, rankedCount, type RankedGrid } from './ranking.js';
 import { gridMapStyles } from './styles.js';
+import { GridTable, gridTableModel, tablePage } from './table.js';
+import { renderTooltip } from './tooltip.js';
 import { composeView, fitView, toFrame, toScreen, type View } from './view.js';
 
 /** Which renderer draws the grids. */
@@ -48,8 +65,6 @@ export type GridMapRenderer = 'auto' | 'svg' | 'canvas';
 
 /** Rows of the ranked list shown at first (and added by "Show more"). */
 const LIST_PAGE = 100;
-/** Rates per 10,000 residents: always one decimal, so that a column of them lines up. */
-const RATE_FORMAT: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
 /** Zoom factor of the buttons and the + / − keys. */
 const ZOOM_STEP = 1.6;
 /** Sensitive per-grid count labels are drawn on the map only up to this many grids. */
@@ -69,6 +84,10 @@ interface ViewModel {
   classes: Classes | undefined;
   colors: Int8Array;
   ranking: readonly RankedGrid[];
+  /** Each grid's name (never its id) and its sub-district's, in the map's language. */
+  names: readonly Words[];
+  subdistricts: readonly Words[];
+  rule: BreaksRule;
   counters: readonly GridCounter[];
   view: View;
   canvas: boolean;
@@ -84,9 +103,15 @@ interface ViewModel {
  *
  * Keyboard: the map is one tab stop. Arrow keys move to the neighbouring grid in that
  * direction, Enter (or Space) selects it, Escape clears, `+` / `-` zoom and `0` resets the
- * view. A ranked list of the grids, the map's accessible twin, is always available to screen
- * readers and can be shown with the "list" button. Past `canvas-threshold` grids the map
- * draws to a canvas and hit-tests with a spatial index, keeping the DOM small.
+ * view; while the map has keyboard focus these keys are written over its bottom edge, and the
+ * description block ("About this map") says them too, with what the map shows and how its
+ * classes are chosen. The map's data table (every grid with its figure, class and rank;
+ * sortable, downloadable as CSV) is shown with the toolbar's table button. Past
+ * `canvas-threshold` grids the map draws to a canvas and hit-tests with a spatial index,
+ * keeping the DOM small.
+ *
+ * A page can keep the reader's view in its URL: `metric`, `rate` and `selected` are attributes it
+ * sets, and `safety-metric-change` and `safety-grid-select` carry what to write back.
  *
  * Privacy: a layer or event category marked `sensitive` in the feed is never drawn at a
  * point; it is counted per grid, and counts below `privacy-threshold` (default 3) are shown as
@@ -105,8 +130,9 @@ interface ViewModel {
  * @attr selected - Id of the selected grid (reflected; set by a click or Enter, or by the page).
  * @attr renderer - `auto` (default: SVG up to `canvas-threshold` grids, canvas beyond), `svg` or `canvas`.
  * @attr canvas-threshold - Grid count above which `auto` draws to a canvas (default 1500).
- * @attr list - Boolean: show the ranked list of grids (it is always available to screen readers).
+ * @attr list - Boolean: show the data table of grids (also the toolbar's "Ranked list of grids" button).
  *
+ * @fires safety-metric-change - The reader picked another figure or switched per 10,000 residents on or off in the toolbar; `detail: { metric, rate }` are the values of the `metric` and `rate` attributes that show the same view (for the page's URL). Setting either from script fires nothing.
  * @fires safety-grid-select - The user selected a grid (click, Enter or Space, or its name in the list) or cleared the selection (Escape); `detail: { id, subdistrict, name }`: the grid's id, the id of its sub-district and its name in the map's language, so a page can narrow other widgets (or switch to the sub-district's feed) without reading the feed itself; all three are null when the selection was cleared. Setting `selected` from script fires nothing.
  *
  * @csspart header - The place name and badges above the map.
@@ -116,7 +142,12 @@ interface ViewModel {
  * @csspart zoom-controls - The zoom in, zoom out and reset buttons.
  * @csspart legend - The class breaks, the layer switches and the privacy note.
  * @csspart privacy-note - The note about sensitive layers and categories.
- * @csspart list - The ranked list of grids.
+ * @csspart list - The box of the data table of grids (core's `data-table` and `download` parts inside).
+ * @csspart data-table - The data table: its CSV download button and the scrolling, sortable table.
+ * @csspart download - The table's "Download CSV" button.
+ * @csspart key-hint - The keyboard instructions shown over the map's bottom edge while it has keyboard focus.
+ * @csspart about - The description block ("About this map"), collapsed by default.
+ * @csspart about-summary - Its summary control.
  * @csspart note - Notes under the map (grids that could not be drawn).
  *
  * @cssprop --safety-color-choropleth-1 - Lowest class colour (the palette runs to `--safety-color-choropleth-6`; fewer classes use an even spread of it).
@@ -136,7 +167,12 @@ interface ViewModel {
  * <safety-grid-map src="feeds/yantian.json" metric="cases" rate="per-10k" context></safety-grid-map>
  */
 export class SafetyGridMap extends SafetyElement {
-  static override styles = [...(SafetyElement.styles as CSSResultArray), gridMapStyles];
+  static override styles = [
+    ...(SafetyElement.styles as CSSResultArray),
+    aboutStyles,
+    dataTableStyles,
+    gridMapStyles,
+  ];
 
   /** The figure to colour by (a grid metric key, or `category:<id>`). */
   @property() metric?: string;
@@ -187,6 +223,7 @@ export class SafetyGridMap extends SafetyElement {
   protected override droppedKinds = ['grids'] as const;
   protected override droppedLabel = 'grids' as const;
 
+  private readonly table = new GridTable(this);
   private readonly cache = new ShapeCache();
   private readonly memos = new Map<string, Memo>();
   private vm: ViewModel | undefined;
@@ -321,15 +358,16 @@ export class SafetyGridMap extends SafetyElement {
         )
       : figures;
     const bounds = this.readerPicked ? undefined : this.parsedBreaks();
-    const classes = this.memo('classes', [figures, domain, bounds, def?.key], () =>
-      metricClasses({
+    const { classes, rule } = this.memo('classes', [figures, domain, bounds, def?.key], () => {
+      const options = {
         key: def?.key ?? '',
         perTenK: mode === 'per-10k',
         domainValues: domain.map((f) => f.shown),
         shownValues: figures.map((f) => f.shown),
         ...(bounds ? { bounds } : {}),
-      }),
-    );
+      };
+      return { classes: metricClasses(options), rule: breaksRule(options) };
+    });
     const previousColors = this.memos.get('colors')?.value as Int8Array | undefined;
     const colors = this.memo('colors', [figures, classes], () => {
       const out = new Int8Array(figures.length);
@@ -342,9 +380,18 @@ export class SafetyGridMap extends SafetyElement {
     });
     const locale = this.locale;
     const names = this.memo('names', [model, locale], () =>
-      model.grids.map((g) => localizedTextWithLang(g.name, locale).text),
+      model.grids.map((g, i) => gridName(g.name, i, locale)),
     );
-    const ranking = this.memo('ranking', [figures, names], () => rankGrids(figures, names, locale));
+    const subdistricts = this.memo('subdistricts', [model, feed, locale], () =>
+      model.grids.map((g) => subdistrictName(feed, g.subdistrict, locale)),
+    );
+    const ranking = this.memo('ranking', [figures, names], () =>
+      rankGrids(
+        figures,
+        names.map((n) => n.text),
+        locale,
+      ),
+    );
     const { width, height } = this.resize.value ?? { width: 0, height: 0 };
     const base = this.memo('base', [model.viewBox, width, height], () =>
       fitView(model.viewBox, width, height, 12),
@@ -353,7 +400,23 @@ export class SafetyGridMap extends SafetyElement {
     const canvas =
       this.renderer === 'canvas' ||
       (this.renderer !== 'svg' && model.grids.length > (Number(this.canvasThreshold) || 1500));
-    return { feed, model, def, figures, classes, colors, ranking, counters, view, canvas, mode, threshold };
+    return {
+      feed,
+      model,
+      def,
+      figures,
+      classes,
+      colors,
+      ranking,
+      names,
+      subdistricts,
+      rule,
+      counters,
+      view,
+      canvas,
+      mode,
+      threshold,
+    };
   }
 
   // Rendering --------------------------------------------------------------------------------------
@@ -372,7 +435,8 @@ export class SafetyGridMap extends SafetyElement {
           ${synthetic ? renderSyntheticBadge(locale) : nothing} ${this.liveBadge()}
         </div>
         ${this.renderToolbar(vm, locale)} ${this.renderMap(vm, locale, title.text)}
-        ${this.renderLegend(vm, locale)} ${this.renderList(vm, locale, title.text)}
+        ${this.renderLegend(vm, locale)} ${this.renderAbout(vm, locale, title.text)}
+        ${this.renderTable(vm, locale, title.text)}
       </div>
       ${this.renderBreaksNote(locale)} ${this.renderGeometryNotes(vm.model, locale)}`;
   }
@@ -535,15 +599,25 @@ export class SafetyGridMap extends SafetyElement {
           @pointerleave=${this.onPointerLeave}
           @click=${this.onClick}
         ></div>
-        ${this.renderTooltip(vm, locale, width, height)}
+        ${renderKeyHint(msg(locale, 'keyHint'))} ${this.renderTooltip(vm, locale, width, height)}
         <i class="probe" aria-hidden="true" ${ref(this.probeRef)}></i>
       </div>
       <p id="map-help" class="visually-hidden">${msg(locale, 'mapHelp')}</p>
       <div class="visually-hidden" role="status">${this.announcement}</div>`;
   }
 
+  /**
+   * The size of the map's own text (counts, neighbours' names) in CSS px: the small-print token as
+   * the probe resolves it, so it follows the reader's default font size (12 px by default).
+   */
+  private labelSize(): number {
+    const size = this.probe ? Number.parseFloat(getComputedStyle(this.probe).fontSize) : NaN;
+    return size >= 12 ? size : 12;
+  }
+
   private renderContextLabels(vm: ViewModel, width: number, height: number): unknown {
     const locale = this.locale;
+    const em = this.labelSize() / 12;
     return vm.model.neighbours.map((n) => {
       const shape = n.cached.shape;
       if (!shape) return nothing;
@@ -556,10 +630,11 @@ export class SafetyGridMap extends SafetyElement {
       const y1 = Math.min(by1, height);
       const name = localizedTextWithLang(n.name, locale);
       // About as wide as the text (CJK characters are twice as wide as Latin ones).
-      const half = ([...name.text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 11 : 6), 0) + 8) / 2;
-      if (x1 - x0 < 2 * half || y1 - y0 < 16) return nothing;
+      const half =
+        (em * [...name.text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 12 : 6.5), 0) + 8) / 2;
+      if (x1 - x0 < 2 * half || y1 - y0 < 16 * em) return nothing;
       const [lx, ly] = toScreen(vm.view, shape.label[0], shape.label[1]);
-      const y = Math.min(Math.max(ly, y0 + 14), y1 - 8);
+      const y = Math.min(Math.max(ly, y0 + 14 * em), y1 - 8 * em);
       const x = Math.min(Math.max(lx, x0 + half), x1 - half);
       if (x - half < x0 - 1) return nothing;
       return svg`<text class="context-label" x=${x} y=${y} lang=${name.lang}>${name.text}</text>`;
@@ -572,15 +647,18 @@ export class SafetyGridMap extends SafetyElement {
     const sensitive = vm.counters.filter((c) => c.kind === 'layer' && c.sensitive && shown.has(c.id));
     if (sensitive.length === 0 || vm.model.grids.length > MAX_COUNT_LABELS) return nothing;
     const locale = this.locale;
+    // Sized from the text's size (12 px by default), so the pills grow with the reader's text.
+    const em = this.labelSize() / 12;
     return svg`<g class="counts">${sensitive.map((counter, row) =>
       vm.model.grids.map((g) => {
         const [x, y] = toScreen(vm.view, g.shape.label[0], g.shape.label[1]);
         const text = formatCount(counter.counts.get(g.id) ?? 0, locale, true, vm.threshold);
-        const w = 8 + text.length * 6.5;
-        const dy = row * 18 + 12;
+        const w = em * (8 + text.length * 7);
+        const h = 16 * em;
+        const dy = (row * 18 + 12) * em;
         return svg`<g class="count" transform="translate(${x} ${y + dy})"
-          ><path d=${shapeFor('camera', undefined)} transform="translate(${-w / 2 - 13} -6) scale(0.75)" class="count-glyph"></path
-          ><rect x=${-w / 2} y="-8" width=${w} height="16" rx="8"></rect><text>${text}</text></g>`;
+          ><path d=${shapeFor('camera', undefined)} transform="translate(${-w / 2 - 13 * em} ${-6 * em}) scale(${0.75 * em})" class="count-glyph"></path
+          ><rect x=${-w / 2} y=${-h / 2} width=${w} height=${h} rx=${h / 2}></rect><text>${text}</text></g>`;
       }),
     )}</g>`;
   }
@@ -603,8 +681,9 @@ export class SafetyGridMap extends SafetyElement {
     this.merged = marks.some((m) => m.points > 1);
     // Written once per set of marks, not on every render (a hover renders too).
     const locale = this.locale;
-    const layer = this.memo('mark-layer', [marks, locale], () =>
-      markLayer(marks, width, height, (n) => formatNumber(n, locale)),
+    const fontSize = this.labelSize();
+    const layer = this.memo('mark-layer', [marks, locale, fontSize], () =>
+      markLayer(marks, width, height, (n) => formatNumber(n, locale), fontSize),
     );
     this.unlabelled = layer.unlabelled;
     // A surface-coloured halo under every mark, so that no mark (a blue one on a purple grid)
@@ -613,27 +692,8 @@ export class SafetyGridMap extends SafetyElement {
       (g) => svg`<g class="mark ${g.kind} ${g.level ?? ''}" data-marks=${g.marks}
         ><path class="halo" d=${g.d}></path><path d=${g.d}></path></g>`,
     )}<g class="mark-counts">${layer.labels.map(
-      (l) => svg`<text x=${l.x} y=${l.y} font-size=${COUNT_FONT_SIZE}>${l.text}</text>`,
+      (l) => svg`<text x=${l.x} y=${l.y}>${l.text}</text>`,
     )}</g></g>`;
-  }
-
-  private figureText(vm: ViewModel, f: GridFigure, locale: SupportedLocale): string {
-    if (f.suppressed) return formatCount(f.value, locale, true, vm.threshold);
-    if (vm.mode === 'per-10k') {
-      return f.rate === null ? msg(locale, 'noData') : formatNumber(f.rate, locale, RATE_FORMAT);
-    }
-    return f.value === null ? msg(locale, 'noData') : formatNumber(f.value, locale);
-  }
-
-  private subdistrictName(
-    feed: Feed,
-    id: string,
-    locale: SupportedLocale,
-  ): { text: string; lang: SupportedLocale } {
-    const sub = feed.subdistricts.find((s) => s.id === id);
-    if (sub) return localizedTextWithLang(sub.name, locale);
-    if (feed.place.id === id) return localizedTextWithLang(feed.place.name, locale);
-    return { text: msg(locale, 'unknownSubdistrict'), lang: locale };
   }
 
   private renderTooltip(vm: ViewModel, locale: SupportedLocale, width: number, height: number): unknown {
@@ -641,92 +701,34 @@ export class SafetyGridMap extends SafetyElement {
     const i = id === undefined ? undefined : vm.model.byId.get(id);
     if (i === undefined || !(vm.view.k > 0)) return nothing;
     const grid = vm.model.grids[i]!;
-    const f = vm.figures[i]!;
-    const [px, py] =
-      this.tip === 'hover' ? this.hoverAt : toScreen(vm.view, grid.shape.label[0], grid.shape.label[1]);
-    const half = Math.min(140, width / 2);
-    const x = Math.min(Math.max(px, half), width - half);
-    const below = py < height / 2;
-    const style = cssProps({
-      left: `${x}px`,
-      top: `${py}px`,
-      transform: `translate(-50%, ${below ? '16px' : 'calc(-100% - 16px)'})`,
+    return renderTooltip({
+      locale,
+      id: grid.id,
+      name: vm.names[i]!,
+      subdistrict: vm.subdistricts[i]!,
+      selected: this.selected === grid.id,
+      metric: vm.def ? metricLabel(vm.def, locale) : undefined,
+      figure: vm.figures[i]!,
+      threshold: vm.threshold,
+      population: grid.population,
+      counts: gridCounts(vm.feed, vm.counters, vm.def?.key, grid.id, vm.threshold, locale),
+      at: this.tip === 'hover' ? this.hoverAt : toScreen(vm.view, grid.shape.label[0], grid.shape.label[1]),
+      width,
+      height,
     });
-    const name = localizedTextWithLang(grid.name, locale);
-    const sub = this.subdistrictName(vm.feed, grid.subdistrict, locale);
-    const metric = vm.def ? metricLabel(vm.def, locale) : undefined;
-    const counts = this.gridCounts(vm, grid, locale);
-    return html`<div class="tooltip" part="tooltip" style=${style} data-grid=${grid.id} aria-hidden="true">
-      <p class="name" lang=${name.lang}>${name.text}</p>
-      <p class="sub" lang=${sub.lang}>
-        ${sub.text}${this.selected === grid.id ? ` · ${msg(locale, 'selected')}` : ''}
-      </p>
-      <dl>
-        ${
-          metric
-            ? html`<dt lang=${metric.lang}>${metric.text}</dt>
-                <dd>
-                  ${f.suppressed ? formatCount(f.value, locale, true, vm.threshold) : this.plainValue(f.value, locale)}
-                </dd>
-                ${
-                  f.rate !== null
-                    ? html`<dt>${msg(locale, 'perTenKShort')}</dt>
-                        <dd>${formatNumber(f.rate, locale, RATE_FORMAT)}</dd>`
-                    : nothing
-                }`
-            : nothing
-        }
-        <dt>${msg(locale, 'population')}</dt>
-        <dd>${this.plainValue(grid.population, locale)}</dd>
-        ${counts.map(
-          (c) =>
-            html`<dt lang=${c.lang}>${c.label}</dt>
-              <dd>${c.value}</dd>`,
-        )}
-      </dl>
-    </div>`;
   }
 
-  private plainValue(v: number | null, locale: SupportedLocale): string {
-    return v === null ? msg(locale, 'noData') : formatNumber(v, locale);
-  }
-
-  /** A counter's short name: the layer kind when the feed has one layer of it (layer names are long). */
-  private counterName(vm: ViewModel, c: GridCounter, locale: SupportedLocale) {
-    const kind = c.layerKind;
-    const short = kind && kind !== 'other' && vm.feed.layers.filter((l) => l.kind === kind).length === 1;
-    return short
-      ? { text: msg(locale, `kind.${kind}` as MessageKey), lang: locale }
-      : localizedTextWithLang(c.name, locale);
-  }
-
-  /** Layer counts (and sensitive category counts) of one grid, as tooltip lines. */
-  private gridCounts(vm: ViewModel, grid: GridItem, locale: SupportedLocale) {
-    const out: { label: string; value: string; lang: SupportedLocale }[] = [];
-    for (const c of vm.counters) {
-      if (c.kind === 'category' && !c.sensitive) continue; // those are figures to colour by
-      if (c.kind === 'category' && vm.def?.key === c.key) continue; // already the figure above
-      const name = this.counterName(vm, c, locale);
-      const n = c.counts.get(grid.id) ?? 0;
-      let value = formatCount(n, locale, c.sensitive, vm.threshold);
-      const levels = c.byLevel?.get(grid.id);
-      if (levels && !c.sensitive && n > 0) {
-        const parts = RISK_LEVELS.filter((l) => (levels[l] ?? 0) > 0).map(
-          (l) => `${RISK_CUES[l].glyph}${formatNumber(levels[l] ?? 0, locale)}`,
-        );
-        value = `${value} (${parts.join(' ')})`;
-      }
-      out.push({ label: name.text, value, lang: name.lang });
-    }
-    return out;
+  /** Whether some grid has no data, and whether some count is hidden (the legend then says so). */
+  private legendFlags(vm: ViewModel): { hasNoData: boolean; hasSuppressed: boolean } {
+    return this.memo('legend-flags', [vm.figures], () => ({
+      hasNoData: vm.figures.some((f) => !f.suppressed && f.shown === null),
+      hasSuppressed: vm.figures.some((f) => f.suppressed),
+    }));
   }
 
   private renderLegend(vm: ViewModel, locale: SupportedLocale): TemplateResult {
     const { classes } = vm;
-    const { hasNoData, hasSuppressed } = this.memo('legend-flags', [vm.figures], () => ({
-      hasNoData: vm.figures.some((f) => !f.suppressed && f.shown === null),
-      hasSuppressed: vm.figures.some((f) => f.suppressed),
-    }));
+    const { hasNoData, hasSuppressed } = this.legendFlags(vm);
     const sensitive = sensitiveThings(vm.feed);
     const privacy =
       sensitive.length > 0
@@ -822,10 +824,7 @@ export class SafetyGridMap extends SafetyElement {
           layers.some((l) => l.kind === 'risk-source' && shown.has(l.id))
             ? html`<ul aria-label=${msg(locale, 'riskLevels')}>
                 ${RISK_LEVELS.map((level) => {
-                  const cue = RISK_CUES[level];
-                  return html`<li>
-                    ${glyph('risk-source', level)}${locale === 'zh-CN' ? cue.label.zh : cue.label.en}
-                  </li>`;
+                  return html`<li>${glyph('risk-source', level)}${levelName(level, locale)}</li>`;
                 })}
               </ul>`
             : nothing
@@ -841,92 +840,113 @@ export class SafetyGridMap extends SafetyElement {
     </details>`;
   }
 
-  /**
-   * The list's cell for one grid and one shown layer: its count ("<3" when sensitive and small),
-   * and for risk sources the count per level, with the level named for screen readers.
-   */
-  private layerCell(vm: ViewModel, c: GridCounter, id: string, locale: SupportedLocale): unknown {
-    const n = c.counts.get(id) ?? 0;
-    const total = formatCount(n, locale, c.sensitive, vm.threshold);
-    const levels = c.sensitive || n === 0 ? undefined : c.byLevel?.get(id);
-    if (!levels) return total;
-    const parts = RISK_LEVELS.filter((l) => (levels[l] ?? 0) > 0);
-    const count = (l: RiskLevel) => formatNumber(levels[l] ?? 0, locale);
-    // Glyphs for the eye, level names for the ear (two elements a cell: the DOM stays small).
-    const glyphs = parts.map((l) => `${RISK_CUES[l].glyph}${count(l)}`).join(' ');
-    const words = parts
-      .map((l) => `${locale === 'zh-CN' ? RISK_CUES[l].label.zh : RISK_CUES[l].label.en} ${count(l)}`)
-      .join(locale === 'zh-CN' ? '，' : ', ');
-    return html`${total} <span aria-hidden="true">(${glyphs})</span
-      ><span class="visually-hidden">(${words})</span>`;
+  /** The description block: what the map shows, how its classes are chosen, the data, the keys. */
+  private renderAbout(vm: ViewModel, locale: SupportedLocale, place: string): TemplateResult {
+    const flags = this.legendFlags(vm);
+    const about = this.memo(
+      'about',
+      [vm.classes, vm.rule, vm.feed, vm.def, vm.mode, flags, locale, place],
+      () =>
+        mapAbout({
+          locale,
+          place,
+          metric: this.metricText(vm, locale),
+          grids: vm.model.grids.length,
+          ranges: vm.classes?.ranges.map((r) => rangeLabel(r, vm.classes!, locale)) ?? [],
+          rule: vm.rule,
+          perTenK: vm.mode === 'per-10k',
+          hasNoData: flags.hasNoData,
+          hasSuppressed: flags.hasSuppressed,
+          threshold: vm.threshold,
+          layers: vm.feed.layers.map((l) => localizedTextWithLang(l.name, locale).text),
+          tableButton: msg(locale, 'showList'),
+          list: (items) => listFormat(items, locale),
+        }),
+    );
+    return renderAbout({
+      locale,
+      title: msg(locale, 'aboutTitle'),
+      what: about.what,
+      how: about.how,
+      data: aboutData(vm.feed, locale),
+      keys: about.keys,
+    });
   }
 
-  private renderList(vm: ViewModel, locale: SupportedLocale, placeName: string): TemplateResult {
-    const shownRows = vm.ranking.slice(0, this.listLimit);
-    const metric = this.metricText(vm, locale);
-    const focusable = this.list ? 0 : -1;
-    // The shown point layers as columns (counts per grid), so the list holds what the map shows.
+  /**
+   * The data table (core's sortable, downloadable table), shown with the toolbar's button: every
+   * grid with its figure, class and rank, and a column per shown point layer. A large feed shows a
+   * page of the sorted rows at a time (the CSV holds them all).
+   */
+  private renderTable(vm: ViewModel, locale: SupportedLocale, place: string): TemplateResult {
+    return html`<section id="twin" class="twin" part="list" ?hidden=${!this.list}>
+      ${this.list ? this.renderTableBody(vm, locale, place) : nothing}
+    </section>`;
+  }
+
+  private renderTableBody(vm: ViewModel, locale: SupportedLocale, place: string): TemplateResult {
     const shown = visibleLayerIds(vm.feed, this.layers);
-    const layerColumns = vm.counters.filter((c) => c.kind === 'layer' && shown.has(c.id));
     // One sub-district shown (or only one in the feed): its name in every row says nothing.
     const first = vm.model.grids[0]?.subdistrict;
-    const subColumn = vm.model.grids.some((g) => g.subdistrict !== first);
-    return html`<section id="twin" class="twin ${this.list ? '' : 'visually-hidden'}" part="list">
-      <table>
-        <caption>
-          ${msg(locale, 'listCaption', { place: placeName, metric })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" class="num">${msg(locale, 'colRank')}</th>
-            <th scope="col">${msg(locale, 'colGrid')}</th>
-            ${subColumn ? html`<th scope="col">${msg(locale, 'colSubdistrict')}</th>` : nothing}
-            <th scope="col" class="num">${metric}</th>
-            ${layerColumns.map((c) => {
-              const name = this.counterName(vm, c, locale);
-              return html`<th scope="col" class="num" lang=${name.lang}>${name.text}</th>`;
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          ${repeat(
-            shownRows,
-            (r) => vm.model.grids[r.index]!.id,
-            (r) => {
-              const grid = vm.model.grids[r.index]!;
-              const name = localizedTextWithLang(grid.name, locale);
-              const sub = this.subdistrictName(vm.feed, grid.subdistrict, locale);
-              return html`<tr class=${this.selected === grid.id ? 'is-selected' : ''} data-grid=${grid.id}>
-                <td class="num">${r.rank === undefined ? '–' : formatNumber(r.rank, locale)}</td>
-                <th scope="row" lang=${name.lang}>
-                  <button
-                    type="button"
-                    tabindex=${focusable}
-                    aria-pressed=${this.selected === grid.id ? 'true' : 'false'}
-                    @click=${() => this.selectGrid(grid.id)}
-                  >
-                    ${name.text}
-                  </button>
-                </th>
-                ${subColumn ? html`<td lang=${sub.lang}>${sub.text}</td>` : nothing}
-                <td class="num">${this.figureText(vm, vm.figures[r.index]!, locale)}</td>
-                ${layerColumns.map((c) => html`<td class="num">${this.layerCell(vm, c, grid.id, locale)}</td>`)}
-              </tr>`;
-            },
-          )}
-        </tbody>
-      </table>
-      ${
-        vm.ranking.length > shownRows.length
-          ? html`<div class="twin-footer">
-              <p>${msg(locale, 'listShowing', { shown: shownRows.length, n: vm.ranking.length })}</p>
-              <button type="button" class="more" tabindex=${focusable} @click=${this.showMore}>
-                ${msg(locale, 'listMore', { n: Math.min(LIST_PAGE, vm.ranking.length - shownRows.length) })}
-              </button>
-            </div>`
-          : nothing
-      }
-    </section>`;
+    const model = this.memo(
+      'table',
+      [
+        vm.figures,
+        vm.classes,
+        vm.ranking,
+        vm.names,
+        vm.subdistricts,
+        vm.counters,
+        this.layers,
+        this.selected,
+      ],
+      () =>
+        gridTableModel({
+          locale,
+          place,
+          metric: this.metricText(vm, locale),
+          ids: vm.model.grids.map((g) => g.id),
+          names: vm.names,
+          subdistricts: vm.subdistricts,
+          figures: vm.figures,
+          mode: vm.mode,
+          threshold: vm.threshold,
+          classes: vm.classes,
+          ranking: vm.ranking,
+          layers: vm.counters
+            .filter((c) => c.kind === 'layer' && shown.has(c.id))
+            .map((counter) => ({ counter, name: counterName(vm.feed, counter, locale) })),
+          subdistrictColumn: vm.model.grids.some((g) => g.subdistrict !== first),
+          fileName: [
+            vm.model.subdistrict ?? vm.feed.place.id,
+            vm.def?.key ?? '',
+            vm.mode === 'per-10k' ? 'per-10k' : '',
+            vm.feed.asOf.slice(0, 10),
+          ],
+          nameCell: (row) =>
+            html`<button
+              type="button"
+              class="pick"
+              lang=${row.name.lang}
+              data-grid=${row.id}
+              aria-pressed=${this.selected === row.id ? 'true' : 'false'}
+              @click=${() => this.selectGrid(row.id)}
+            >
+              ${row.name.text}
+            </button>`,
+        }),
+    );
+    this.table.all = model;
+    const page = tablePage(model, this.table.sort, this.listLimit);
+    const more = model.rows.length - page.rows.length;
+    return html`${this.table.render(page)}
+    ${
+      more > 0
+        ? html`<button type="button" class="more" @click=${this.showMore}>
+            ${msg(locale, 'listMore', { n: Math.min(LIST_PAGE, more) })}
+          </button>`
+        : nothing
+    }`;
   }
 
   /** A note when the page's `breaks` could not be used (the console says why). */
@@ -1157,64 +1177,41 @@ export class SafetyGridMap extends SafetyElement {
   private onKeydown = (event: KeyboardEvent) => {
     this.safely(() => {
       const vm = this.vm;
-      if (!vm || event.altKey || event.ctrlKey || event.metaKey) return;
-      const direction = directionOfKey(event.key);
-      if (direction) {
+      const command = vm && keyCommand(event);
+      if (!vm || !command) return;
+      if (command.kind === 'clear') {
+        // (Removing the `selected` attribute leaves the property null, not undefined.)
+        if (this.tip === undefined && this.selected == null) return;
         event.preventDefault();
-        const current = this.activeId !== undefined ? vm.model.byId.get(this.activeId) : undefined;
-        let next: string | undefined;
-        if (current === undefined || this.tip !== 'focus') {
-          next = this.startGrid(vm);
-        } else {
-          const j = stepInDirection(vm.model.index, current, direction);
-          next = j === undefined ? this.activeId : vm.model.grids[j]!.id;
+        this.tip = undefined;
+        this.hoverId = undefined;
+        this.announcement = '';
+        if (this.selected != null) {
+          this.selected = undefined;
+          emit(this, 'safety-grid-select', { id: null, subdistrict: null, name: null });
         }
-        if (next === undefined) return;
-        this.activeId = next;
-        this.tip = 'focus';
-        this.announceGrid(vm, next);
-        this.keepInView(vm, next);
         return;
       }
-      switch (event.key) {
-        case 'Enter':
-        case ' ': {
-          event.preventDefault();
-          const id = this.tip === 'focus' && this.activeId ? this.activeId : this.startGrid(vm);
-          if (id === undefined) return;
-          this.activeId = id;
-          this.tip = 'focus';
-          this.selectGrid(id, false);
-          this.announceGrid(vm, id);
-          return;
-        }
-        case 'Escape':
-          // (Removing the `selected` attribute leaves the property null, not undefined.)
-          if (this.tip === undefined && this.selected == null) return;
-          event.preventDefault();
-          this.tip = undefined;
-          this.hoverId = undefined;
-          this.announcement = '';
-          if (this.selected != null) {
-            this.selected = undefined;
-            emit(this, 'safety-grid-select', { id: null, subdistrict: null, name: null });
-          }
-          return;
-        case '+':
-        case '=':
-          event.preventDefault();
-          this.zoomIn();
-          return;
-        case '-':
-        case '_':
-          event.preventDefault();
-          this.zoomOut();
-          return;
-        case '0':
-          event.preventDefault();
-          this.resetZoom();
-          return;
+      event.preventDefault();
+      if (command.kind === 'zoom') {
+        if (command.by === 'in') this.zoomIn();
+        else if (command.by === 'out') this.zoomOut();
+        else this.resetZoom();
+        return;
       }
+      const current = this.activeId !== undefined ? vm.model.byId.get(this.activeId) : undefined;
+      let next = this.tip === 'focus' && command.kind === 'select' ? this.activeId : undefined;
+      if (current === undefined || this.tip !== 'focus') next = this.startGrid(vm);
+      else if (command.kind === 'move') {
+        const j = stepInDirection(vm.model.index, current, command.direction);
+        next = j === undefined ? this.activeId : vm.model.grids[j]!.id;
+      }
+      if (next === undefined) return;
+      this.activeId = next;
+      this.tip = 'focus';
+      if (command.kind === 'select') this.selectGrid(next, false);
+      else this.keepInView(vm, next);
+      this.announceGrid(vm, next, command.kind === 'select');
     }, undefined);
   };
 
@@ -1232,47 +1229,55 @@ export class SafetyGridMap extends SafetyElement {
     this.panZoom.translateBy(dx / k, dy / k);
   }
 
-  private announceGrid(vm: ViewModel, id: string): void {
-    const locale = this.locale;
+  /** Says the grid the keyboard moved to (or selected) in the live region: short, by its name. */
+  private announceGrid(vm: ViewModel, id: string, selected = false): void {
     const i = vm.model.byId.get(id);
     if (i === undefined) return;
-    const grid = vm.model.grids[i]!;
-    const f = vm.figures[i]!;
-    const rank = vm.ranking.find((r) => r.index === i)?.rank;
-    const text = msg(locale, 'announce', {
-      name: localizedTextWithLang(grid.name, locale).text,
-      subdistrict: this.subdistrictName(vm.feed, grid.subdistrict, locale).text,
-      metric: this.metricText(vm, locale),
-      value: this.figureText(vm, f, locale),
+    // One sub-district shown: its name in every sentence says nothing.
+    const sub = vm.model.subdistrict ? undefined : vm.subdistricts[i]!.text;
+    this.announcement = gridAnnouncement({
+      locale: this.locale,
+      name: vm.names[i]!.text,
+      subdistrict: sub,
+      metric: this.metricText(vm, this.locale),
+      value: figureText(vm.figures[i]!, vm.mode, vm.threshold, this.locale),
+      rank: vm.ranking.find((r) => r.index === i)?.rank,
+      ranked: rankedCount(vm.ranking),
+      selected,
     });
-    this.announcement =
-      rank === undefined
-        ? text
-        : `${text} ${msg(locale, 'announceRank', { rank, n: rankedCount(vm.ranking) })}`;
   }
 
   private selectGrid(id: string, fromList = true): void {
     this.selected = id;
     this.activeId = id;
-    const i = this.vm?.model.byId.get(id);
-    const grid = i === undefined ? undefined : this.vm!.model.grids[i];
+    const vm = this.vm;
+    const i = vm?.model.byId.get(id);
+    const grid = i === undefined ? undefined : vm!.model.grids[i];
     emit(this, 'safety-grid-select', {
       id,
       subdistrict: grid?.subdistrict ?? null,
-      name: grid ? localizedTextWithLang(grid.name, this.locale).text : null,
+      // Its name as the map shows it ("Unnamed grid 3" for a grid without one), never the id.
+      name: i === undefined ? null : vm!.names[i]!.text,
     });
-    if (fromList && this.vm) this.keepInView(this.vm, id);
+    if (fromList && vm) this.keepInView(vm, id);
   }
 
   private onMetricChange = (event: Event) => {
     this.picking = true;
     this.metric = (event.target as HTMLSelectElement).value;
+    this.emitMetric();
   };
 
   private onRateChange = (event: Event) => {
     this.picking = true;
     this.rate = (event.target as HTMLInputElement).checked ? 'per-10k' : 'count';
+    this.emitMetric();
   };
+
+  /** Tells the page the figure the reader chose, as the attributes that show it (for its URL). */
+  private emitMetric(): void {
+    emit(this, 'safety-metric-change', { metric: this.metric ?? '', rate: this.rateModeValue });
+  }
 
   private toggleList = () => {
     this.list = !this.list;
@@ -1321,5 +1326,15 @@ function listFormat(items: readonly string[], locale: SupportedLocale): string {
     return format.format(items);
   } catch {
     return items.join(', ');
+  }
+}
+
+declare module '@safety-widgets/core' {
+  interface SafetyEventMap {
+    /**
+     * The reader picked another figure, or switched per 10,000 residents, in the map's toolbar: the
+     * `metric` and `rate` attribute values that show the same view (a page keeps them in its URL).
+     */
+    'safety-metric-change': { metric: string; rate: RateMode };
   }
 }

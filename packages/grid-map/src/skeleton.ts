@@ -1,7 +1,7 @@
 /**
  * The map's loading state, shaped like the map: the header, the toolbar row, the map box (sized by
  * the same rule as the drawn map: its width and `--safety-map-aspect-ratio`, 3 / 2 by default), the
- * legend's title and classes, and the closed "Map layers" disclosure. So the widget takes its final
+ * legend's title and classes, the closed "Map layers" disclosure and the closed "About this map". So the widget takes its final
  * size while it loads, and nothing around it moves when the data arrives.
  */
 import { t, type SupportedLocale } from '@safety-widgets/core';
@@ -29,6 +29,7 @@ export function renderMapSkeleton(locale: SupportedLocale): TemplateResult {
         </div>
         <div class="legend-block"><span class="bone sk-summary"></span></div>
       </div>
+      <div class="sk-about"><span class="bone sk-about-summary"></span></div>
     </div>
   </div>`;
 }

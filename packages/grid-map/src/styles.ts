@@ -83,8 +83,12 @@ export const gridMapStyles = css`
 
   .toolbar label {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-xs);
+    /* Large text: the label and its control wrap inside the row, never wider than it. */
+    max-width: 100%;
+    min-width: 0;
   }
 
   select,
@@ -208,7 +212,12 @@ export const gridMapStyles = css`
 
   .context-label {
     fill: var(--_muted);
-    font-size: max(12px, var(--_font-size-xs));
+    font-size: var(--_font-size-xs);
+    /* A halo of the map's background, so a name that reaches over a grid stays legible. */
+    paint-order: stroke;
+    stroke: var(--_map-water);
+    stroke-width: 3px;
+    stroke-linejoin: round;
     text-anchor: middle;
   }
 
@@ -311,9 +320,10 @@ export const gridMapStyles = css`
     fill: var(--_risk-blue);
   }
 
+  /* The map's own text is the small print, 12 px by default, growing with the reader's text. */
   .mark-counts text,
   .count text {
-    font-size: 12px;
+    font-size: var(--_font-size-xs);
     font-weight: 600;
     font-variant-numeric: tabular-nums;
     fill: var(--_fg);
@@ -349,14 +359,14 @@ export const gridMapStyles = css`
   .zoom button {
     display: grid;
     place-items: center;
-    width: 32px;
-    height: 32px;
+    /* 32 px, and as tall as a line of text when the reader's text is larger. */
+    width: max(32px, 2.25em);
+    height: max(32px, 2.25em);
     padding: 0;
     border: 1px solid var(--_border-strong);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_fg);
-    font-size: 18px;
     line-height: 1;
     cursor: pointer;
   }
@@ -368,8 +378,8 @@ export const gridMapStyles = css`
   }
 
   .zoom svg {
-    width: 16px;
-    height: 16px;
+    width: 1.15em;
+    height: 1.15em;
     fill: none;
     stroke: currentColor;
     stroke-width: 1.75;
@@ -426,7 +436,7 @@ export const gridMapStyles = css`
     flex-wrap: wrap;
     align-content: flex-start;
     gap: var(--_space-sm) var(--_space-xl);
-    font-size: max(12px, var(--_font-size-sm));
+    font-size: var(--_font-size-sm);
   }
 
   .legend-block {
@@ -460,8 +470,8 @@ export const gridMapStyles = css`
 
   .swatch {
     flex: none;
-    width: 14px;
-    height: 14px;
+    width: max(14px, 1em);
+    height: max(14px, 1em);
     border: 1px solid var(--_border-strong);
     border-radius: 2px;
     forced-color-adjust: none;
@@ -501,8 +511,8 @@ export const gridMapStyles = css`
 
   .glyph {
     flex: none;
-    width: 14px;
-    height: 14px;
+    width: max(14px, 1em);
+    height: max(14px, 1em);
     overflow: visible;
   }
 
@@ -572,72 +582,39 @@ export const gridMapStyles = css`
     color: var(--_fg);
   }
 
-  .twin:not(.visually-hidden) {
-    /* A narrow container scrolls the table sideways rather than squeezing its figures. */
-    overflow-x: auto;
+  /* The data table (core's DataTableController): the grid names select their grid. */
+  .twin {
+    display: grid;
+    gap: var(--_space-sm);
+    justify-items: start;
+    min-width: 0;
+  }
+
+  .twin .data-table {
+    justify-self: stretch;
+    min-width: 0;
   }
 
   .twin td.num {
     white-space: nowrap;
   }
 
-  .twin table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: var(--_font-size-sm);
-    font-variant-numeric: tabular-nums;
-  }
-
-  .twin caption {
-    text-align: start;
-    font-weight: 600;
-    padding-bottom: var(--_space-xs);
-  }
-
-  .twin th,
-  .twin td {
-    padding: 4px var(--_space-sm);
-    border-bottom: 1px solid var(--_border);
-    text-align: start;
-    font-weight: 400;
-  }
-
-  .twin thead th {
-    color: var(--_muted);
-    font-weight: 600;
-  }
-
-  .twin .num {
-    text-align: end;
-  }
-
-  .twin tr.is-selected th,
-  .twin tr.is-selected td {
-    background: var(--_surface-alt);
-    font-weight: 600;
-  }
-
-  .twin th button {
+  .pick {
+    min-height: 24px;
     padding: 0;
     border: 0;
     background: none;
     color: var(--_accent);
+    font: inherit;
     text-align: start;
     text-decoration: underline;
+    text-underline-offset: 0.2em;
     cursor: pointer;
   }
 
-  .twin-footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-sm);
-    margin-top: var(--_space-xs);
-  }
-
-  .twin-footer p {
-    margin: 0;
-    color: var(--_muted);
+  .pick[aria-pressed='true'] {
+    font-weight: 600;
+    text-decoration-thickness: 2px;
   }
 
   .notes {
@@ -646,11 +623,13 @@ export const gridMapStyles = css`
     gap: var(--_space-xs);
   }
 
+  /* Reads the colours the canvas paints with, and the size of the map's own text (see labelSize). */
   .probe {
     position: absolute;
     width: 0;
     height: 0;
     overflow: hidden;
+    font-size: var(--_font-size-xs);
   }
 
   /* Loading: the same boxes as the map (see skeleton.ts). */
@@ -721,6 +700,18 @@ export const gridMapStyles = css`
     display: block;
     width: 30%;
     height: 32px;
+  }
+
+  /* The closed description block: one line of small print, at least 24 px. */
+  .map-skeleton .sk-about {
+    font-size: var(--_font-size-sm);
+    line-height: var(--_line-height);
+  }
+
+  .map-skeleton .sk-about-summary {
+    height: max(24px, calc(1em * var(--_line-height)));
+    width: 9em;
+    vertical-align: top;
   }
 
   .map-skeleton .sk-map {
