@@ -54,7 +54,8 @@ it('renders the meter in a plain page that loads only the bundle', async () => {
     () => {
       const meter = gauge.shadowRoot?.querySelector('[role="meter"]');
       expect(meter?.getAttribute('aria-valuenow')).toBe(String(expected));
-      expect(meter?.getAttribute('aria-valuetext')).toMatch(/^\d+\.\d of 100, excellent, up /);
+      expect(meter?.getAttribute('aria-valuetext')).toMatch(/^\d+\.\d of 100$/);
+      expect(meter?.getAttribute('aria-label')).toMatch(/: \d+\.\d of 100, excellent, up /);
     },
     { timeout: 10_000 },
   );

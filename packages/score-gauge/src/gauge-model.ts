@@ -20,7 +20,11 @@ import { comparisonPeriod, type ComparisonPeriod, type PeriodIndicator } from '.
 /** What the model reads of a feed (a validated `Feed` fits). */
 export interface GaugeFeed {
   readonly asOf: string;
-  readonly place: { readonly name: LocalizedTextLike; readonly timeZone?: string | undefined };
+  readonly place: {
+    readonly id?: string | undefined;
+    readonly name: LocalizedTextLike;
+    readonly timeZone?: string | undefined;
+  };
   readonly areas: readonly {
     readonly id: string;
     readonly name: LocalizedTextLike;
@@ -99,6 +103,8 @@ export interface GaugeModel {
   /** The area shown alone, or null for the composite. */
   area: { id: string; name: LocalizedTextLike } | null;
   place: LocalizedTextLike;
+  /** The place's id (for file names), when the feed gives one. */
+  placeId: string | undefined;
   asOf: string;
   timeZone: string | undefined;
   /** Full precision, 0–100; null when nothing could be scored. */
@@ -195,6 +201,7 @@ export function gaugeModel(feed: GaugeFeed, options: GaugeModelOptions = {}): Ga
     model: {
       area: only === null ? null : { id: only, name: nameOf(only) },
       place: feed.place.name,
+      placeId: feed.place.id,
       asOf: feed.asOf,
       timeZone: feed.place.timeZone,
       value: score.composite,

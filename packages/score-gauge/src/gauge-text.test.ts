@@ -14,9 +14,11 @@ import {
   gradeKey,
   liveChangeText,
   meterLabel,
+  meterName,
   moversSummary,
   pointsText,
   titleText,
+  valueOfText,
   valueText,
 } from './gauge-text.js';
 
@@ -56,6 +58,20 @@ describe('the meter', () => {
       '98.6 of 100, excellent, up 1.2 on last month',
     );
     expect(valueText({ ...m, rounded: null }, 'en')).toBeNull();
+  });
+
+  it('carries its reading in its name, and only the number in aria-valuetext (Chromium drops aria-valuetext)', () => {
+    expect(meterName(m, 'en')).toBe(
+      'Safety index, Yantian District: 98.6 of 100, excellent, up 3.2 on the previous period',
+    );
+    expect(meterName(m, 'zh-CN')).toBe('盐田区安全指数：98.6（满分100），优秀，较上期上升3.2');
+    expect(meterName({ ...m, change: null }, 'en')).toBe(
+      'Safety index, Yantian District: 98.6 of 100, excellent, no earlier figure to compare with',
+    );
+    expect(meterName({ ...m, rounded: null }, 'en')).toBe('Safety index, Yantian District');
+    expect(valueOfText(m, 'en')).toBe('98.6 of 100');
+    expect(valueOfText(m, 'zh-CN')).toBe('98.6（满分100）');
+    expect(valueOfText({ ...m, rounded: null }, 'en')).toBeNull();
   });
 
   it('keeps custom grade names as written', () => {

@@ -96,6 +96,29 @@ export function valueText(model: GaugeModel, locale: SupportedLocale): string | 
   return parts.join(locale === 'zh-CN' ? '，' : ', ');
 }
 
+/**
+ * The meter's accessible name with its reading: "Safety index, Yantian District: 92.4 of 100,
+ * good, up 1.2 on last month" / "盐田区安全指数：92.4（满分100），良好，较上月上升1.2".
+ *
+ * The reading is in the name, not only in `aria-valuetext`: Chromium (156) does not pass
+ * `aria-valuetext` of any range role (meter, progressbar, slider, spinbutton, nor a native
+ * `<meter>`) into its accessibility tree, so a screen reader there hears the bare number (see
+ * docs/accessibility/score-gauge.md). `aria-valuetext` keeps only "92.4 of 100", so a browser that
+ * does pass it repeats no more than the number.
+ */
+export function meterName(model: GaugeModel, locale: SupportedLocale): string {
+  const reading = valueText(model, locale);
+  const label = meterLabel(model, locale);
+  return reading === null ? label : msg(locale, 'meterName', { label, reading });
+}
+
+/** "92.4 of 100" / "92.4（满分100）": the meter's `aria-valuetext`. Null when there is no value. */
+export function valueOfText(model: GaugeModel, locale: SupportedLocale): string | null {
+  return model.rounded === null
+    ? null
+    : msg(locale, 'valueOf', { value: formatScore(model.rounded, locale) });
+}
+
 /** "10.5 of 12 points" / "10.5分（满分12分）". */
 export function pointsText(area: Pick<GaugeArea, 'score' | 'max'>, locale: SupportedLocale): string {
   return msg(locale, 'points', {

@@ -118,7 +118,12 @@ function expectNothingOverflows(el: HTMLElement): void {
   const host = el.getBoundingClientRect();
   const outside: string[] = [];
   for (const node of el.shadowRoot!.querySelectorAll('*')) {
-    if (node.closest('.visually-hidden, [hidden]') || node.matches('style')) continue;
+    // Hidden, or inside a closed disclosure (the table and the description block): not drawn.
+    if (
+      node.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)') ||
+      node.matches('style')
+    )
+      continue;
     const r = node.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (
@@ -144,7 +149,9 @@ describe('<safety-score-gauge> with the Yantian sample', () => {
     expect(m.getAttribute('aria-valuenow')).toBe(String(expected));
     expect(m.getAttribute('aria-valuemin')).toBe('0');
     expect(m.getAttribute('aria-valuemax')).toBe('100');
-    expect(m.getAttribute('aria-label')).toBe('Safety index, Yantian District');
+    expect(m.getAttribute('aria-label')).toBe(
+      `Safety index, Yantian District: ${expected.toFixed(1)} of 100, excellent, up 3.2 on the previous period`,
+    );
     expect(el.hasAttribute('role')).toBe(false);
     expect(el.hasAttribute('aria-valuenow')).toBe(false);
   });
@@ -159,6 +166,9 @@ describe('<safety-score-gauge> with the Yantian sample', () => {
     expect(change.classList.contains('up')).toBe(true);
     expect(text(change)).toBe(`▲+${delta.toFixed(1)}vs the previous period`);
     expect(meter(el).getAttribute('aria-valuetext')).toBe(
+      `${roundScore(score.composite!).toFixed(1)} of 100`,
+    );
+    expect(meter(el).getAttribute('aria-label')).toContain(
       `${roundScore(score.composite!).toFixed(1)} of 100, excellent, up ${delta.toFixed(1)} on the previous period`,
     );
     // The up and down colours are not the text colour: colour adds to the arrow and sign, never replaces them.
@@ -230,7 +240,7 @@ describe('<safety-score-gauge> with the Yantian sample', () => {
     expect(selected).toEqual(['public-order', 'public-order', 'fire']);
   });
 
-  it('shows an area’s subtotal on focus, linked with aria-describedby; Escape hides it', async () => {
+  it('shows an area’s subtotal and the keys on focus, says only its short name; Escape hides the subtotal', async () => {
     const el = await mountReady(currentFeed());
     const detail = $(el, '[part="detail"]')!;
     expect(detail.hidden).toBe(true);
@@ -241,7 +251,11 @@ describe('<safety-score-gauge> with the Yantian sample', () => {
     expect(text(detail)).toContain('Fire safety');
     expect(text(detail)).toContain('12 of 12 points');
     const fire = areas(el).find((s) => s.dataset.area === 'fire')!;
-    expect(fire.getAttribute('aria-describedby')).toBe(detail.id);
+    // Focus says the segment's name only; the rest is in the table, one control away.
+    expect(fire.hasAttribute('aria-describedby')).toBe(false);
+    const hint = $(el, '[part="key-hint"]')!;
+    expect(getComputedStyle(hint).display).toBe('block');
+    expect(text(hint)).toContain('Home/End');
     await userEvent.keyboard('{Escape}');
     await el.updateComplete;
     expect(detail.hidden).toBe(true);
@@ -270,7 +284,9 @@ describe('area, grades and layout', () => {
     const expected = roundScore(scoreFeed(validated(feed), { area: 'fire' }).composite!);
     const el = await mountReady(feed, (e) => (e.area = 'fire'));
     expect(meter(el).getAttribute('aria-valuenow')).toBe(String(expected));
-    expect(meter(el).getAttribute('aria-label')).toBe('Fire safety index, Yantian District');
+    expect(meter(el).getAttribute('aria-label')).toMatch(
+      /^Fire safety index, Yantian District: 100\.0 of 100, /,
+    );
     expect(text($(el, '[part="caption"]'))).toContain('Fire safety index');
     expect(text($(el, '[part="subtotal"]'))).toBe('12 of 12 points');
     expect(areas(el)).toHaveLength(0);
@@ -351,8 +367,10 @@ describe('languages and themes', () => {
     const delta = roundScore(score.change!.delta).toFixed(1);
     expect(text($(el, '[part="caption"]'))).toBe('安全指数 · 盐田区');
     expect(text($(el, '[part="grade"]'))).toBe('●优秀');
-    expect(meter(el).getAttribute('aria-label')).toBe('盐田区安全指数');
-    expect(meter(el).getAttribute('aria-valuetext')).toBe(`${value}（满分100），优秀，较上期上升${delta}`);
+    expect(meter(el).getAttribute('aria-label')).toBe(
+      `盐田区安全指数：${value}（满分100），优秀，较上期上升${delta}`,
+    );
+    expect(meter(el).getAttribute('aria-valuetext')).toBe(`${value}（满分100）`);
     expect(text($(el, '[part="as-of"]'))).toMatch(/^数据截至2017年12月|^数据截至20\d\d年/);
     expect(areas(el).map((s) => s.getAttribute('aria-label'))).toContain('消防安全：12分（满分12分），优秀');
     expect(text($(el, '[part="summary"]'))).toContain('较上期变化的来源');
@@ -420,7 +438,7 @@ describe('bad data and states', () => {
     const el = await mountReady(feed);
     expect(el.shadowRoot!.querySelector('img, script')).toBeNull();
     expect(text($(el, '[part="caption"]'))).toContain(evil);
-    expect(meter(el).getAttribute('aria-label')).toBe(`Safety index, ${evil}`);
+    expect(meter(el).getAttribute('aria-label')!.startsWith(`Safety index, ${evil}: `)).toBe(true);
     expect(areas(el)[2]!.getAttribute('aria-label')).toBe(`${evil}: 12 of 12 points, excellent`);
     await userEvent.hover(area(el, 'fire'), pointOn(el, feed, 'fire'));
     await vi.waitFor(() => expect(text($(el, '[part="detail"]'))).toContain(evil), POLL);
@@ -583,7 +601,8 @@ describe('live updates', () => {
     await el.updateComplete;
     observer.disconnect();
 
-    expect(meter(el).getAttribute('aria-valuetext')).toMatch(new RegExp(`^${expected.toFixed(1)} of 100, `));
+    expect(meter(el).getAttribute('aria-valuetext')).toBe(`${expected.toFixed(1)} of 100`);
+    expect(meter(el).getAttribute('aria-label')).toContain(`: ${expected.toFixed(1)} of 100, `);
     expect(text($(el, '[part="value"]'))).toBe(expected.toFixed(1));
     // The same nodes, updated in place: nothing the reader was on was replaced.
     expect([meter(el), $(el, 'svg'), $(el, '[part~="arc"]'), $(el, '[part="detail"]'), ...areas(el)]).toEqual(
@@ -804,15 +823,13 @@ describe('missing is never zero: the change', () => {
     const change = $(el, '[part="change"]')!;
     expect(text(change)).toBe('No earlier figure');
     expect(change.querySelector('.arrow, .delta')).toBeNull();
-    expect(meter(el).getAttribute('aria-valuetext')).toMatch(
-      /, excellent, no earlier figure to compare with$/,
-    );
+    expect(meter(el).getAttribute('aria-label')).toMatch(/, excellent, no earlier figure to compare with$/);
     expect(text($(el, '[part="summary"]'))).toBe(
       'There is no earlier figure to compare with, so no change is shown.',
     );
     el.lang = 'zh-CN';
     await vi.waitFor(() => expect(text($(el, '[part="change"]'))).toBe('无上期数据'), POLL);
-    expect(meter(el).getAttribute('aria-valuetext')).toMatch(/，优秀，无上期数据可比$/);
+    expect(meter(el).getAttribute('aria-label')).toMatch(/，优秀，无上期数据可比$/);
     await expectAxeClean(el);
   });
 
@@ -920,7 +937,7 @@ describe('targets and type', () => {
     const el = await mountReady(currentFeed(), (e) => (e.compact = true), 300);
     expect(areas(el)).toEqual([]);
     expect($(el, 'svg')!.getAttribute('aria-hidden')).toBe('true');
-    expect($$(el, '[tabindex]')).toEqual([]);
+    expect($$(el, '[part="dial"] [tabindex]')).toEqual([]);
     expect(text($(el, '[part="key"]'))).toBe('Areas: ●8 excellent');
     await expectAxeClean(el);
   });

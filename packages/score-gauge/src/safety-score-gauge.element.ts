@@ -4,11 +4,17 @@
  */
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import {
+  DataTableController,
   SafetyElement,
+  aboutData,
+  aboutStyles,
+  dataTableStyles,
   emit,
   localizedTextWithLang,
+  renderAbout,
   renderEmpty,
   renderError,
+  renderKeyHint,
   renderSyntheticBadge,
   type Feed,
   type FeedState,
@@ -16,23 +22,16 @@ import {
   type GradeBand,
   type SupportedLocale,
 } from '@safety-widgets/core';
-import {
-  html,
-  nothing,
-  svg,
-  type CSSResultArray,
-  type PropertyValues,
-  type SVGTemplateResult,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { gaugeAbout } from './about-text.js';
 import './events.js';
 import { frameStyle } from './frame-style.js';
 import { gaugeModel, type GaugeArea, type GaugeModel, type GaugeModelResult } from './gauge-model.js';
-import { areaLabel, coverageNote, formatScore, liveChangeText, meterLabel, valueText } from './gauge-text.js';
-import { ARC_FRAME, RING_FRAME, TRACK_PATH, valueArcPath } from './geometry.js';
+import { coverageNote, formatScore, liveChangeText, meterName, valueOfText } from './gauge-text.js';
+import { ARC_FRAME, RING_FRAME, valueArcPath } from './geometry.js';
 import { resolveGrades, type ResolvedGrades } from './grades.js';
+import { ringKey } from './keys.js';
 import { msg } from './messages.js';
 import { easeInOutCubic, parseDuration } from './motion.js';
 import {
@@ -44,11 +43,12 @@ import {
   renderGradeKey,
   renderSubtotal,
   renderSummary,
-  toneClass,
 } from './parts.js';
-import { sizeFor } from './size.js';
+import { renderDrawing } from './ring.js';
+import { factsInside, sizeFor } from './size.js';
 import { renderSkeleton } from './skeleton.js';
 import { gaugeStyles } from './styles.js';
+import { areaTable } from './table.js';
 
 /** The longest attribute value quoted back in a message. */
 const MAX_QUOTED = 60;
@@ -74,10 +74,15 @@ const quote = (text: string) =>
  * controls too small to touch (each segment of a full-size ring is a target at least 24 px deep,
  * 44 px at phone width); the key says what it shows.
  *
- * Screen readers get a `role="meter"` inside the shadow root, named for the place, with
- * `aria-valuetext` such as "92.4 of 100, good, up 1.2 on last month"; the area ring is one tab
- * stop (arrow keys, Home and End move between areas; Escape hides the detail); a text summary
- * says which areas moved the score.
+ * Screen readers get a `role="meter"` inside the shadow root whose name carries the reading
+ * ("Safety index, Yantian District: 92.4 of 100, good, up 1.2 on last month": Chromium drops
+ * `aria-valuetext`, which says "92.4 of 100"); the area ring is one tab stop (arrow keys, Home and
+ * End move between areas, shown on screen while a segment has keyboard focus; Escape hides the
+ * detail); a text summary says which areas moved the score. Under it, one control away each: the
+ * areas as a sortable, downloadable table ("Areas as a table", core's DataTableController) and a
+ * description block ("About this chart": what the index is, how it is computed, the grade bands,
+ * coverage, the data's source and freshness, the keys). All type follows the reader's default
+ * font size; at a large default size the grade and change move under the dial.
  *
  * It has no slots: everything it shows comes from the feed, and is only ever rendered as text.
  *
@@ -117,6 +122,13 @@ const quote = (text: string) =>
  * @csspart summary - The text summary of the areas that moved the score.
  * @csspart note - A note under the gauge (`note coverage`, `note config` for invalid grades, `note dropped`).
  * @csspart badge - A stale, offline or sample-data badge.
+ * @csspart table-box - The `<details>` holding the areas table; `table-summary` is its "Areas as a table" control.
+ * @csspart table-summary - The control that shows the areas table.
+ * @csspart data-table - The areas table's box (core's data table); `download` is its "Download CSV" button.
+ * @csspart download - The table's "Download CSV" button.
+ * @csspart about - The description block (`<details>`); `about-summary` is its "About this chart" control.
+ * @csspart about-summary - The control that shows the description block.
+ * @csspart key-hint - The keys, shown over the dial while an area segment has keyboard focus.
  * @csspart state - Any standard state (loading, error, empty); also `skeleton` (the loading placeholder, which is also `gauge`), `error`, `error-detail`, `retry`, `empty`.
  *
  * @cssprop --safety-color-good - Colour of the upper grades and of a rise (default green).
@@ -129,10 +141,10 @@ const quote = (text: string) =>
  * @cssprop --safety-color-border - Border of the card and the tracks.
  * @cssprop --safety-color-focus - Focus ring of an area segment.
  * @cssprop --safety-gauge-track - Fill of the arc's and the areas' tracks.
- * @cssprop --safety-gauge-track-edge - Outline of the tracks.
+ * @cssprop --safety-gauge-track-edge - Outline of the tracks: what marks the part not earned (default `--safety-color-border-strong`, at least 3:1 against the surface; keep it so).
  * @cssprop --safety-gauge-sweep-duration - How long the arc sweeps to a new value (default 600ms; no sweep when the reader prefers reduced motion).
  * @cssprop --safety-font-family - Font stack.
- * @cssprop --safety-font-size - Base font size (default 14px).
+ * @cssprop --safety-font-size - Body text size (default 0.875 × the reader's default font size: 14px at 16px).
  *
  * @example
  * ```html
@@ -142,7 +154,12 @@ const quote = (text: string) =>
  * ```
  */
 export class SafetyScoreGauge extends SafetyElement {
-  static override styles = [...(SafetyElement.styles as CSSResultArray), gaugeStyles];
+  static override styles = [
+    ...(SafetyElement.styles as CSSResultArray),
+    dataTableStyles,
+    aboutStyles,
+    gaugeStyles,
+  ];
 
   /** Id of one area to show alone (its own 0–100 index); unset for the composite. */
   @property() area?: string;
@@ -176,6 +193,9 @@ export class SafetyScoreGauge extends SafetyElement {
     callback: (entries): number | undefined =>
       entries[entries.length - 1]?.contentRect.width ?? this.width?.value,
   });
+
+  /** The areas as a sortable, downloadable table (core's DataTableController keeps its sort). */
+  private readonly table = new DataTableController<GaugeArea>(this);
 
   private resolvedGrades: ResolvedGrades = resolveGrades(undefined);
   private memo?: { feed: Feed; area: string | null; bands: readonly GradeBand[]; result: GaugeModelResult };
@@ -302,8 +322,9 @@ export class SafetyScoreGauge extends SafetyElement {
     // The ring is a set of controls only where its segments can be 24 px targets: not in a
     // small tile or the compact dial, where it is a picture and the key says what it shows.
     const interactive = !compact && size !== 'xs';
-    // The grade and the change sit inside the arc, except in a small tile or the compact layout.
-    const inside = !compact && size !== 'xs';
+    // The grade and the change sit inside the arc, except in a small tile, the compact layout, or
+    // for a reader whose default text is large (its words would crowd the arc's opening).
+    const inside = factsInside(size, compact, parseFloat(getComputedStyle(this).getPropertyValue('--_base')));
     const facts = html`${renderGrade(model, locale)}${renderChange(model, locale, inside)}${renderSubtotal(model, locale)}`;
     const detail = interactive ? renderDetail(model, active, locale) : nothing;
     const asOf = renderAsOf(model, locale, compact, Date.now());
@@ -320,21 +341,29 @@ export class SafetyScoreGauge extends SafetyElement {
             @focusin=${this.onFocusIn}
             @focusout=${this.onFocusOut}
           >
-            ${this.renderDrawing(model, locale, interactive)}
+            ${renderDrawing(model, locale, {
+              interactive,
+              tabStop: this.tabStop,
+              hovered: this.hovered,
+              onClick: this.onAreaClick,
+              onPointerEnter: this.onAreaPointerEnter,
+              onPointerLeave: this.onAreaPointerLeave,
+            })}
             <div
               class="readout ${active && inside ? 'dimmed' : ''}"
               part="meter"
               role="meter"
-              aria-label=${meterLabel(model, locale)}
+              aria-label=${meterName(model, locale)}
               aria-valuemin="0"
               aria-valuemax="100"
               aria-valuenow=${String(model.rounded)}
-              aria-valuetext=${valueText(model, locale) ?? nothing}
+              aria-valuetext=${valueOfText(model, locale) ?? nothing}
             >
               <span class="value" part="value">${formatScore(model.rounded, locale)}</span>
               ${inside ? facts : nothing}
             </div>
             ${compact ? nothing : detail}
+            ${interactive && model.areas.length > 0 ? renderKeyHint(msg(locale, 'keyHint')) : nothing}
           </div>
           ${
             compact
@@ -355,90 +384,12 @@ export class SafetyScoreGauge extends SafetyElement {
         }
         ${renderSummary(model, locale, compact || size === 'xs')} ${this.renderCoverageNote(model, locale)}
         ${this.renderGradesNote(locale)}
+        <details class="about table-box" part="table-box">
+          <summary part="table-summary">${msg(locale, 'table')}</summary>
+          ${this.table.render(areaTable(model, locale))}
+        </details>
+        ${renderAbout({ locale, ...gaugeAbout(model, locale, interactive), data: aboutData(feed, locale) })}
       </div>`;
-  }
-
-  /**
-   * The track, the value (clipped to the track: see ./geometry.ts) and the ring. Ids are
-   * scoped to the shadow root, so several gauges on a page never share a clip path.
-   */
-  private renderDrawing(model: GaugeModel, locale: SupportedLocale, interactive: boolean): TemplateResult {
-    const ring = model.areas.length > 0;
-    const controls = ring && interactive;
-    return html`<svg
-      viewBox=${(ring ? RING_FRAME : ARC_FRAME).viewBox}
-      role=${controls ? 'none' : nothing}
-      aria-hidden=${controls ? nothing : 'true'}
-      focusable="false"
-    >
-      <defs>
-        <clipPath id="track-clip"><path d=${TRACK_PATH}></path></clipPath>
-        ${
-          ring
-            ? svg`<clipPath id="ring-clip">${model.areas.map((a) => svg`<path d=${a.segment.track}></path>`)}</clipPath>`
-            : nothing
-        }
-      </defs>
-      <g aria-hidden="true">
-        <path class="track" part="track" d=${TRACK_PATH}></path>
-        <path
-          class="arc ${toneClass(model.tone)}"
-          part="arc"
-          clip-path="url(#track-clip)"
-          d=${valueArcPath(model.value)}
-        ></path>
-      </g>
-      ${ring ? this.renderRing(model, locale, interactive) : nothing}
-    </svg>`;
-  }
-
-  /**
-   * The ring. Its focus and key listeners sit on the dial (an HTML element), not on the SVG
-   * group: Chromium makes an SVG element with focus listeners focusable, which would add a
-   * second tab stop.
-   */
-  private renderRing(model: GaugeModel, locale: SupportedLocale, interactive: boolean): SVGTemplateResult {
-    if (!interactive) {
-      return svg`<g class="areas" aria-hidden="true">${model.areas.map(
-        (
-          a,
-        ) => svg`<g class="area ${toneClass(a.tone)} ${a.index === null ? 'no-data' : ''}" data-area=${a.id}>
-          <path class="area-track" part="area-track" d=${a.segment.track}></path>
-          <path class="area-fill" part="area-fill" clip-path="url(#ring-clip)" d=${a.segment.fill}></path>
-        </g>`,
-      )}</g>`;
-    }
-    const ids = model.areas.map((a) => a.id);
-    const tabStop = this.tabStop !== null && ids.includes(this.tabStop) ? this.tabStop : ids[0];
-    const active = this.activeArea(model);
-    return svg`<g
-      class="areas"
-      part="areas"
-      role="toolbar"
-      aria-label=${msg(locale, 'areas')}
-      aria-orientation="horizontal"
-    >
-      ${repeat(
-        model.areas,
-        (a) => a.id,
-        (a) => svg`<g
-          class="area ${toneClass(a.tone)} ${a.index === null ? 'no-data' : ''} ${a.id === this.hovered ? 'hover' : ''}"
-          part="area"
-          role="button"
-          tabindex=${a.id === tabStop ? '0' : '-1'}
-          aria-label=${areaLabel(a, locale)}
-          aria-describedby=${a.id === active?.id ? 'area-detail' : nothing}
-          data-area=${a.id}
-          @click=${this.onAreaClick}
-          @pointerenter=${this.onAreaPointerEnter}
-          @pointerleave=${this.onAreaPointerLeave}
-        >
-          <path class="area-hit" d=${a.segment.hit}></path>
-          <path class="area-track" part="area-track" d=${a.segment.track}></path>
-          <path class="area-fill" part="area-fill" clip-path="url(#ring-clip)" d=${a.segment.fill}></path>
-        </g>`,
-      )}
-    </g>`;
   }
 
   private renderCoverageNote(model: GaugeModel, locale: SupportedLocale): TemplateResult | typeof nothing {
@@ -484,35 +435,11 @@ export class SafetyScoreGauge extends SafetyElement {
     const id = areaOf(event.target);
     if (id === null) return;
     const ids = this.currentAreas();
-    const index = ids.indexOf(id);
-    if (index < 0) return;
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = (index + 1) % ids.length;
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = (index - 1 + ids.length) % ids.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = ids.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.select(id);
-        return;
-      default:
-        return;
-    }
+    const action = ringKey(event.key, ids.indexOf(id), ids.length);
+    if (action === null) return;
     event.preventDefault();
-    const target = ids[next];
-    if (target === undefined) return;
+    if (action === 'select') return this.select(id);
+    const target = ids[action.move]!;
     this.tabStop = target;
     this.areaElement(target)?.focus();
   }

@@ -17,3 +17,12 @@ export function sizeFor(width: number | null | undefined): GaugeSize {
   if (width < SIZE_BREAKPOINTS.lg) return 'md';
   return 'lg';
 }
+
+/**
+ * Whether the grade and the change go inside the arc: not in a small tile, not in the compact
+ * layout, and not when the reader's default font size (`base`, px) is over 20 px: at 32 px their
+ * words would fill the arc's opening and run into its ends, so they go in a line under the dial.
+ */
+export function factsInside(size: GaugeSize, compact: boolean, base: number): boolean {
+  return !compact && size !== 'xs' && !(base > 20);
+}

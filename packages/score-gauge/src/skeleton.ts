@@ -27,7 +27,7 @@ type Width = 35 | 45 | 55 | 70;
 /** A grey bar as wide as `width` % of its line, in a line box of the text's own height. */
 const bar = (width: Width) => html`<span class="bone-text w${width}">&nbsp;</span>`;
 
-/** A line of text to come. */
+/** A line of text to come (also the two disclosure lines, the table's and the description's). */
 const line = (cls: string, width: Width) =>
   html`<p class="${cls} bone-line" aria-hidden="true">${bar(width)}</p>`;
 
@@ -77,5 +77,6 @@ export function renderSkeleton({ locale, compact, ring, size }: SkeletonOptions)
         ? nothing
         : html`<div class="summary has-change" aria-hidden="true">${line('lead', 70)}</div>`
     }
+    ${line('about bone-about', 35)} ${line('about bone-about', 35)}
   </div>`;
 }

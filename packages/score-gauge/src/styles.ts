@@ -8,10 +8,16 @@ import { css } from 'lit';
 export const gaugeStyles = css`
   :host {
     --_track: var(--safety-gauge-track, var(--_surface-alt));
-    --_track-edge: var(--safety-gauge-track-edge, var(--_border));
+    /* The unearned track's outline: at least 3:1 against the surface in light and dark (the track's
+       fill alone is 1.06:1), so the part not earned is seen, not guessed. */
+    --_track-edge: var(--safety-gauge-track-edge, var(--_border-strong));
     --_sweep: var(--safety-gauge-sweep-duration, 600ms);
     /* The small text size, never under 12 px (the core token works out at 11.998 px). */
     --_text-sm: max(12px, var(--_font-size-sm));
+    /* Type inside the dial follows the dial (cqi) between bounds that follow the reader's default
+       size (tokens, never px): at 32 px the words grow with everything else. */
+    --_dial-text: clamp(var(--_text-sm), 5.6cqi, var(--_font-size-xl));
+    --_dial-small: clamp(var(--_text-sm), 4.2cqi, calc(var(--_font-size) * 15 / 14));
     min-width: 0;
   }
 
@@ -115,6 +121,13 @@ export const gaugeStyles = css`
     animation: gauge-pulse 1.4s ease-in-out infinite alternate;
   }
 
+  /* The table's and the description block's disclosure lines to come: as high as their summaries. */
+  .bone-about {
+    display: flex;
+    align-items: center;
+    min-block-size: 24px;
+  }
+
   .loading .footer .as-of,
   .loading .key {
     width: 100%;
@@ -195,7 +208,7 @@ export const gaugeStyles = css`
   .area-track {
     fill: var(--_track);
     stroke: var(--_track-edge);
-    stroke-width: 0.75;
+    stroke-width: 1;
   }
 
   .area-fill {
@@ -263,13 +276,13 @@ export const gaugeStyles = css`
     justify-content: center;
     flex-wrap: wrap;
     column-gap: 0.3em;
-    font-size: clamp(12px, 5.6cqi, 20px);
+    font-size: var(--_dial-text);
     font-weight: 600;
     max-width: 100%;
   }
 
   .change.none {
-    font-size: clamp(12px, 4.2cqi, 15px);
+    font-size: var(--_dial-small);
     font-weight: 400;
     color: var(--_muted);
   }
@@ -284,7 +297,7 @@ export const gaugeStyles = css`
 
   .change .period {
     flex-basis: 100%;
-    font-size: clamp(12px, 4.2cqi, 15px);
+    font-size: var(--_dial-small);
     font-weight: 400;
     color: var(--_muted);
   }
@@ -300,14 +313,14 @@ export const gaugeStyles = css`
   }
 
   .subtotal {
-    font-size: clamp(12px, 4.6cqi, 16px);
+    font-size: clamp(var(--_text-sm), 4.6cqi, var(--_font-size-lg));
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
   }
 
   .area-detail {
     gap: 0.15em;
-    font-size: clamp(12px, 4.4cqi, 15px);
+    font-size: var(--_dial-small);
     /* It shows what the pointer is on: it must never take the pointer from the ring. */
     pointer-events: none;
   }
@@ -358,7 +371,7 @@ export const gaugeStyles = css`
   }
 
   .area-detail .points {
-    font-size: clamp(13px, 5.4cqi, 22px);
+    font-size: clamp(var(--_font-size-sm), 5.4cqi, calc(var(--_font-size) * 22 / 14));
     font-weight: 650;
     font-variant-numeric: tabular-nums;
     line-height: 1.1;
@@ -374,6 +387,32 @@ export const gaugeStyles = css`
   [data-size='sm'] .area-detail .targets,
   [data-size='md'] .area-detail .targets {
     display: none;
+  }
+
+  /* The keys, on screen while a segment has keyboard focus (core's renderKeyHint shows it after a
+     focused sibling; the focused segment is inside the SVG, so the dial says when). */
+  .dial:has(.area:focus-visible) .key-hint {
+    display: block;
+  }
+
+  .about {
+    text-align: start;
+  }
+
+  /* Eight rows: the table flows with the card, no scroll box inside the page's scroll. */
+  .table-box {
+    container-type: inline-size;
+  }
+
+  .table-box .dt-scroll {
+    max-block-size: none;
+  }
+
+  /* A table wider than a phone scrolls sideways; its caption stays in view and wraps there. */
+  .table-box caption {
+    position: sticky;
+    inset-inline-start: 0;
+    max-inline-size: 100cqi;
   }
 
   /* Under the dial ------------------------------------------------------------------------ */
