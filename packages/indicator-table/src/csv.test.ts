@@ -1,7 +1,7 @@
-import { validateFeed } from '@safety-widgets/core';
+import { BOM, validateFeed } from '@safety-widgets/core';
 import { describe, expect, it } from 'vitest';
 import { yantianFeed } from '../test/large-feed.js';
-import { BOM, csvFileName, csvNumber, csvText, guardFormula, indicatorsCsv } from './csv.js';
+import { indicatorsCsv, indicatorsCsvFileName } from './csv.js';
 import { buildTableModel } from './view-model.js';
 
 const model = (() => {
@@ -9,31 +9,6 @@ const model = (() => {
   if (!r.ok) throw new Error('invalid sample');
   return buildTableModel(r.feed);
 })();
-
-describe('csv cells', () => {
-  it('guards formulas', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
-      expect(guardFormula(`${start}SUM(A1)`)).toBe(`'${start}SUM(A1)`);
-    }
-    expect(guardFormula('fraud = 1')).toBe('fraud = 1');
-  });
-
-  it('quotes and escapes text', () => {
-    expect(csvText('plain')).toBe('plain');
-    expect(csvText('a,b')).toBe('"a,b"');
-    expect(csvText('say "hi"')).toBe('"say ""hi"""');
-    expect(csvText('two\nlines')).toBe('"two\nlines"');
-    expect(csvText('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
-    expect(csvText(null)).toBe('');
-  });
-
-  it('writes numbers as numbers, negative ones too', () => {
-    expect(csvNumber(-14.3)).toBe('-14.3');
-    expect(csvNumber(1 / 3)).toBe('0.3333');
-    expect(csvNumber(null)).toBe('');
-    expect(csvNumber(Number.NaN)).toBe('');
-  });
-});
 
 describe('indicatorsCsv', () => {
   it('starts with a BOM and a header in the display language, CRLF line ends', () => {
@@ -63,6 +38,14 @@ describe('indicatorsCsv', () => {
     expect(zh).toContain('社会治安,fraud-alerts,诈骗警情（上半年）,225,起,300,360,');
   });
 
+  it('writes a missing value as an empty field, never 0, and negative numbers as numbers', () => {
+    const row = { ...model.rows[0]!, value: null, score: null, target: -14.3 };
+    const fields = indicatorsCsv([row], model, 'en').slice(1).split('\r\n')[1]!.split(',');
+    expect(fields[3]).toBe('');
+    expect(fields[5]).toBe('-14.3');
+    expect(fields[7]).toBe('');
+  });
+
   it('guards untrusted feed text', () => {
     const row = {
       ...model.rows[0]!,
@@ -75,9 +58,11 @@ describe('indicatorsCsv', () => {
   });
 });
 
-describe('csvFileName', () => {
+describe('indicatorsCsvFileName', () => {
   it('names the file by place and day', () => {
-    expect(csvFileName('yantian', '2017-12-04T09:00:00+08:00')).toBe('yantian-indicators-2017-12-04.csv');
-    expect(csvFileName('a/b c', 'nope')).toBe('a-b-c-indicators.csv');
+    expect(indicatorsCsvFileName('yantian', '2017-12-04T09:00:00+08:00')).toBe(
+      'yantian-indicators-2017-12-04.csv',
+    );
+    expect(indicatorsCsvFileName('a/b c', 'nope')).toBe('a-b-c-indicators.csv');
   });
 });

@@ -30,11 +30,13 @@ export {
 export { filterRows, isFilterEmpty, matchesQuery, parseStatus, type RowFilter } from './filter.js';
 export { flattenGroups, groupRows, rowsInTableOrder, type RowGroup, type TableLine } from './group.js';
 export { computeOffsets, lineAt, windowSlots, type WindowRequest, type WindowSlot } from './windowing.js';
-export { BOM, csvFileName, csvNumber, csvText, guardFormula, indicatorsCsv, statusLabel } from './csv.js';
+export { indicatorsCsv, indicatorsCsvFileName, statusLabel } from './csv.js';
 export { sparklinePath, type SparkPoint, type Sparkline } from './sparkline.js';
 export { SPARK_H, SPARK_W, rowDisplay, type RowDisplay } from './row-display.js';
 export { TREND_LIST_MAX, fillPeriods, trendDisplay, trendLabel, type TrendDisplay } from './trend.js';
 export { isWindowed, visibleRowRange, type RowRange } from './layout.js';
 export { formatCompact, formatPlain, formatPoints, formatValue, unitLabel } from './format.js';
 export { msg, type TableMessageKey } from './messages.js';
+export type { TableViewDetail } from './events.js';
+export { buildTableView, rowKeyTarget, windowBodies, type TableView } from './table-view.js';
 export { VERSION } from './version.js';

@@ -47,7 +47,6 @@ const en = {
   clearFilters: 'Clear filters',
   emptyFeed: 'This feed has no indicators.',
   synthetic: 'synthetic',
-  syntheticTitle: 'Synthetic value, made up for the sample data',
   published: 'published',
   groupScore: { one: '{score} of {max} point', other: '{score} of {max} points' },
   groupMet: '{met} of {n} met',
@@ -60,6 +59,24 @@ const en = {
   trendMissing: { one: '{n} period with no data', other: '{n} periods with no data' },
   listSeparator: '; ',
   scoreOf: '{score} of {max}',
+  details: 'Note and trend',
+  'about.title': 'About this table',
+  'about.what':
+    "Every safety indicator of the place, grouped by area; each area's row shows its points and how many of its indicators meet their target.",
+  'explain.name':
+    'the indicator, its unit under it. The ⓘ button after a name shows its source note and its trend in figures.',
+  'explain.value': 'the latest figure. "synthetic" marks a value made up for the sample data.',
+  'explain.target': 'what the indicator should reach: ≥ at least, ≤ at most.',
+  'explain.city-average': 'the same indicator across the whole city.',
+  'explain.score':
+    'points earned of the points the indicator is worth (its weight); the bar shows the share.',
+  'explain.trend': 'the earlier periods, oldest on the left; a gap is a period with no data.',
+  'explain.status': 'whether the value meets its target: ✓ met, ✕ not met, – no data or no target.',
+  'about.how':
+    'Score "1.7 / 2" means 1.7 of the indicator\'s 2 points were earned: its weight times how far the value reaches its target. Some indicators earn all their points only when the target is met, others earn part of them as the value comes closer. An area\'s "17.7 / 18" adds up the points of its indicators, and "8 of 9 met" counts those that meet their target. An indicator without a value earns nothing and says "No data"; it is never counted as 0.',
+  'about.keys':
+    "Tab reaches the search, the filters, Download CSV, the column sort buttons and then the rows. In the rows, ↑ and ↓ move one row, Home and End go to the first and last, Page Up and Page Down move ten; Enter or Space selects the row; Tab goes on to the row's ⓘ button (Enter opens its note).",
+  keyHint: '↑ ↓ rows · Home / End first, last · Enter select · Tab then Enter: note',
 } as const satisfies Record<string, Message>;
 
 /** Every message key of the table. */
@@ -104,7 +121,6 @@ const zh: { readonly [K in TableMessageKey]: Message } = {
   clearFilters: '清除筛选',
   emptyFeed: '此数据源没有指标。',
   synthetic: '模拟',
-  syntheticTitle: '模拟数值，仅作示例数据',
   published: '公布',
   groupScore: '{score} / {max} 分',
   groupMet: '{met}/{n} 达标',
@@ -117,6 +133,21 @@ const zh: { readonly [K in TableMessageKey]: Message } = {
   trendMissing: '{n} 个时期无数据',
   listSeparator: '；',
   scoreOf: '{score} / {max}',
+  details: '说明和趋势',
+  'about.title': '关于此表',
+  'about.what': '本地区全部安全指标，按领域分组；领域行显示该领域的得分和达标指标数。',
+  'explain.name': '指标名称，下方为单位。名称后的 ⓘ 按钮显示该指标的来源说明和各期数值。',
+  'explain.value': '最新数值。“模拟”表示示例数据中的模拟数值。',
+  'explain.target': '指标应达到的值：≥ 为不低于，≤ 为不高于。',
+  'explain.city-average': '同一指标的全市水平。',
+  'explain.score': '所得分数 / 该指标的分值（权重）；横条显示得分比例。',
+  'explain.trend': '以往各期，最早的在左；空缺表示该期无数据。',
+  'explain.status': '数值是否达到目标：✓ 达标，✕ 未达标，– 无数据或无目标值。',
+  'about.how':
+    '得分“1.7 / 2”表示该指标 2 分中得到 1.7 分：权重乘以数值达到目标的程度。有的指标只有达到目标才得满分，有的随数值接近目标逐步得分。领域行的“17.7 / 18”是该领域各指标得分之和，“8/9 达标”是达到目标的指标数。没有数值的指标不得分，显示“无数据”，绝不按 0 计算。',
+  'about.keys':
+    '按 Tab 依次到达搜索框、筛选、下载 CSV、各列排序按钮，然后是表格各行。在行中，↑ 和 ↓ 逐行移动，Home 和 End 到第一行和最后一行，Page Up 和 Page Down 一次移动十行；Enter 或空格选择该行；再按 Tab 到该行的 ⓘ 按钮（按 Enter 打开说明）。',
+  keyHint: '↑ ↓ 逐行 · Home / End 首行、末行 · Enter 选择 · Tab 后 Enter：说明',
 };
 
 const MESSAGES: { readonly [L in SupportedLocale]: { readonly [K in TableMessageKey]: Message } } = {

@@ -20,6 +20,8 @@ export interface RowDisplay {
   readonly nameLang: SupportedLocale;
   /** The note, or `''`. */
   readonly note: string;
+  /** Language of `note`. */
+  readonly noteLang: SupportedLocale;
   /**
    * The unit as a label (`Unit: alerts`), shown under the name; `''` for short units such as `%`
    * (written after every number instead) or no unit.
@@ -50,6 +52,7 @@ export interface RowDisplay {
 /** The display of `row` in `locale`. */
 export function rowDisplay(row: IndicatorRow, locale: SupportedLocale): RowDisplay {
   const name = localizedTextWithLang(row.name, locale);
+  const note = localizedTextWithLang(row.note, locale);
   const score = formatPoints(row.score, locale);
   const weight = formatPoints(row.weight, locale);
   const hasTarget = row.target !== null;
@@ -57,7 +60,8 @@ export function rowDisplay(row: IndicatorRow, locale: SupportedLocale): RowDispl
   return {
     name: name.text,
     nameLang: name.lang,
-    note: localizedTextWithLang(row.note, locale).text,
+    note: note.text,
+    noteLang: note.lang,
     unit: unitLabel(row.unit, locale),
     value: formatCompact(row.value, row.unit, locale),
     synthetic: row.provenance === 'synthetic' && row.value !== null,

@@ -3,13 +3,13 @@
  * (with its sparkline). Pure functions of the view model and a row's precomputed display; the
  * element only decides which lines to draw.
  */
-import { cssProps, type SupportedLocale } from '@safety-widgets/core';
+import { cssProps, sortIcon, type SupportedLocale } from '@safety-widgets/core';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatPoints } from './format.js';
 import { msg, type TableMessageKey } from './messages.js';
 import type { RowDisplay } from './row-display.js';
-import type { SortKey } from './sort.js';
+import type { SortKey, SortSpec } from './sort.js';
 import { SPARK_H, SPARK_W, type TrendDisplay } from './trend.js';
 import type { AreaSummary, IndicatorRow } from './view-model.js';
 
@@ -35,6 +35,47 @@ export interface LineOptions {
 
 /** The ARIA role `r` in the card layout only (a real table needs none). */
 const roleIn = (cards: boolean) => (r: string) => (cards ? r : undefined);
+
+/**
+ * The column headers: in the table layout each holds a sort button (core's sort icon, drawn in
+ * the text colour), and the sorted one has `aria-sort`; the card layout hides them visually and
+ * sorts from the toolbar's select.
+ */
+export function renderHead(
+  sort: SortSpec | null,
+  o: LineOptions & { readonly windowed: boolean; readonly onSort: (key: SortKey) => void },
+): TemplateResult {
+  const role = roleIn(o.cards);
+  return html`<thead role=${ifDefined(role('rowgroup'))}>
+    <tr role=${ifDefined(role('row'))} aria-rowindex=${ifDefined(o.windowed ? 1 : undefined)}>
+      ${COLUMNS.map((c) => {
+        const dir = sort?.key === c.key ? sort.dir : undefined;
+        const label = msg(o.locale, c.label);
+        return html`<th
+          scope="col"
+          part="header"
+          class=${c.numeric ? 'num' : ''}
+          role=${ifDefined(role('columnheader'))}
+          aria-sort=${ifDefined(dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined)}
+        >
+          ${
+            o.cards
+              ? label
+              : html`<button
+                  type="button"
+                  class="sort"
+                  part="sort-button"
+                  data-sort=${c.key}
+                  @click=${() => o.onSort(c.key)}
+                >
+                  <span class="sort-label">${label}</span>${sortIcon(dir)}
+                </button>`
+          }
+        </th>`;
+      })}
+    </tr>
+  </thead>`;
+}
 
 /** An area's header row: its name, its subtotal and how many of its indicators meet their target. */
 export function renderGroupRow(
@@ -88,14 +129,19 @@ export function renderSparkline(trend: TrendDisplay): TemplateResult {
   </svg>`;
 }
 
+/** The ⓘ of the details button, in the text colour. */
+const infoIcon = svg`<svg class="info-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1Zm0 1.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM7.1 7h1.8v4.5H7.1Zm.9-3a1.1 1.1 0 1 1 0 2.2A1.1 1.1 0 0 1 8 4Z"></path></svg>`;
+
 /**
  * An indicator row: the name (a row header) and its unit, then one cell per column. Its
- * accessible name, read when the row has keyboard focus, is its name, value and status.
+ * accessible name, read when the row has keyboard focus, is its name, unit, value and status.
+ * After the name, an ⓘ button (in the tab order only in the row that is) opens the row's source
+ * note and its trend in words under the name: nothing is left to a hover-only tooltip.
  */
 export function renderRow(
   row: IndicatorRow,
   d: RowDisplay,
-  o: LineOptions & { readonly tabbable: boolean },
+  o: LineOptions & { readonly tabbable: boolean; readonly open: boolean },
 ): TemplateResult {
   const role = roleIn(o.cards);
   const { locale, cards } = o;
@@ -110,17 +156,15 @@ export function renderRow(
     tabindex=${o.tabbable ? 0 : -1}
     role=${ifDefined(role('row'))}
     aria-rowindex=${ifDefined(o.line === undefined ? undefined : o.line + 2)}
-    aria-labelledby=${`n:${row.id} v:${row.id} s:${row.id}`}
+    aria-labelledby=${`n:${row.id}${d.unit ? ` u:${row.id}` : ''} v:${row.id} s:${row.id}`}
   >
-    <th
-      scope="row"
-      id=${`n:${row.id}`}
-      part="cell name-cell"
-      role=${ifDefined(role('rowheader'))}
-      title=${ifDefined(d.note || undefined)}
-    >
-      <span class="name" lang=${d.nameLang}>${d.name}</span>${
-        d.unit ? html` <span class="unit" part="unit">${d.unit}</span>` : nothing
+    <th scope="row" part="cell name-cell" role=${ifDefined(role('rowheader'))}>
+      <span class="name-line"
+        ><span class="name" id=${`n:${row.id}`} lang=${d.nameLang}>${d.name}</span>${
+          d.note || d.trend ? renderDetailsButton(row.id, locale, o) : nothing
+        }</span
+      >${d.unit ? html`<span class="unit" part="unit" id=${`u:${row.id}`}>${d.unit}</span>` : nothing}${
+        o.open ? renderDetails(row.id, d) : nothing
       }
     </th>
     <td class="num" part="cell value-cell" role=${ifDefined(role('cell'))}>
@@ -128,9 +172,7 @@ export function renderRow(
       <span id=${`v:${row.id}`}
         >${d.value}${
           d.synthetic
-            ? html`<span class="synthetic-mark" part="synthetic" title=${msg(locale, 'syntheticTitle')}
-                >${msg(locale, 'synthetic')}</span
-              >`
+            ? html`<span class="synthetic-mark" part="synthetic">${msg(locale, 'synthetic')}</span>`
             : nothing
         }</span
       >
@@ -183,4 +225,33 @@ export function renderRow(
       >
     </td>
   </tr>`;
+}
+
+/** The ⓘ button that opens a row's details (a disclosure: `aria-expanded`). */
+function renderDetailsButton(
+  id: string,
+  locale: SupportedLocale,
+  o: { readonly tabbable: boolean; readonly open: boolean },
+): TemplateResult {
+  return html` <button
+    type="button"
+    class="details-button"
+    part="details-button"
+    data-details=${id}
+    tabindex=${o.tabbable ? 0 : -1}
+    aria-label=${msg(locale, 'details')}
+    aria-expanded=${o.open ? 'true' : 'false'}
+    aria-controls=${ifDefined(o.open ? `d:${id}` : undefined)}
+  >
+    ${infoIcon}
+  </button>`;
+}
+
+/** A row's details, under its name: the source note and the trend in words. */
+function renderDetails(id: string, d: RowDisplay): TemplateResult {
+  return html`<span class="details" part="details" id=${`d:${id}`}
+    >${d.note ? html`<span lang=${d.noteLang}>${d.note}</span>` : nothing}${
+      d.trend ? html`<span>${d.trend.label}</span>` : nothing
+    }</span
+  >`;
 }

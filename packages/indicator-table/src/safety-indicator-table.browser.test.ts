@@ -264,6 +264,9 @@ describe('sorting', () => {
     const el = await mount(currentYantian());
     $<HTMLButtonElement>(el, '[part="csv-button"]')!.focus();
     await userEvent.tab();
+    // The description block's control comes between the toolbar and the table.
+    expect(root(el).activeElement).toBe($(el, '[part="about-summary"]'));
+    await userEvent.tab();
     expect(root(el).activeElement).toBe(header(el, 'name').querySelector('button'));
     await userEvent.tab();
     await userEvent.tab();
@@ -1172,7 +1175,12 @@ describe('hostile and bad data', () => {
     expect($$(el, 'img, script')).toHaveLength(0);
     const row = rowById(el, target.id)!;
     expect(text(row.querySelector('th .name'))).toBe(evil);
-    expect(row.querySelector('th')?.getAttribute('title')).toBe(evil);
+    // The note is no tooltip: the ⓘ button shows it, as text.
+    expect(row.querySelector('[title]')).toBeNull();
+    row.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+    await settle(el);
+    expect(text(row.querySelector('[part="details"] [lang]'))).toBe(evil);
+    expect($$(el, 'img, script')).toHaveLength(0);
     expect(cellText(row, 'value-cell')).toBe('0');
     expect(text(cell(row, 'unit'))).toBe(`Unit: ${evil}`);
     expect(text($(el, 'th[scope="rowgroup"]'))).toBe(evil);

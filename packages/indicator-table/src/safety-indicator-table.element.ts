@@ -4,7 +4,9 @@
  */
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import {
+  aboutStyles,
   cssProps,
+  downloadText,
   SafetyElement,
   emit,
   formatDate,
@@ -17,16 +19,19 @@ import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateR
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { csvFileName, indicatorsCsv } from './csv.js';
-import { filterRows, parseStatus } from './filter.js';
-import { flattenGroups, groupRows, rowsInTableOrder, type RowGroup, type TableLine } from './group.js';
+import { renderRowKeyHint, renderTableAbout } from './about.js';
+import { indicatorsCsv, indicatorsCsvFileName } from './csv.js';
+import './events.js';
+import { parseStatus } from './filter.js';
+import { rowsInTableOrder, type RowGroup } from './group.js';
 import { WINDOW_THRESHOLD, isWindowed, visibleRowRange, type RowRange } from './layout.js';
 import { msg } from './messages.js';
 import { rowDisplay, type RowDisplay } from './row-display.js';
-import { COLUMNS, renderGroupRow, renderRow } from './row-template.js';
-import { formatSort, nameRanks, nextSort, parseSort, sortRows, type SortKey, type SortSpec } from './sort.js';
+import { COLUMNS, renderGroupRow, renderHead, renderRow } from './row-template.js';
+import { formatSort, nameRanks, nextSort, parseSort, type SortKey, type SortSpec } from './sort.js';
 import { tableStyles } from './styles.js';
-import { renderSkeleton, renderToolbar, sortIcon } from './toolbar.js';
+import { buildTableView, rowKeyTarget, windowBodies, type BodyEntry, type TableView } from './table-view.js';
+import { renderSkeleton, renderToolbar } from './toolbar.js';
 import { buildTableModel, type IndicatorRow, type TableModel } from './view-model.js';
 import { computeOffsets, windowSlots, type WindowSlot } from './windowing.js';
 
@@ -36,20 +41,6 @@ export { WINDOW_THRESHOLD };
 export const CARD_BREAKPOINT = 480;
 /** Extra px rendered above and below the visible part when windowing. */
 const OVERSCAN = 480;
-
-/** What one render shows: the filtered, sorted, grouped rows as table lines. */
-interface TableView {
-  readonly model: TableModel;
-  readonly groups: readonly RowGroup[];
-  readonly lines: readonly TableLine[];
-  /** Line index by row id. */
-  readonly lineOfRow: ReadonlyMap<string, number>;
-  /** Header line index of each line. */
-  readonly headerOf: Int32Array;
-  /** Number (from 1, in table order) of the row on each line; 0 on an area header line. */
-  readonly rowNumbers: Int32Array;
-  readonly shown: number;
-}
 
 /**
  * Every safety indicator of a feed in one accessible table: indicator, value with its unit,
@@ -66,9 +57,16 @@ interface TableView {
  * Live updates change rows in place: sort, filters, search, scroll position and keyboard focus
  * are kept.
  *
- * Keyboard: Tab reaches the search, the filters, the CSV button, the column sort buttons and
- * then the table's current row; ↑/↓ move between rows, Home/End go to the first/last row,
- * Enter or Space selects the row.
+ * Keyboard: Tab reaches the search, the filters, the CSV button, "About this table", the column
+ * sort buttons and then the table's current row; ↑/↓ move between rows, Home/End go to the
+ * first/last row, PageUp/PageDown by ten, Enter or Space selects the row, and Tab goes on to the
+ * row's ⓘ button, which shows its source note and its trend in words. While a row has keyboard
+ * focus the keys are shown on screen.
+ *
+ * Reading aids: a collapsed description block ("About this table": each column, how a score is
+ * computed, the statuses, the data's source and freshness, the keys). Text follows the reader's
+ * default font size; at large sizes the table's box scrolls sideways as a focusable region named
+ * by the caption, and cards reflow.
  *
  * It has no slots: everything it shows comes from the feed, and is only ever rendered as text.
  *
@@ -87,6 +85,7 @@ interface TableView {
  * @attr compact - Denser rows.
  *
  * @fires safety-indicator-select - A row was activated (click, Enter or Space). `detail: { id }` is the indicator id. Bubbles, composed.
+ * @fires safety-table-view-change - The reader changed the sort, a filter or the search. `detail: { sort, area, statusFilter, query }` are the values of the `sort`, `area`, `status-filter` and `query` attributes that show the same view (for the page's URL). Setting them from script fires nothing. Bubbles, composed.
  *
  * @csspart widget - The box around toolbar and table.
  * @csspart toolbar - The search, filters, sort (card layout) and CSV button.
@@ -106,6 +105,10 @@ interface TableView {
  * @csspart card - An indicator row in the card layout.
  * @csspart cell - Any cell of an indicator row (also `name-cell`, `value-cell`, …, `status-cell`).
  * @csspart unit - The unit under an indicator's name ("Unit: alerts"; none for `%`).
+ * @csspart details-button - The ⓘ button after an indicator's name (`aria-expanded`): opens its details.
+ * @csspart details - An indicator's details under its name: its source note and its trend in words.
+ * @csspart about - The description block ("About this table", a `<details>`); `about-summary` is its control.
+ * @csspart key-hint - The keys, shown on screen while a row has keyboard focus.
  * @csspart status - The status chip (icon and text).
  * @csspart sparkline - The trend sparkline `<svg>`.
  * @csspart synthetic - The "synthetic" marker on a synthetic value.
@@ -134,7 +137,7 @@ interface TableView {
  * @cssprop --safety-color-border - Borders and row rules.
  * @cssprop --safety-color-focus - Focus ring.
  * @cssprop --safety-font-family - Font stack.
- * @cssprop --safety-font-size - Base font size (default 14px).
+ * @cssprop --safety-font-size - Body text size (default 0.875 of the reader's default font size: 14px at 16px, 28px at 32px). Leave it unset so text follows the reader.
  *
  * @example
  * ```html
@@ -143,7 +146,7 @@ interface TableView {
  * ```
  */
 export class SafetyIndicatorTable extends SafetyElement {
-  static override styles = [...(SafetyElement.styles as CSSResultArray), tableStyles];
+  static override styles = [...(SafetyElement.styles as CSSResultArray), aboutStyles, tableStyles];
 
   /** Id of the area to show; empty for all. */
   @property() area?: string;
@@ -162,6 +165,12 @@ export class SafetyIndicatorTable extends SafetyElement {
 
   /** The row that Tab reaches (roving tabindex) and that ↑/↓ move from. */
   @state() private activeId: string | null = null;
+
+  /** Rows whose details (source note, trend in words) are open. */
+  @state() private openDetails: ReadonlySet<string> = new Set();
+
+  /** The table is wider than its box (large text, a narrow column): the box is a focusable, named region. */
+  @state() private sideways = false;
 
   /** Windowed: the rows in the scroll box, for "Showing rows 41–52 of 5,000". */
   @state() private range: RowRange | null = null;
@@ -270,28 +279,9 @@ export class SafetyIndicatorTable extends SafetyElement {
     const sort = this.sortSpec;
     const key = [model, locale, this.area ?? '', this.statusFilter ?? '', this.query ?? '', formatSort(sort)];
     if (this.viewCache && this.viewCache.key.every((k, i) => k === key[i])) return this.viewCache.view;
-    const filtered = filterRows(model.rows, {
-      area: this.area,
-      status: parseStatus(this.statusFilter),
-      query: this.query,
-    });
-    const sorted = sortRows(filtered, sort, locale, sort?.key === 'name' ? this.ranks(locale) : undefined);
-    const groups = groupRows(sorted, model);
-    const lines = flattenGroups(groups);
-    const lineOfRow = new Map<string, number>();
-    const headerOf = new Int32Array(lines.length);
-    const rowNumbers = new Int32Array(lines.length);
-    let header = 0;
-    let number = 0;
-    lines.forEach((line, i) => {
-      if (line.kind === 'group') header = i;
-      else {
-        lineOfRow.set(line.row.id, i);
-        rowNumbers[i] = ++number;
-      }
-      headerOf[i] = header;
-    });
-    const view: TableView = { model, groups, lines, lineOfRow, headerOf, rowNumbers, shown: sorted.length };
+    const filter = { area: this.area, status: parseStatus(this.statusFilter), query: this.query };
+    const ranks = sort?.key === 'name' ? this.ranks(locale) : undefined;
+    const view = buildTableView(model, filter, sort, locale, ranks);
     this.viewCache = { key, view };
     return view;
   }
@@ -322,9 +312,15 @@ export class SafetyIndicatorTable extends SafetyElement {
           onAreaChange: this.onAreaChange,
           onStatusChange: this.onStatusChange,
           onSortSelect: this.onSortSelect,
-          onCsv: () => this.downloadCsv(feed, view, locale),
+          onCsv: () =>
+            downloadText(
+              this.renderRoot,
+              indicatorsCsvFileName(feed.place.id, feed.asOf),
+              indicatorsCsv(rowsInTableOrder(view.groups), view.model, locale),
+            ),
         },
       )}
+      ${renderTableAbout(locale, feed)}
       ${
         view.lines.length === 0
           ? this.renderNoMatch(locale)
@@ -347,11 +343,15 @@ export class SafetyIndicatorTable extends SafetyElement {
               <div
                 class="scroller ${windowed ? 'windowed' : 'flow'}"
                 part="scroller"
+                role=${ifDefined(this.sideways ? 'region' : undefined)}
+                aria-labelledby=${ifDefined(this.sideways ? 'caption' : undefined)}
+                tabindex=${ifDefined(this.sideways ? 0 : undefined)}
                 aria-describedby=${ifDefined(windowed ? 'range' : undefined)}
                 @scroll=${this.onScroll}
               >
                 ${this.renderTable(feed, view, locale, cards, windowed)}
-              </div>`
+              </div>
+              ${renderRowKeyHint(locale)}`
       }
     </div>`;
   }
@@ -393,35 +393,7 @@ export class SafetyIndicatorTable extends SafetyElement {
       <colgroup>
         ${COLUMNS.map((c) => html`<col class="c-${c.key}" />`)}
       </colgroup>
-      <thead role=${ifDefined(role('rowgroup'))}>
-        <tr role=${ifDefined(role('row'))} aria-rowindex=${ifDefined(windowed ? 1 : undefined)}>
-          ${COLUMNS.map((c) => {
-            const dir = sort?.key === c.key ? sort.dir : undefined;
-            const label = msg(locale, c.label);
-            return html`<th
-              scope="col"
-              part="header"
-              class=${c.numeric ? 'num' : ''}
-              role=${ifDefined(role('columnheader'))}
-              aria-sort=${ifDefined(dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined)}
-            >
-              ${
-                cards
-                  ? label
-                  : html`<button
-                      type="button"
-                      class="sort"
-                      part="sort-button"
-                      data-sort=${c.key}
-                      @click=${() => this.sortBy(c.key)}
-                    >
-                      <span class="sort-label">${label}</span>${sortIcon(dir)}
-                    </button>`
-              }
-            </th>`;
-          })}
-        </tr>
-      </thead>
+      ${renderHead(sort, { locale, cards, windowed, onSort: this.sortBy })}
       ${slots ? this.renderWindowed(view, slots, locale, cards) : this.renderAll(view, locale, cards)}
     </table>`;
   }
@@ -451,43 +423,7 @@ export class SafetyIndicatorTable extends SafetyElement {
     locale: SupportedLocale,
     cards: boolean,
   ): unknown {
-    // Lines drawn, grouped into their area tbodies; spacers between lines of one area stay inside it.
-    type Entry =
-      | { kind: 'group' }
-      | { kind: 'row'; row: IndicatorRow; line: number }
-      | { kind: 'spacer'; height: number; key: string };
-    type Body =
-      | { kind: 'group'; key: string; group: RowGroup; entries: Entry[]; headerLine: number }
-      | { kind: 'spacer'; key: string; height: number };
-    const bodies: Body[] = [];
-    let current: Extract<Body, { kind: 'group' }> | null = null;
-    for (let s = 0; s < slots.length; s++) {
-      const slot = slots[s]!;
-      if (slot.kind === 'spacer') {
-        const next = slots[s + 1];
-        const nextLine = next?.kind === 'line' ? view.lines[next.index] : undefined;
-        if (current && nextLine?.kind === 'row' && nextLine.group === current.group) {
-          current.entries.push({ kind: 'spacer', height: slot.height, key: `s:${slot.from}` });
-        } else {
-          current = null;
-          bodies.push({ kind: 'spacer', key: `s:${nextLine?.key ?? 'end'}`, height: slot.height });
-        }
-        continue;
-      }
-      const line = view.lines[slot.index]!;
-      if (line.kind === 'group') {
-        current = {
-          kind: 'group',
-          key: line.key,
-          group: line.group,
-          entries: [{ kind: 'group' }],
-          headerLine: slot.index,
-        };
-        bodies.push(current);
-      } else if (current) {
-        current.entries.push({ kind: 'row', row: line.row, line: slot.index });
-      }
-    }
+    const bodies = windowBodies(view.lines, slots);
     const active = this.tabbableRow(view, slots);
     const spacerRole = cards ? 'presentation' : undefined;
     return repeat(
@@ -506,11 +442,7 @@ export class SafetyIndicatorTable extends SafetyElement {
 
   private renderGroupBody(
     group: RowGroup,
-    entries: readonly (
-      | { kind: 'group' }
-      | { kind: 'row'; row: IndicatorRow; line?: number }
-      | { kind: 'spacer'; height: number; key: string }
-    )[],
+    entries: readonly BodyEntry[],
     locale: SupportedLocale,
     cards: boolean,
     active: string | null,
@@ -536,6 +468,7 @@ export class SafetyIndicatorTable extends SafetyElement {
             locale,
             cards,
             tabbable: e.row.id === active,
+            open: this.openDetails.has(e.row.id),
             line: e.line,
           });
         },
@@ -691,6 +624,11 @@ export class SafetyIndicatorTable extends SafetyElement {
       const row = this.rowElement(id);
       if (row && (this.renderRoot as ShadowRoot).activeElement !== row) row.focus({ preventScroll: true });
     }
+    // A table wider than its box (large text, a narrow column) scrolls sideways: its box is then
+    // a focusable region named by the caption.
+    const scroller = (this.renderRoot as ShadowRoot).querySelector('.scroller');
+    const sideways = !!scroller && scroller.scrollWidth > scroller.clientWidth + 1;
+    if (sideways !== this.sideways) this.sideways = sideways;
     // Windowed: measure the new lines and check the view once they are laid out.
     this.onScroll();
   }
@@ -703,30 +641,37 @@ export class SafetyIndicatorTable extends SafetyElement {
     return null;
   }
 
-  private sortBy(key: SortKey): void {
-    this.sort = formatSort(nextSort(this.sortSpec, key));
+  /**
+   * The reader changed the view in the toolbar or a column header: tells the page, which may keep
+   * it in its URL (`safety-table-view-change`; setting the properties from script fires nothing).
+   */
+  private setView(view: Partial<Pick<this, 'sort' | 'area' | 'statusFilter' | 'query'>>): void {
+    Object.assign(this, view);
+    emit(this, 'safety-table-view-change', {
+      sort: this.sort ?? '',
+      area: this.area ?? '',
+      statusFilter: this.statusFilter ?? '',
+      query: this.query ?? '',
+    });
   }
 
-  private readonly onSortSelect = (event: Event): void => {
-    this.sort = (event.target as HTMLSelectElement).value;
-  };
+  private readonly sortBy = (key: SortKey): void =>
+    this.setView({ sort: formatSort(nextSort(this.sortSpec, key)) });
 
-  private readonly onSearch = (event: Event): void => {
-    this.query = (event.target as HTMLInputElement).value;
-  };
+  private readonly onSortSelect = (event: Event): void =>
+    this.setView({ sort: (event.target as HTMLSelectElement).value });
 
-  private readonly onAreaChange = (event: Event): void => {
-    this.area = (event.target as HTMLSelectElement).value;
-  };
+  private readonly onSearch = (event: Event): void =>
+    this.setView({ query: (event.target as HTMLInputElement).value });
 
-  private readonly onStatusChange = (event: Event): void => {
-    this.statusFilter = (event.target as HTMLSelectElement).value;
-  };
+  private readonly onAreaChange = (event: Event): void =>
+    this.setView({ area: (event.target as HTMLSelectElement).value });
+
+  private readonly onStatusChange = (event: Event): void =>
+    this.setView({ statusFilter: (event.target as HTMLSelectElement).value });
 
   private readonly clearFilters = async (): Promise<void> => {
-    this.area = '';
-    this.statusFilter = '';
-    this.query = '';
+    this.setView({ area: '', statusFilter: '', query: '' });
     await this.updateComplete;
     (this.renderRoot as ShadowRoot).querySelector<HTMLInputElement>('input[type="search"]')?.focus();
   };
@@ -748,8 +693,17 @@ export class SafetyIndicatorTable extends SafetyElement {
     const row = this.rowOf(event);
     if (!row?.dataset.id) return;
     this.activeId = row.dataset.id;
-    this.select(row.dataset.id);
+    const details = (event.target as Element).closest?.('[data-details], .details');
+    // The ⓘ button opens or closes the row's details; a click in them selects nothing.
+    if (details instanceof HTMLButtonElement) this.toggleDetails(row.dataset.id);
+    else if (!details) this.select(row.dataset.id);
   };
+
+  private toggleDetails(id: string): void {
+    const open = new Set(this.openDetails);
+    if (!open.delete(id)) open.add(id);
+    this.openDetails = open;
+  }
 
   private readonly onTableFocusIn = (event: FocusEvent): void => {
     const row = this.rowOf(event);
@@ -768,14 +722,11 @@ export class SafetyIndicatorTable extends SafetyElement {
     const view = this.viewCache?.view;
     if (!view) return;
     const rows = rowsInTableOrder(view.groups);
-    const at = rows.findIndex((r) => r.id === id);
-    let target: number | null = null;
-    if (event.key === 'ArrowDown') target = Math.min(rows.length - 1, at + 1);
-    else if (event.key === 'ArrowUp') target = Math.max(0, at - 1);
-    else if (event.key === 'Home') target = 0;
-    else if (event.key === 'End') target = rows.length - 1;
-    else if (event.key === 'PageDown') target = Math.min(rows.length - 1, at + 10);
-    else if (event.key === 'PageUp') target = Math.max(0, at - 10);
+    const target = rowKeyTarget(
+      event.key,
+      rows.findIndex((r) => r.id === id),
+      rows.length,
+    );
     if (target === null) return;
     event.preventDefault();
     const next = rows[target];
@@ -790,24 +741,6 @@ export class SafetyIndicatorTable extends SafetyElement {
     if (!row) return;
     row.focus({ preventScroll: true });
     row.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }
-
-  private downloadCsv(feed: Feed, view: TableView, locale: SupportedLocale): void {
-    try {
-      const text = indicatorsCsv(rowsInTableOrder(view.groups), view.model, locale);
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = csvFileName(feed.place.id, feed.asOf);
-      a.rel = 'noopener';
-      a.hidden = true;
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (error) {
-      console.error('[safety-widgets] <safety-indicator-table> could not make the CSV file:', error);
-    }
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {

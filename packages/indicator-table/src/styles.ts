@@ -11,8 +11,8 @@ import { css } from 'lit';
 export const tableStyles = css`
   :host {
     --_table-max-height: var(--safety-table-max-height, min(36em, 80vh));
-    /* Secondary text: the small size, never under 12 px (core's is 12/14 of the base, 11.998 px). */
-    --_text-sm: max(12px, var(--_font-size-sm));
+    /* Secondary text: core's small size (never under 12 px, and growing with the reader's size). */
+    --_text-sm: var(--_font-size-sm);
     --_control-size: 32px;
     --_header-surface: var(--safety-table-header-surface, var(--_surface-alt));
     --_group-surface: var(--safety-table-group-surface, var(--_surface-alt));
@@ -316,20 +316,16 @@ export const tableStyles = css`
     overflow-wrap: break-word;
   }
 
+  /* Core's sort icon, in the header's text colour (never faded: at least 3:1 like the text). */
   .sort-icon {
     flex: none;
-    width: 12px;
-    height: 12px;
+    width: 0.75em;
+    height: 0.75em;
     fill: currentColor;
-    opacity: 0.35;
   }
 
   th[aria-sort] {
     color: var(--_fg);
-  }
-
-  th[aria-sort] .sort-icon {
-    opacity: 1;
   }
 
   /* Area header rows */
@@ -366,6 +362,88 @@ export const tableStyles = css`
   tr.row:focus-visible {
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: calc(-1 * var(--_focus-width));
+  }
+
+  /* Room for the key hint at the bottom of the screen when a key brings a row into view. */
+  tr.row {
+    scroll-margin-block: 3.5em;
+  }
+
+  /* The ⓘ after a name: opens the row's source note and trend in words. */
+  .details-button {
+    display: inline-grid;
+    place-items: center;
+    min-width: 24px;
+    min-height: 24px;
+    margin: -4px 0 -4px 2px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: none;
+    color: var(--_accent);
+    vertical-align: middle;
+    cursor: pointer;
+  }
+
+  .details-button:hover {
+    background: var(--_surface-alt);
+  }
+
+  .info-icon {
+    width: 1.15em;
+    height: 1.15em;
+    fill: currentColor;
+  }
+
+  .details {
+    display: block;
+    margin-top: var(--_space-xs);
+    padding-inline-start: var(--_space-sm);
+    border-inline-start: 2px solid var(--_border-strong);
+    color: var(--_fg);
+    font-size: var(--_text-sm);
+    font-weight: 400;
+    cursor: auto;
+  }
+
+  .details > span {
+    display: block;
+  }
+
+  .details > span + span {
+    margin-top: var(--_space-xs);
+    color: var(--_muted);
+  }
+
+  .about-columns {
+    margin: var(--_space-xs) 0 0;
+    padding-inline-start: 1.25em;
+  }
+
+  /* On a phone the description block's control is a 44 px target too. */
+  .cards .about summary {
+    min-height: 44px;
+  }
+
+  /* The keys, shown while a row has keyboard focus: under the table, stuck to the bottom of the
+     screen while the table runs past it (rows keep a scroll margin, so the hint never covers the
+     focused row). */
+  .key-hint-anchor {
+    display: none;
+    position: sticky;
+    bottom: 0;
+    z-index: 3;
+    padding-block: var(--_space-xs);
+  }
+
+  .key-hint-anchor .key-hint {
+    position: static;
+    display: inline-block;
+    max-width: 100%;
+  }
+
+  .widget:has(tr.row:focus-visible) .key-hint-anchor {
+    display: block;
   }
 
   tr.row th {
@@ -412,6 +490,8 @@ export const tableStyles = css`
     color: var(--_muted);
   }
 
+  /* The share of the points earned: the earned part in the text colour on a track of the strong
+     border colour (3:1 against each other and against the surface, light and dark). */
   .score-bar {
     display: block;
     height: 3px;
@@ -420,7 +500,7 @@ export const tableStyles = css`
     width: 100%;
     max-width: 4em;
     border-radius: 2px;
-    background: var(--_border);
+    background: var(--_border-strong);
     overflow: hidden;
   }
 
@@ -428,13 +508,13 @@ export const tableStyles = css`
     display: block;
     height: 100%;
     background: var(--_fg);
-    opacity: 0.6;
   }
 
+  /* Sized in em, so it grows with the text (its stroke does not scale). */
   .sparkline {
     display: block;
-    width: 64px;
-    height: 20px;
+    width: 4.6em;
+    height: 1.4em;
     overflow: visible;
   }
 
@@ -455,12 +535,12 @@ export const tableStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 4px;
+    max-width: 100%;
     padding: 1px 6px 1px 4px;
     border: 1px solid currentColor;
-    border-radius: 999px;
+    border-radius: 0.75em;
     font-size: var(--_text-sm);
     line-height: 1.4;
-    white-space: nowrap;
   }
 
   .status-icon {
@@ -736,6 +816,21 @@ export const tableStyles = css`
     margin-inline-start: 0;
   }
 
+  /* A phone: the name and, at the card's end, the ⓘ as a 44 px target. */
+  .cards .name-line {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-sm);
+  }
+
+  .cards .details-button {
+    flex: none;
+    min-width: 44px;
+    min-height: 44px;
+    margin: 0;
+  }
+
   .cards tr.spacer {
     display: block;
   }
@@ -768,6 +863,10 @@ export const tableStyles = css`
     .score-bar > span {
       forced-color-adjust: none;
       background: CanvasText;
+    }
+    .score-bar {
+      forced-color-adjust: none;
+      background: GrayText;
     }
     tr.row:focus-visible {
       outline-color: Highlight;

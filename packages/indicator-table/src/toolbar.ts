@@ -4,8 +4,9 @@
  * over placeholder rows, so that nothing above the rows moves when the data arrives.
  */
 import { localizedTextWithLang, t, type SupportedLocale } from '@safety-widgets/core';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { renderTableAbout } from './about.js';
 import { statusLabel } from './csv.js';
 import { msg } from './messages.js';
 import { COLUMNS } from './row-template.js';
@@ -44,12 +45,6 @@ const downloadIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="tru
     d="M7.25 1.5h1.5v7.19l2.47-2.47 1.06 1.06L8 11.56 3.72 7.28l1.06-1.06 2.47 2.47ZM2 13h12v1.5H2Z"
   ></path>
 </svg>`;
-
-/** The sort button's icon: up, down, or both when the column is not the sort. */
-export const sortIcon = (dir: 'asc' | 'desc' | undefined): TemplateResult =>
-  svg`<svg class="sort-icon" viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path d=${
-    dir === 'asc' ? 'M6 2 10.5 8h-9Z' : dir === 'desc' ? 'M6 10 1.5 4h9Z' : 'M6 1 9.5 5h-7ZM6 11 2.5 7h7Z'
-  }></path></svg>`;
 
 /**
  * The toolbar. While loading (`count` null) every control is disabled and the count line says
@@ -143,6 +138,7 @@ export function renderSkeleton(locale: SupportedLocale, cards: boolean, sizer: u
   >
     ${sizer}
     ${renderToolbar({ locale, cards, areas: [], area: '', status: '', sort: '', query: '', count: null })}
+    ${renderTableAbout(locale, null)}
     <div class="scroller" aria-hidden="true">
       <div class="skeleton-caption"><span class="bone"></span></div>
       ${
