@@ -262,3 +262,23 @@ describe('text that follows the reader', () => {
     await page.viewport(1280, 720);
   });
 });
+
+describe('targets', () => {
+  it('the disclosures and the table’s buttons are 44 px high on a phone, 24 px on a desktop', async () => {
+    for (const [width, least] of [
+      [390, 44],
+      [1366, 24],
+    ] as const) {
+      await page.viewport(width, 900);
+      const el = await mountReady(currentFeed(), () => {}, Math.min(width - 16, 600));
+      $<HTMLDetailsElement>(el, '[part="table-box"]').open = true;
+      await el.updateComplete;
+      const targets = $$(el, 'summary, .dt-download, .dt-sort');
+      expect(targets.length).toBeGreaterThan(8);
+      for (const t of targets)
+        expect(t.getBoundingClientRect().height, text(t)).toBeGreaterThanOrEqual(least);
+      document.body.replaceChildren();
+    }
+    await page.viewport(1280, 720);
+  });
+});

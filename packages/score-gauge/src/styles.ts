@@ -415,6 +415,16 @@ export const gaugeStyles = css`
     max-inline-size: 100cqi;
   }
 
+  /* On a phone the disclosures, the sort buttons and the download button are 44 px targets. */
+  @media (max-width: 480px) {
+    .about summary,
+    .bone-about,
+    .dt-download,
+    .dt-sort {
+      min-block-size: 44px;
+    }
+  }
+
   /* Under the dial ------------------------------------------------------------------------ */
 
   /* The time of the data, and under it a slot as high as a badge, kept whether or not the feed is
