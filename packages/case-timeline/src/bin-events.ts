@@ -107,3 +107,20 @@ export function timeExtent(time: Float64Array): { min: number; max: number } | u
   }
   return min <= max ? { min, max } : undefined;
 }
+
+const isIndexArray = (a: unknown): boolean => ArrayBuffer.isView(a) && !(a instanceof DataView);
+
+/** `eventColumns` if they have the documented shape; anything else is ignored with one warning. */
+export function usableColumns(columns: unknown, tag: string): EventColumns | undefined {
+  if (columns === undefined || columns === null) return undefined;
+  const c = columns as Partial<EventColumns>;
+  if (c.time instanceof Float64Array && isIndexArray(c.category) && Array.isArray(c.categories)) {
+    return (c.grid === undefined || isIndexArray(c.grid)) && (c.grids === undefined || Array.isArray(c.grids))
+      ? (c as EventColumns)
+      : { time: c.time, category: c.category!, categories: c.categories };
+  }
+  console.warn(
+    `[safety-widgets] <${tag}> ignored eventColumns: expected { time: Float64Array, category: an integer typed array, categories: string[] }.`,
+  );
+  return undefined;
+}

@@ -116,19 +116,19 @@ export function overlayPlugin(read: () => OverlayState | undefined): Plugin<'lin
           );
         }
       }
-      // Annotation markers: a faint dashed line and a triangle standing on the axis.
+      // Annotation markers: a dashed guide and a triangle standing on the axis.
       for (const day of state.annotations) {
         const px = x.getPixelForValue(day);
         if (!(px >= area.left - 0.5 && px <= area.right + 0.5)) continue;
-        ctx.strokeStyle = state.colors.muted;
-        ctx.globalAlpha = 0.45;
+        // The guide up from the marker is a reference line like the grid's (the triangle is the mark,
+        // in the text colour); dashed in the grid colour, so it is never taken for a category's line.
+        ctx.strokeStyle = state.colors.grid;
         ctx.lineWidth = 1;
         ctx.setLineDash([2, 3]);
         ctx.beginPath();
         ctx.moveTo(px, area.top);
         ctx.lineTo(px, area.bottom);
         ctx.stroke();
-        ctx.globalAlpha = 1;
         ctx.setLineDash([]);
         ctx.fillStyle = state.colors.text;
         ctx.beginPath();
@@ -179,6 +179,7 @@ export function overlayPlugin(read: () => OverlayState | undefined): Plugin<'lin
 export interface ChartSettings {
   locale: SupportedLocale;
   colors: ChartColors;
+  /** The axis labels' font: the widget's small text, as computed (12 px at the default size, 24 px at 32). */
   font: { family: string; size: number };
   /** x range in day numbers. */
   min: number;
@@ -191,7 +192,8 @@ export interface ChartSettings {
 /** Chart.js options for the current settings (a new object; assign it to `chart.options`). */
 export function chartOptions(settings: ChartSettings): ChartOptions<'line'> {
   const { colors, font, locale, ticks } = settings;
-  const tickFont = { family: font.family, size: Math.max(10, Math.round(font.size * 0.86)) };
+  // The size of the widget's small text, read from the page (so it follows the reader's default size).
+  const tickFont = { family: font.family, size: font.size };
   const tickByDay = new Map(ticks.map((t, i) => [t.day, { tick: t, first: i === 0 }]));
   const single = settings.max <= settings.min;
   return {
@@ -335,7 +337,8 @@ export function syncDatasets(datasets: LineDataset[], lines: readonly SeriesLine
       key: `${line.key}:previous`,
       data: line.visible && line.showPrevious ? line.previous : [],
       hidden: !(line.visible && line.showPrevious),
-      borderColor: withAlpha(line.color, 0.8),
+      // The category's own colour (3:1 or more against the surface), told apart by its dash.
+      borderColor: line.color,
       backgroundColor: line.color,
       pointRadius: 0,
       borderDash: [6, 4],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from './dates.js';
-import { buildFigures } from './figures.js';
+import { buildFigures, type FiguresInput } from './figures.js';
+import { selectRange } from './range.js';
+import { buildView } from './timeline-view.js';
 import { headlineSentence } from './text.js';
 import { buildTimelineData } from './timeline-data.js';
 import { yearChange } from './yoy.js';
@@ -25,6 +27,15 @@ function lateFire() {
 }
 
 const base = { shown: all, yoy: true, locale: 'en' as const };
+
+/** buildFigures over the monthly view of `input.data`, the periods `[k0, k1]` of days `[a, b]`. */
+function figures(input: Omit<FiguresInput, 'view' | 'k0' | 'k1'>) {
+  const view = buildView(input.data, 'month');
+  const { k0, k1 } = selectRange(input.data, view, undefined, undefined);
+  const sel = input.ranged ? selectRange(input.data, view, iso(input.a), iso(input.b)) : { k0, k1 };
+  return buildFigures({ ...input, view, k0: sel.k0, k1: sel.k1 });
+}
+const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 describe('headlineSentence', () => {
   const change = (current: number, previous: number) => yearChange(current, previous);
@@ -90,28 +101,50 @@ describe('headlineSentence', () => {
 });
 
 describe('buildFigures', () => {
-  it('without a range: the latest year to date, one headline and a sentence per category', () => {
-    const f = buildFigures({ ...base, data, a: data.firstDay, b: data.endDay - 1, ranged: false });
-    expect(f.range).toBe('from January to November 2017');
-    expect(f.headline).toBe(
-      '6 categories together: 14,844 from January to November 2017, down 10.9% on a year earlier.',
+  it('without a range: the whole span (total, peak, trend), then the latest period against a year earlier', () => {
+    const f = figures({ ...base, data, a: data.firstDay, b: data.endDay - 1, ranged: false });
+    expect(f.overview).toMatch(
+      /^From January 2014 to November 2017: [\d,]+ cases in all, the most in [A-Z][a-z]+ 201\d \([\d,]+\), (falling|rising|level) overall\.$/,
+    );
+    expect(f.range).toBe('in November 2017');
+    expect(f.headline).toMatch(
+      /^6 categories together: [\d,]+ in November 2017, (up|down) [\d.]+% on a year earlier\.$/,
     );
     expect(f.sentences).toHaveLength(6);
     expect(f.sentences[slot('fire')]).toBe(
-      'Fires: 41 from January to November 2017, down 22.6% on a year earlier.',
+      'Fires: 4 in November 2017, up from 2 a year earlier (small base, so no percentage).',
     );
     expect(f.previousDrawn).toEqual([true, true, true, true, true, true]);
+    const zh = figures({
+      ...base,
+      locale: 'zh-CN',
+      data,
+      a: data.firstDay,
+      b: data.endDay - 1,
+      ranged: false,
+    });
+    expect(zh.overview).toMatch(
+      /^2014年1月至2017年11月共[\d,]+起，201\d年\d+月最多（[\d,]+起），总体(上升|下降|平稳)。$/,
+    );
+  });
+
+  it('the overview total is the legend’s totals summed; a range gets its own overview', () => {
+    const a = d('2016-01-01');
+    const b = d('2016-12-31');
+    const f = figures({ ...base, data, shown: [slot('fire')], a, b, ranged: true });
+    expect(f.overview).toMatch(/^In 2016: [\d,]+ cases in all, the most in [A-Z][a-z]+ 2016 \(\d+\), /);
+    expect(f.headline).toMatch(/^Fires: [\d,]+ in 2016, /);
   });
 
   it('draws a year-earlier line exactly where the figures state the comparison', () => {
     // A range starting in 2014: nothing a year earlier for the whole range, so no dashed line.
-    const early = buildFigures({ ...base, data, a: d('2014-03-01'), b: d('2016-08-31'), ranged: true });
+    const early = figures({ ...base, data, a: d('2014-03-01'), b: d('2016-08-31'), ranged: true });
     expect(early.previousDrawn.every((p) => !p)).toBe(true);
     expect(early.sentences.every((s) => s.includes('no count for a year earlier'))).toBe(true);
     expect(early.headline).toContain('no count for a year earlier');
     // Fire counted from 2016: in 2016 only fire has nothing a year earlier.
     const late = lateFire();
-    const f = buildFigures({ ...base, data: late, a: d('2016-03-01'), b: d('2016-08-31'), ranged: true });
+    const f = figures({ ...base, data: late, a: d('2016-03-01'), b: d('2016-08-31'), ranged: true });
     f.rows.forEach(({ c }, i) => {
       const says = !f.sentences[i]!.includes('no count for a year earlier');
       expect(f.previousDrawn[c]).toBe(says);
@@ -121,7 +154,7 @@ describe('buildFigures', () => {
       /^5 of 6 categories with a count a year earlier: [\d,]+ from March to August 2016, (up|down) /,
     );
     // yoy off: no line at all, the figures unchanged.
-    const off = buildFigures({
+    const off = figures({
       ...base,
       yoy: false,
       data: late,
@@ -134,7 +167,7 @@ describe('buildFigures', () => {
   });
 
   it('hidden categories are neither summed nor drawn; none shown says so', () => {
-    const two = buildFigures({
+    const two = figures({
       ...base,
       data,
       shown: [slot('fire'), slot('fraud')],
@@ -144,7 +177,7 @@ describe('buildFigures', () => {
     });
     expect(two.headline).toMatch(/^2 categories together: [\d,]+ in the first half of 2017/);
     expect(two.previousDrawn.filter(Boolean)).toHaveLength(2);
-    const none = buildFigures({
+    const none = figures({
       ...base,
       data,
       shown: [],

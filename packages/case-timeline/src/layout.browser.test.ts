@@ -90,7 +90,7 @@ describe('on a phone (390 px)', () => {
       // The date fields, comparison and table wait behind "More".
       expect(q(el, '#more').hidden).toBe(true);
       expect(q(el, 'input[name="start"]').getBoundingClientRect().height).toBe(0);
-      // One headline sentence above the chart; the rest on demand.
+      // One headline above the chart (the span shown, then the comparison); the rest on demand.
       expect(all(el, '.headline')).toHaveLength(1);
       expect(q(el, '.headline').getBoundingClientRect().bottom).toBeLessThan(
         q(el, '.plot').getBoundingClientRect().top,
@@ -142,7 +142,8 @@ describe('on a phone (390 px)', () => {
       'input[name="start"]',
       'input[name="end"]',
       'input[name="yoy"]',
-      'button.table-toggle',
+      'details.data > summary',
+      'details.about > summary',
     ]) {
       expect(nameOf(q(el, sel)), sel).not.toBe('');
       expect(height(q(el, sel))).toBeGreaterThanOrEqual(24);
@@ -349,7 +350,7 @@ describe('the words and the dashed lines agree', () => {
     // Snapped to whole months: the figures speak of the months drawn.
     expect([el.start, el.end]).toEqual(['2016-01-01', '2016-12-31']);
     expect(text(el, '.headline')).toMatch(
-      /^6 categories together: [\d,]+ in 2016, (up|down) [\d.]+% on a year earlier\.$/,
+      /^In 2016: [\d,]+ cases in all, .+\. 6 categories together: [\d,]+ in 2016, (up|down) [\d.]+% on a year earlier\.$/,
     );
     const rows = agreement(el);
     for (const r of rows) expect(r.drawn, r.id).toBe(r.compares);
@@ -371,6 +372,6 @@ describe('the words and the dashed lines agree', () => {
     const rows = agreement(el);
     for (const r of rows) expect(r.drawn, r.id).toBe(r.compares);
     expect(rows.filter((r) => !r.drawn).map((r) => r.id)).toEqual(['fire']);
-    expect(text(el, '.headline')).toMatch(/^5 of 6 categories with a count a year earlier: /);
+    expect(text(el, '.headline')).toMatch(/\. 5 of 6 categories with a count a year earlier: /);
   });
 });

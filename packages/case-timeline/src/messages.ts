@@ -6,7 +6,6 @@
 import { formatMessage, type PluralMessage as Plural, type SupportedLocale } from '@safety-widgets/core';
 
 const en = {
-  title: 'Case counts over time',
   titleScope: 'Case counts over time: {place}',
   interval: 'Count by',
   'interval.day': 'Day',
@@ -24,13 +23,8 @@ const en = {
   yoy: 'Compare with a year earlier',
   from: 'From',
   to: 'To',
-  showAll: 'Show all dates',
-  showTable: 'Show table',
-  hideTable: 'Hide table',
+  showTable: 'Data table',
   categories: 'Categories',
-  chartLabel:
-    'Chart of case counts by {interval}, {range}. Use the left and right arrow keys to move between periods; Home and End go to the first and last.',
-  tableCaption: 'Case counts by {interval}, {range}',
   tableLimited:
     'The latest {shown} of {total} periods are listed; choose a shorter range or a longer interval to see the rest.',
   period: 'Period',
@@ -39,10 +33,7 @@ const en = {
   partialTo: '{period} (to {date})',
   partialFrom: '{period} (from {date})',
   weekOf: 'Week of {date}',
-  smallBase: 'small base',
   smallBaseShort: '{delta} (small base)',
-  noComparison: 'no comparison',
-  noDataShort: 'no data',
   annotations: { one: '{n} event marked on the timeline', other: '{n} events marked on the timeline' },
   basisSeries: 'Counts from the feed’s published series.',
   basisEvents: { one: 'Counted from {n} case.', other: 'Counted from {n} cases.' },
@@ -68,8 +59,6 @@ const en = {
   noCategories: 'No category is selected: choose one above to see its counts.',
   emptyScope: 'This feed has no case counts for {place}.',
   emptyAll: 'This feed has no case counts to show.',
-  cursorNone: 'No data',
-  yearEarlierValue: 'a year earlier {n}',
   // Summary sentences.
   summaryPercent: '{name}: {n} {range}, {direction} {pct} on a year earlier.',
   summaryAboutSame: '{name}: {n} {range}, about the same as a year earlier ({prev}).',
@@ -99,8 +88,6 @@ const en = {
   cursorMarked: 'Marked: {titles}',
   yoyShort: 'YoY',
   yearEarlierShort: 'Year earlier',
-  legendHint: 'Press a category to show or hide it.',
-  rangeLabel: 'Dates',
   // The compact controls row and the figures on demand.
   rangePick: 'Range',
   rangeAll: 'All dates',
@@ -114,14 +101,26 @@ const en = {
   headlineTogether: '{n} categories together',
   headlineCompared: '{n} of {total} categories with a count a year earlier',
   headlineNoData: 'No data {range} for the categories shown.',
-  loadingChart: 'Loading the chart of case counts',
+  chartName: 'Case counts by {interval}, {range}',
+  keyHint: '← → period · Home End first, last · Page Up Page Down 10 periods · Esc hide values',
+  keysShort: 'Use the left and right arrow keys to move between periods.',
+  aboutWhat:
+    'How many cases of each category shown were recorded per {interval} in {place}. Each line is one category, told apart by its marker shape and its name in the legend (a button shows or hides it). A period the data covers only in part (the first, or the current one) is dotted and its marker hollow; a period with no count is a gap, never 0. Triangles on the time axis mark events such as campaigns, listed under “Events marked on the timeline”.',
+  aboutHow:
+    'YoY (year on year) compares a period with the same days one year earlier: November 2017 with November 2016, a chosen range with the same dates a year before. “Compare with a year earlier” (under More) draws those counts as dashed lines, only where a comparison is stated. When fewer than {smallBase} cases were counted a year earlier (a small base), the change is given in cases and marked “small base”, never as a percentage: on a few cases a percentage says more about chance than about safety. Sensitive categories are not charted for a single grid, where small counts could point at a household; the map and tables show such counts under 3 as “<3”.',
+  aboutKeys:
+    'Tab to the chart; the left and right arrow keys move between periods and say their counts, Home and End go to the first and last, Page Up and Page Down move 10 periods, Escape hides the values. The legend buttons show and hide categories. To choose dates, use the Range list or the custom dates under More (a drag across the chart does the same with a mouse). The table under More lists every figure and can be sorted and downloaded.',
+  overviewTotal: { one: '{range}: {n} case in all', other: '{range}: {n} cases in all' },
+  overviewPeak: 'the most in {period} ({n})',
+  'trend.up': 'rising overall',
+  'trend.down': 'falling overall',
+  'trend.level': 'level overall',
 } as const satisfies Record<string, string | Plural>;
 
 /** Message keys of the timeline. */
 export type TimelineMessageKey = keyof typeof en;
 
 const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
-  title: '案件数量走势',
   titleScope: '案件数量走势：{place}',
   interval: '统计周期',
   'interval.day': '日',
@@ -136,13 +135,8 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   yoy: '对比上年同期',
   from: '起',
   to: '止',
-  showAll: '显示全部日期',
-  showTable: '显示表格',
-  hideTable: '隐藏表格',
+  showTable: '数据表格',
   categories: '类别',
-  chartLabel:
-    '按{interval}统计的案件数量图，{range}。用左右方向键在各周期间移动，Home 和 End 键跳到第一个和最后一个周期。',
-  tableCaption: '按{interval}统计的案件数量，{range}',
   tableLimited:
     '仅列出最近 {shown} 个周期（共 {total} 个）；缩短日期范围或选择更长的统计周期可查看其余周期。',
   period: '周期',
@@ -151,10 +145,7 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   partialTo: '{period}（截至{date}）',
   partialFrom: '{period}（自{date}起）',
   weekOf: '{date}当周',
-  smallBase: '基数小',
   smallBaseShort: '{delta}（基数小）',
-  noComparison: '无可比数据',
-  noDataShort: '无数据',
   annotations: '时间轴上标注的事件（{n} 项）',
   basisSeries: '数据来自数据源发布的统计序列。',
   basisEvents: '根据 {n} 起案件统计。',
@@ -167,8 +158,6 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   noCategories: '未选择任何类别：请在上方选择类别以查看数量。',
   emptyScope: '此数据源没有{place}的案件数量。',
   emptyAll: '此数据源没有可显示的案件数量。',
-  cursorNone: '无数据',
-  yearEarlierValue: '上年同期 {n}',
   summaryPercent: '{name}：{range}{n}起，比上年同期{direction}{pct}。',
   summaryAboutSame: '{name}：{range}{n}起，与上年同期（{prev}起）基本持平。',
   summarySame: '{name}：{range}{n}起，与上年同期持平。',
@@ -196,8 +185,6 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   cursorMarked: '标注：{titles}',
   yoyShort: '同比',
   yearEarlierShort: '上年同期',
-  legendHint: '点击类别可显示或隐藏。',
-  rangeLabel: '日期范围',
   rangePick: '范围',
   rangeAll: '全部日期',
   rangeYear: '{year}年',
@@ -210,7 +197,20 @@ const zh: { readonly [K in TimelineMessageKey]: string | Plural } = {
   headlineTogether: '{n}类合计',
   headlineCompared: '有上年同期数据的{n}类（共{total}类）合计',
   headlineNoData: '所选类别{range}无数据。',
-  loadingChart: '正在加载案件数量图',
+  chartName: '按{interval}统计的案件数量，{range}',
+  keyHint: '← → 周期 · Home End 第一个、最后一个 · PageUp PageDown 跳 10 个 · Esc 隐藏数值',
+  keysShort: '用左右方向键在各周期间移动。',
+  aboutWhat:
+    '{place}每{interval}记录的各所选类别案件数量。每条线代表一个类别，以标记形状和图例中的名称区分（图例按钮可显示或隐藏该类别）。数据只覆盖部分日期的周期（第一个或当前周期）以虚线和空心标记表示；没有计数的周期留空，从不记为 0。时间轴上的三角形标注宣传活动等事件，列在“时间轴上标注的事件”中。',
+  aboutHow:
+    '同比：将一个周期与上一年的同一日期比较，如 2017年11月与 2016年11月，所选日期范围与上一年的同一日期范围。“对比上年同期”（在“更多”中）以虚线画出上年同期数量，仅在文字说明了比较时才画出。上年同期少于 {smallBase} 起时（基数小），变化以起数表示并注明“基数小”，不计算百分比：基数很小时，百分比反映的多是偶然而非治安变化。敏感类别不按单个网格显示，因为小范围的少量计数可能指向具体住户；地图和表格将少于 3 的此类计数显示为“<3”。',
+  aboutKeys:
+    '用 Tab 键移到图表；左右方向键在各周期间移动并读出数量，Home 和 End 跳到第一个和最后一个周期，PageUp 和 PageDown 跳 10 个周期，Esc 隐藏数值。图例按钮可显示或隐藏类别。选择日期请用“范围”列表或“更多”中的自定义日期（用鼠标在图上拖动也可选择）。“更多”中的表格列出全部数字，可排序和下载。',
+  overviewTotal: '{range}共{n}起',
+  overviewPeak: '{period}最多（{n}起）',
+  'trend.up': '总体上升',
+  'trend.down': '总体下降',
+  'trend.level': '总体平稳',
 };
 
 const catalogue: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoFromDay, parseIsoDay } from './dates.js';
-import { brushDays, figuresDays, presetOf, rangeFromInput, rangePresets, selectRange } from './range.js';
+import { brushDays, presetOf, rangeFromInput, rangePresets, selectRange } from './range.js';
 import { buildTimelineData } from './timeline-data.js';
 import { buildView } from './timeline-view.js';
 import { rawYantian, valid } from '../test/feeds.js';
@@ -19,19 +19,6 @@ describe('selectRange', () => {
     expect(iso([swapped.a, swapped.b])).toEqual(['2016-03-15', '2017-11-30']);
     expect(swapped.k0).toBe(26);
     expect(iso([selectRange(data, view, 'yesterday', 42).a])).toEqual(['2014-01-01']);
-  });
-});
-
-describe('figuresDays', () => {
-  it('is the range chosen, else the latest year to date', () => {
-    expect(iso(figuresDays(data, d('2015-02-03'), d('2015-02-09'), true))).toEqual([
-      '2015-02-03',
-      '2015-02-10',
-    ]);
-    expect(iso(figuresDays(data, data.firstDay, data.endDay - 1, false))).toEqual([
-      '2017-01-01',
-      '2017-12-01',
-    ]);
   });
 });
 

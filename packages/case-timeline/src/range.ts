@@ -1,7 +1,7 @@
 /**
- * The dates the timeline shows: the `start`/`end` asked for, clipped to the data; the days its
- * figures speak of; the ranges offered in the controls row; and the range a date input or a drag
- * across the chart (the brush) asks for. Pure; no DOM.
+ * The dates the timeline shows: the `start`/`end` asked for, clipped to the data; the ranges offered
+ * in the controls row; and the range a date input or a drag across the chart (the brush) asks for.
+ * Pure; no DOM.
  */
 import { dayFromYmd, nextPeriodStart, parseIsoDay, periodStart, yearEarlier, ymdFromDay } from './dates.js';
 import type { Interval } from './dates.js';
@@ -35,17 +35,6 @@ export function selectRange(
   const k0 = Math.max(0, periodIndexOf(view, a));
   const k1 = Math.max(k0, periodIndexOf(view, b));
   return { a, b, k0, k1 };
-}
-
-/**
- * Days `[from, to)` the figures speak of: the range chosen; without one, the latest year to date
- * (1 January of the last year with data to its last day), which can be compared with the same days
- * a year earlier — a total over all the years could not.
- */
-export function figuresDays(data: Span, a: number, b: number, ranged: boolean): [number, number] {
-  if (ranged) return [a, b + 1];
-  const last = data.endDay - 1;
-  return [Math.max(data.firstDay, dayFromYmd(ymdFromDay(last).year, 1, 1)), last + 1];
 }
 
 /** The range a date input asks for: an emptied field means the first (or last) day; a start after the end moves the end too (and back). */

@@ -56,8 +56,12 @@ describe('rendering the sample district', () => {
     expect(el.status).toBe('stale');
     expect(text(el, '[role="heading"]')).toBe('Case counts over time: Yantian District');
     expect(q(el, '[role="heading"]').getAttribute('aria-level')).toBe('2');
+    // The headline: the whole span shown, then the latest month against a year earlier.
+    expect(text(el, '.headline')).toMatch(
+      /^From January 2014 to November 2017: 74,785 cases in all, the most in August 2014 \(2,077\), falling overall\. 6 categories together: 1,325 in November 2017, down 3\.7% on a year earlier\.$/,
+    );
     expect(text(el, '.summary')).toContain(
-      'Fires: 41 from January to November 2017, down 22.6% on a year earlier.',
+      'Fires: 4 in November 2017, up from 2 a year earlier (small base, so no percentage).',
     );
     const buttons = all<HTMLButtonElement>(el, '.legend button');
     expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(Array(6).fill('true'));
@@ -172,19 +176,18 @@ describe('year-on-year', () => {
     expect(prev.hidden).toBe(false);
     expect((prev as { borderDash?: number[] }).borderDash).toEqual([6, 4]);
     const headers = all(el, 'thead th').map((th) => th.textContent!.replace(/\s+/g, ' ').trim());
-    // The change column reads "YoY" on screen and in full to screen readers.
+    // Each column says whose figure it is, on screen and to screen readers.
     expect(headers).toEqual([
       'Period',
       'Fraud alerts',
       'Fraud alerts, a year earlier',
-      'YoYFraud alerts: change on a year earlier',
+      'Fraud alerts: change on a year earlier',
     ]);
-    expect(all(el, 'thead th [aria-hidden="true"]').map((s) => s.textContent)).toEqual(['YoY']);
     // January 2015 against January 2014, computed from the same series.
     const jan2015 = rows(el)[12]!.querySelectorAll('td');
     const jan2014 = rows(el)[0]!.querySelectorAll('td');
     expect(jan2015[1]!.textContent).toBe(jan2014[0]!.textContent);
-    expect(jan2014[2]!.textContent).toBe('—');
+    expect(jan2014[2]!.textContent!.trim()).toBe('—');
   });
 
   it('never draws the years after the counts end as zeros, and says where they end', async () => {
@@ -204,7 +207,7 @@ describe('year-on-year', () => {
     const el = await mount({}, raw);
     // The summary speaks of the counted months, not of "0 cases" this year.
     expect(text(el, '.summary')).toContain(
-      'Fires: 41 from January to November 2017, down 22.6% on a year earlier.',
+      'Fires: 4 in November 2017, up from 2 a year earlier (small base, so no percentage).',
     );
     expect(text(el, '.summary')).not.toMatch(/\b0 /);
     expect(text(el, '.caption')).toBe(
@@ -587,25 +590,83 @@ describe('sizing in a shadow root', () => {
 });
 
 describe('accessibility', () => {
-  it('has a data-table twin for screen readers, shown on request', async () => {
-    const el = await mount({ categories: 'fraud,fire' }, rawYantian());
-    const wrap = q(el, '.table-wrap');
-    expect(wrap.classList.contains('offscreen')).toBe(true);
-    expect(wrap.getAttribute('aria-label')).toBe('Case counts by month, from January 2014 to November 2017');
-    expect(rows(el)).toHaveLength(47);
-    await openMore(el);
-    const toggle = q(el, 'button.table-toggle');
-    expect(toggle.getAttribute('aria-pressed')).toBe('false');
-    await userEvent.click(toggle);
+  it('has a data-table twin one control under the chart: sortable, downloadable, no data never 0', async () => {
+    const raw = rawYantian();
+    // No fires counted in March 2015: a gap, "No data" in the table, never 0.
+    for (const s of raw.series as { category: string; grid?: string; start: string; counts: number[] }[]) {
+      if (s.category === 'fire' && !s.grid) {
+        const from = (dayFromYmd(2015, 3, 1) - parseIsoDay(s.start)!) | 0;
+        raw.series.push({ ...s, start: '2015-04-01', counts: s.counts.slice(from + 31) });
+        s.counts = s.counts.slice(0, from);
+        break;
+      }
+    }
+    const el = await mount({ categories: 'fraud,fire' }, raw);
+    const details = q<HTMLDetailsElement>(el, 'details.data');
+    expect(details.open).toBe(false);
+    expect(el.shadowRoot!.querySelector('table')).toBeNull();
+    await userEvent.click(q(el, 'details.data > summary'));
     await settle(el);
-    expect(toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(wrap.classList.contains('offscreen')).toBe(false);
+    expect(el.showTable).toBe(true);
+    expect(q(el, '.dt-scroll').getAttribute('aria-label')).toBe(
+      'Case counts by month, from January 2014 to November 2017',
+    );
+    expect(rows(el)).toHaveLength(47);
     const first = rows(el)[0]!;
     expect(first.querySelector('th')!.textContent!.trim()).toBe('January 2014');
     const chart = chartOf(el)!;
     const fraud = chart.data.datasets.find((d) => (d as { key?: string }).key === 'fraud')!;
-    expect(first.querySelectorAll('td')[0]!.textContent).toBe(String((fraud.data as { y: number }[])[0]!.y));
+    expect(first.querySelectorAll('td')[0]!.textContent!.trim()).toBe(
+      String((fraud.data as { y: number }[])[0]!.y),
+    );
+    const march2015 = rows(el).find((r) => r.querySelector('th')!.textContent!.trim() === 'March 2015')!;
+    expect(march2015.querySelectorAll('td')[2]!.textContent!.trim()).toBe('No data');
+    // Sorting by fires, descending: the largest first, the month without data last (never as 0).
+    const fireHeader = all(el, 'thead th').find((th) => th.textContent!.trim() === 'Fires')!;
+    await userEvent.click(fireHeader.querySelector('button')!);
+    await userEvent.click(fireHeader.querySelector('button')!);
+    await settle(el);
+    expect(fireHeader.getAttribute('aria-sort')).toBe('descending');
+    const fires = rows(el).map((r) => r.querySelectorAll('td')[2]!.textContent!.trim());
+    expect(fires.at(-1)).toBe('No data');
+    const numbers = fires.slice(0, -1).map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    // Download: a CSV of the table as sorted, missing as an empty field.
+    let csv = '';
+    let name = '';
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      void (blob as Blob).text().then((t) => (csv = t));
+      return 'blob:test';
+    };
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      name = this.download;
+    });
+    try {
+      await userEvent.click(q(el, '[part~="download"]'));
+      await expect.poll(() => csv).toContain('Period,Fraud alerts');
+    } finally {
+      URL.createObjectURL = create;
+      click.mockRestore();
+    }
+    expect(name).toMatch(/^case-counts-yantian.*month.*2014-01-01.*2017-11-30.*\.csv$/);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toHaveLength(48);
+    // Sorted as shown: the months without fires last, their field empty (never 0).
+    expect(lines.at(-1)!.split(',')[3]).toBe('');
+    expect(lines.find((l) => l.startsWith('2015-03-01,'))!.split(',')[3]).toBe('');
     await expectAccessible(el);
+  });
+
+  it('keeps the "showing the latest 150 of 205" note in the table', async () => {
+    const el = await mount({ interval: 'week', 'show-table': true }, rawYantian());
+    expect(rows(el)).toHaveLength(150);
+    expect(text(el, 'caption')).toContain('The latest 150 of 205 periods are listed');
   });
 
   it('moves a cursor across periods with the keyboard and announces the values', async () => {
@@ -636,8 +697,10 @@ describe('accessibility', () => {
     await userEvent.keyboard('{Home}{ArrowRight}{ArrowRight}');
     await settle(el);
     expect(live.textContent).toContain('Marked: Anti-telecom-fraud publicity month.');
-    expect(plot.getAttribute('aria-describedby')).toBe('headline');
-    expect(plot.getAttribute('aria-label')).toContain('Use the left and right arrow keys');
+    // A short name on focus; the keys as its description; the summary is not read on every focus.
+    expect(plot.getAttribute('aria-label')).toBe('Case counts by month, in the first half of 2017');
+    expect(plot.getAttribute('aria-describedby')).toBe('keys');
+    expect(q(el, '#keys').textContent).toBe('Use the left and right arrow keys to move between periods.');
   });
 
   it('is axe-clean in light and dark, in both languages', async () => {
@@ -796,7 +859,7 @@ describe('states and bad data', () => {
     expect(text(el, '[part~="out-of-range"]')).toBe(
       '2 counts dated outside the feed’s dates (after its “as of” date or before 1970) were left out.',
     );
-    expect(text(el, '.summary')).toContain('Fires: 41 from January to November 2017');
+    expect(text(el, '.summary')).toContain('Fires: 4 in November 2017');
     expect(chartOf(el)).toBeDefined();
   });
 

@@ -4,8 +4,12 @@
  * cursor, a text summary and a data-table twin.
  */
 import {
+  aboutStyles,
   cssProps,
+  DataTableController,
+  dataTableStyles,
   emit,
+  renderKeyHint,
   renderLiveBadges,
   renderOfflineBadge,
   localizedText,
@@ -20,25 +24,26 @@ import {
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { EventColumns } from './bin-events.js';
+import { usableColumns, type EventColumns } from './bin-events.js';
 import {
   Chart,
   chartConfig,
   chartOptions,
   overlayPlugin,
   POINT_STYLES,
-  SHAPE_PATHS,
   syncDatasets,
   type ChartColors,
   type ChartSettings,
   type LineDataset,
-  type MarkerSet,
   type OverlayState,
-  type SeriesLine,
   type TimelinePoint,
 } from './chart.js';
 import { INTERVALS, isInterval, isoFromDay, type Interval } from './dates.js';
+import { shape, swatch } from './icons.js';
+import { lines, markers } from './lines.js';
 import { BrushController } from './brush.js';
+import { renderTimelineAbout } from './about.js';
+import { annotationShown, cursorInfo, describeCursor } from './cursor.js';
 import { buildFigures, type Figures } from './figures.js';
 import { msg } from './messages.js';
 import { timelineStyles } from './styles.js';
@@ -46,7 +51,7 @@ import { readChartColors, readFont, SERIES_COLORS } from './theme-colors.js';
 import { timeTicks } from './ticks.js';
 import { brushDays, presetOf, rangeFromInput, rangePresets, selectRange, type RangePreset } from './range.js';
 import { renderTimelineSkeleton } from './skeleton.js';
-import { renderDataTable } from './table.js';
+import { tableModel } from './table.js';
 import {
   categoryName,
   changeShort,
@@ -55,11 +60,11 @@ import {
   dataNotes,
   intervalList,
   liveChangeText,
-  periodLabel,
 } from './text.js';
 import { buildTimelineData, windowSum, type TimelineData } from './timeline-data.js';
 import { buildView, periodIndexOf, type TimelineView } from './timeline-view.js';
-import { SMALL_BASE, yearChange } from './yoy.js';
+import { viewState } from './view-state.js';
+import { SMALL_BASE } from './yoy.js';
 
 /** Live resources of every timeline on the page, for leak tests: charts and media listeners. */
 const live = { charts: 0, mediaListeners: 0 };
@@ -110,8 +115,12 @@ interface Frame {
  * fields, comparison, table); a drag across the plot selects whole periods.
  *
  * Keyboard: the legend's buttons show and hide categories; the chart is focusable, and Left/Right,
- * Home/End and Page Up/Page Down move a cursor across periods whose values are announced. The
- * data table twin is always available to screen readers and shown on request.
+ * Home/End and Page Up/Page Down move a cursor across periods whose values are announced; the keys
+ * are shown over the chart while it has keyboard focus. Under the chart: the data table (sortable,
+ * downloadable) and "About this chart" (what is counted, YoY and small bases, the data, the keys).
+ *
+ * A page can keep the reader's view in its URL: `interval`, `start`, `end`, `categories` and `yoy`
+ * are attributes, and `safety-view-change` carries their new values when the reader changes them.
  *
  * @tagname safety-case-timeline
  * @summary Case counts over time with a year-earlier comparison, annotations and a date range (Chart.js).
@@ -123,11 +132,12 @@ interface Frame {
  * @attr subdistrict - Id of a sub-district: show only its counts (its series, else its events).
  * @attr grid - Id of a grid: show only its counts (its series, else its events); wins over `subdistrict`. Categories the feed marks `sensitive` are withheld in a grid, with a note.
  * @attr categories - Comma-separated ids of the categories shown at first (default: all); the legend changes it.
- * @attr show-table - Present to show the data table (it is always available to screen readers).
+ * @attr show-table - Present to open the data table (sortable, downloadable as CSV) under the chart; the reader opens and closes it with its "Data table" control.
  * @attr small-base - Counts a year earlier below this give a difference, not a percentage (default 10).
  * @attr heading-level - Level of the title heading (default 2).
  *
  * @fires safety-range-change - The user changed the dates shown; `detail` is `{ start, end }` as `YYYY-MM-DD`.
+ * @fires safety-view-change - The user changed the interval, the dates, the categories shown or the comparison; `detail` is `{ interval, start, end, categories, yoy }`, the values of the attributes of the same names that show this view again (null: remove the attribute), for the page to keep in its URL. Setting attributes from script fires nothing.
  *
  * @csspart header - The title.
  * @csspart headline - The one sentence above the chart: the most important figure of the dates shown (the chart's description).
@@ -136,14 +146,16 @@ interface Frame {
  * @csspart toolbar - One row (interval, range, "More") and the panel "More" opens (date fields, comparison, table).
  * @csspart legend - The category buttons.
  * @csspart legend-item - One category button (`aria-pressed` says whether it is shown).
- * @csspart chart - The focusable chart area.
+ * @csspart chart - The focusable chart area (its name is short: what is counted, by what, over which dates).
  * @csspart tooltip - The values at the cursor.
  * @csspart caption - Where the counts come from and the time zone, with the sample-data badge.
  * @csspart note - A note under the chart on what is not counted (also `withheld`, `recorded-since`, `out-of-range`, `unknown-category`).
  * @csspart annotations - The list of events marked on the timeline.
- * @csspart table - The data table's scroll box.
+ * @csspart table - The "Data table" disclosure under the chart (core's `data-table` and `download` parts inside).
+ * @csspart key-hint - The keyboard instructions shown over the chart's bottom edge while it has keyboard focus.
+ * @csspart about - The "About this chart" description block (`about-summary`: its control): what is counted, year-on-year and small bases, the data's source and freshness, the keys.
  *
- * @cssprop --safety-timeline-height - Height of the chart (default 20 × the font size; 33 × in containers up to 480 px wide, so the plot is at least half the widget on a phone).
+ * @cssprop --safety-timeline-height - Height of the chart (default 20 × the font size; 42 × in containers up to 480 px wide, so the plot is at least half the widget on a phone).
  * @cssprop --safety-color-series-1 - Colour of the first category (and `-2` … `-6` for the others).
  * @cssprop --safety-color-grid - Colour of the chart's grid lines.
  *
@@ -152,7 +164,12 @@ interface Frame {
  * <safety-case-timeline feed="district" interval="month" yoy categories="fraud,fire"></safety-case-timeline>
  */
 export class SafetyCaseTimeline extends SafetyElement {
-  static override styles = [...(SafetyElement.styles as CSSResultArray), timelineStyles];
+  static override styles = [
+    ...(SafetyElement.styles as CSSResultArray),
+    dataTableStyles,
+    aboutStyles,
+    timelineStyles,
+  ];
 
   /** Period to count by: `day`, `week`, `month` or `year`. */
   @property() interval: Interval = 'month';
@@ -220,6 +237,8 @@ export class SafetyCaseTimeline extends SafetyElement {
   /** A drag across the plot selecting dates. */
   private readonly brush = new BrushController();
   private readonly plugin = overlayPlugin(() => this.overlay);
+  /** The data-table twin's sort and CSV download (core). */
+  private readonly table = new DataTableController<number>(this);
   private media: { list: MediaQueryList; listener: () => void }[] = [];
 
   private dataMemo:
@@ -356,9 +375,12 @@ export class SafetyCaseTimeline extends SafetyElement {
     const ranged = hasText(this.start) || hasText(this.end);
     const figures = buildFigures({
       data: data,
+      view: view,
       shown: shown,
       a: a,
       b: b,
+      k0: k0,
+      k1: k1,
       ranged: ranged,
       yoy: this.yoy,
       smallBase: this.smallBase,
@@ -388,35 +410,43 @@ export class SafetyCaseTimeline extends SafetyElement {
       <div class="head" part="header">
         <div class="title" role="heading" aria-level=${level}>${title}</div>
       </div>
-      <p class="headline" id="headline" part="headline">${figures.headline}</p>
+      <p class="headline" id="headline" part="headline">
+        ${[figures.overview, figures.headline].filter(Boolean).join(locale === 'zh-CN' ? '' : ' ')}
+      </p>
       ${this.renderToolbar(frame)} ${this.renderLegend(frame)}
-      <div
-        class="plot"
-        part="chart"
-        tabindex="0"
-        role="group"
-        aria-roledescription=${msg(locale, 'chart')}
-        aria-label=${msg(locale, 'chartLabel', {
-          interval: msg(locale, `unit.${view.interval}`),
-          range: describeRange(a, b + 1, locale),
-        })}
-        aria-describedby="headline"
-        @keydown=${this.onKeydown}
-        @focus=${this.onFocus}
-        @blur=${this.onBlur}
-        @pointerdown=${this.onPointerDown}
-        @pointermove=${this.onPointerMove}
-        @pointerup=${this.onPointerUp}
-        @pointercancel=${this.onPointerCancel}
-        @pointerleave=${this.onPointerLeave}
-      >
-        <canvas aria-hidden="true"></canvas>
-        <span class="probe" aria-hidden="true"></span>
-        ${this.renderTooltip(frame)}
+      <div class="plot-box">
+        <div
+          class="plot"
+          part="chart"
+          tabindex="0"
+          role="group"
+          aria-roledescription=${msg(locale, 'chart')}
+          aria-label=${msg(locale, 'chartName', {
+            interval: msg(locale, `unit.${view.interval}`),
+            range: describeRange(a, b + 1, locale),
+          })}
+          aria-describedby="keys"
+          @keydown=${this.onKeydown}
+          @focus=${this.onFocus}
+          @blur=${this.onBlur}
+          @pointerdown=${this.onPointerDown}
+          @pointermove=${this.onPointerMove}
+          @pointerup=${this.onPointerUp}
+          @pointercancel=${this.onPointerCancel}
+          @pointerleave=${this.onPointerLeave}
+        >
+          <canvas aria-hidden="true"></canvas>
+          <span class="probe" aria-hidden="true"></span>
+          ${this.renderTooltip(frame)}
+        </div>
+        ${renderKeyHint(msg(locale, 'keyHint'))}
+        <span id="keys" hidden>${msg(locale, 'keysShort')}</span>
       </div>
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
-      <div class="foot">${this.renderFoot(frame)} ${this.renderAnnotations(frame)}</div>
-      ${this.renderTable(frame)}
+      <div class="foot">
+        ${this.renderFoot(frame)} ${this.renderAnnotations(frame)} ${this.renderTable(frame)}
+        ${renderTimelineAbout(feed, this.scopeName(feed), view.interval, this.smallBase, locale)}
+      </div>
     </section>`;
   }
 
@@ -518,14 +548,6 @@ export class SafetyCaseTimeline extends SafetyElement {
             @change=${this.onYoy}
           />${msg(locale, 'yoy')}</label
         >
-        <button
-          type="button"
-          class="table-toggle"
-          aria-pressed=${this.showTable ? 'true' : 'false'}
-          @click=${this.onTableToggle}
-        >
-          ${msg(locale, 'showTable')}
-        </button>
       </div>
     </div>`;
   }
@@ -553,34 +575,6 @@ export class SafetyCaseTimeline extends SafetyElement {
     </ul>`;
   }
 
-  /** Values at the cursor: the tooltip's content and the announcement's words. */
-  private cursorInfo(f: Frame, k: number) {
-    const locale = f.locale;
-    const { view, data } = f;
-    const label = periodLabel(view.starts[k]!, view.interval, locale, {
-      from: view.from[k]!,
-      to: view.to[k]!,
-      end: view.ends[k]!,
-    });
-    const rows = f.shown.map((c) => {
-      const cat = data.categories[c]!;
-      const value = view.values[c]![k]!;
-      const previous = view.previous[c]![k]!;
-      const change = yearChange(value, previous, this.smallBase);
-      return { cat, name: categoryName(cat, locale), value, previous, change };
-    });
-    const marked = data.annotations.filter(
-      (an) => an.day >= view.starts[k]! && an.day < view.ends[k]! && this.annotationShown(f, an.category),
-    );
-    return { label, rows, marked };
-  }
-
-  private annotationShown(f: Frame, category: string): boolean {
-    const c = f.data.categories.findIndex((x) => x.id === category);
-    // An annotation of a category without data here (or unknown) stays visible.
-    return c < 0 || !f.withData.includes(c) || f.shown.includes(c);
-  }
-
   private renderTooltip(f: Frame): TemplateResult | typeof nothing {
     const k = f.cursor;
     if (k < 0 || !(this.pointerOver || this.focused) || !this.chart) return nothing;
@@ -588,7 +582,7 @@ export class SafetyCaseTimeline extends SafetyElement {
     const area = this.chart.chartArea;
     if (!x || !area) return nothing;
     const locale = f.locale;
-    const info = this.cursorInfo(f, k);
+    const info = cursorInfo(f, k, this.smallBase);
     const px = x.getPixelForValue(f.view.starts[k]!);
     const left = px > (area.left + area.right) / 2;
     const style = left
@@ -664,7 +658,7 @@ export class SafetyCaseTimeline extends SafetyElement {
   private renderAnnotations(f: Frame): TemplateResult | typeof nothing {
     const locale = f.locale;
     const list = f.data.annotations.filter(
-      (an) => an.day >= f.a && an.day <= f.b && this.annotationShown(f, an.category),
+      (an) => an.day >= f.a && an.day <= f.b && annotationShown(f, an.category),
     );
     if (list.length === 0) return nothing;
     return html`<details class="events" part="annotations">
@@ -678,20 +672,31 @@ export class SafetyCaseTimeline extends SafetyElement {
     </details>`;
   }
 
+  /** The data-table twin, in a disclosure under the chart (`show-table` opens it); rendered only when open. */
   private renderTable(f: Frame): TemplateResult {
-    return renderDataTable({
-      data: f.data,
-      view: f.view,
-      shown: f.shown,
-      a: f.a,
-      b: f.b,
-      k0: f.k0,
-      k1: f.k1,
-      locale: f.locale,
-      yoy: this.yoy,
-      smallBase: this.smallBase,
-      visible: this.showTable,
-    });
+    const feed = this.state.feed!;
+    return html`<details class="data" ?open=${this.showTable} @toggle=${this.onTableToggle}>
+      <summary>${msg(f.locale, 'showTable')}</summary>
+      ${
+        this.showTable
+          ? this.table.render(
+              tableModel({
+                data: f.data,
+                view: f.view,
+                shown: f.shown,
+                a: f.a,
+                b: f.b,
+                k0: f.k0,
+                k1: f.k1,
+                locale: f.locale,
+                yoy: this.yoy,
+                smallBase: this.smallBase,
+                place: trimmed(this.grid) ?? trimmed(this.subdistrict) ?? feed.place.id,
+              }),
+            )
+          : nothing
+      }
+    </details>`;
   }
 
   // Interaction -----------------------------------------------------------------------------------
@@ -701,21 +706,35 @@ export class SafetyCaseTimeline extends SafetyElement {
     if (isInterval(value)) {
       this.interval = value;
       this.cursor = -1;
+      this.viewChanged();
     }
   }
 
   private onYoy(e: Event): void {
     this.yoy = (e.target as HTMLInputElement).checked;
+    this.viewChanged();
   }
 
-  private onTableToggle(): void {
-    this.showTable = !this.showTable;
+  /** Tells the page what the reader chose, as the attribute values that show it again (for its URL). */
+  private viewChanged(): void {
+    const f = this.frame;
+    const interval = isInterval(this.interval) ? this.interval : 'month';
+    const categories = (f?.withData ?? []).map((c) => {
+      const id = f!.data.categories[c]!.id;
+      return { id, shown: this.isShown(id) };
+    });
+    emit(this, 'safety-view-change', viewState(interval, this, categories, this.yoy));
+  }
+
+  private onTableToggle(e: Event): void {
+    this.showTable = (e.currentTarget as HTMLDetailsElement).open;
   }
 
   private toggleCategory(id: string): void {
     const next = new Map(this.toggled);
     next.set(id, !this.isShown(id));
     this.toggled = next;
+    this.viewChanged();
   }
 
   private onRange(e: Event): void {
@@ -757,6 +776,7 @@ export class SafetyCaseTimeline extends SafetyElement {
       start: isoFromDay(f.data.firstDay),
       end: isoFromDay(f.data.endDay - 1),
     });
+    this.viewChanged();
   }
 
   private setRange(a: number, b: number): void {
@@ -764,6 +784,7 @@ export class SafetyCaseTimeline extends SafetyElement {
     this.end = isoFromDay(b);
     this.cursor = -1;
     emit(this, 'safety-range-change', { start: this.start, end: this.end });
+    this.viewChanged();
   }
 
   private onFocus(): void {
@@ -809,34 +830,7 @@ export class SafetyCaseTimeline extends SafetyElement {
     k = Math.min(Math.max(k, f.k0), f.k1);
     this.focused = true;
     this.cursor = k;
-    this.announcement = this.describeCursor(f, k);
-  }
-
-  /** One line for screen readers: `March 2017. Fraud alerts 40, −13% on a year earlier. Marked: …` */
-  private describeCursor(f: Frame, k: number): string {
-    const locale = f.locale;
-    const info = this.cursorInfo(f, k);
-    const parts = [info.label];
-    for (const r of info.rows) {
-      if (!Number.isFinite(r.value)) parts.push(msg(locale, 'cursorNoData', { name: r.name }));
-      else if (r.change.kind === 'percent' || r.change.kind === 'small-base') {
-        parts.push(
-          msg(locale, 'cursorValueChange', {
-            name: r.name,
-            n: r.value,
-            change: changeShort(r.change, locale),
-          }),
-        );
-      } else parts.push(msg(locale, 'cursorValue', { name: r.name, n: r.value }));
-    }
-    if (info.marked.length > 0) {
-      parts.push(
-        msg(locale, 'cursorMarked', {
-          titles: info.marked.map((an) => localizedText(an.title, locale) || an.id).join('; '),
-        }),
-      );
-    }
-    return parts.join(locale === 'zh-CN' ? '。' : '. ') + (locale === 'zh-CN' ? '。' : '.');
+    this.announcement = describeCursor(cursorInfo(f, k, this.smallBase), f.locale);
   }
 
   /** x of a pointer event in the canvas, or undefined without a chart. */
@@ -945,8 +939,8 @@ export class SafetyCaseTimeline extends SafetyElement {
     // Overlay: category markers, annotations and the cursor.
     const k = f.cursor;
     this.overlay = {
-      markers: this.markers(f, colors, plotWidth),
-      annotations: data.annotations.filter((an) => this.annotationShown(f, an.category)).map((an) => an.day),
+      markers: markers(f, colors, plotWidth),
+      annotations: data.annotations.filter((an) => annotationShown(f, an.category)).map((an) => an.day),
       cursorDay: k >= 0 && (this.pointerOver || this.focused) ? view.starts[k] : undefined,
       cursorPoints:
         k >= 0
@@ -976,7 +970,7 @@ export class SafetyCaseTimeline extends SafetyElement {
     const size = `${width}x${height}`;
     if (!this.chart) {
       // The canvas is sized by CSS to the plot, so the chart starts at the right size: one layout.
-      this.chart = new Chart(canvas, chartConfig(settings, this.plugin, this.lines(f, colors)));
+      this.chart = new Chart(canvas, chartConfig(settings, this.plugin, lines(f, colors)));
       live.charts += 1;
       this.chartKey = optionsKey;
       this.linesKey = linesKey;
@@ -996,7 +990,7 @@ export class SafetyCaseTimeline extends SafetyElement {
       this.chartKey = optionsKey;
     }
     if (linesChanged) {
-      syncDatasets(chart.data.datasets as LineDataset[], this.lines(f, colors));
+      syncDatasets(chart.data.datasets as LineDataset[], lines(f, colors));
       this.linesKey = linesKey;
       this.lastView = view;
     }
@@ -1015,65 +1009,19 @@ export class SafetyCaseTimeline extends SafetyElement {
   private settings(f: Frame, colors: ChartColors, plotWidth: number): ChartSettings {
     const first = f.view.starts[f.k0] ?? f.data.firstDay;
     const last = f.view.starts[f.k1] ?? f.data.firstDay;
-    const maxTicks = Math.max(2, Math.floor(plotWidth / (f.locale === 'zh-CN' ? 64 : 72)));
+    const font = readFont(this.renderRoot.querySelector('.probe') ?? this);
+    // Room for a label of about 5 (zh-CN) or 6 characters at the labels' size: fewer ticks for larger text.
+    const spacing = ((f.locale === 'zh-CN' ? 64 : 72) * font.size) / 12;
+    const maxTicks = Math.max(2, Math.floor(plotWidth / spacing));
     return {
       locale: f.locale,
       colors: colors,
-      font: readFont(this),
+      font: font,
       min: first,
       max: last,
       ticks: timeTicks(first, last, maxTicks, f.view.interval),
       width: plotWidth,
     };
-  }
-
-  /**
-   * Markers for the shown categories: on every period when they are at least 36 px apart, else on
-   * every n-th, staggered per category so they do not sit on one another; always on a period the
-   * data covers in part (hollow), so a short current period is not mistaken for a drop.
-   */
-  private markers(f: Frame, colors: ChartColors, plotWidth: number): MarkerSet[] {
-    const { view, data } = f;
-    const spacing = plotWidth / Math.max(1, f.k1 - f.k0 + 1);
-    const every = Math.max(1, Math.ceil(36 / Math.max(spacing, 0.01)));
-    return f.shown.map((c, i) => {
-      const cat = data.categories[c]!;
-      const offset = every > 1 ? Math.floor((i * every) / Math.max(1, f.shown.length)) : 0;
-      const points: MarkerSet['points'][number][] = [];
-      for (let k = f.k0; k <= f.k1; k++) {
-        const partial = view.partial[k] === 1;
-        if (partial || (k - offset) % every === 0) {
-          points.push({ x: view.starts[k]!, y: view.values[c]![k]!, hollow: partial });
-        }
-      }
-      return {
-        color: colors.series[cat.slot % SERIES_COLORS]!,
-        style: POINT_STYLES[cat.slot % POINT_STYLES.length]!,
-        points,
-      };
-    });
-  }
-
-  /** Chart lines for every category with data (hidden ones too, so toggling keeps their datasets). */
-  private lines(f: Frame, colors: ChartColors): SeriesLine[] {
-    const { view, data } = f;
-    const n = view.starts.length;
-    return f.withData.map((c) => {
-      const cat = data.categories[c]!;
-      const visible = f.shown.includes(c);
-      // Drawn only where the figures state the comparison (figures.ts), so words and lines agree.
-      const drawPrevious = f.figures.previousDrawn[c] === true;
-      // Points only for what is drawn: hidden lines, and year-earlier lines with `yoy` off, get none.
-      return {
-        key: cat.id,
-        points: visible ? linePoints(view.starts, view.values[c]!, n) : [],
-        previous: visible && drawPrevious ? linePoints(view.starts, view.previous[c]!, n) : [],
-        color: colors.series[cat.slot % SERIES_COLORS]!,
-        visible,
-        showPrevious: drawPrevious,
-        partial: { first: view.partial[0] === 1, last: view.partial[n - 1] === 1 },
-      };
-    });
   }
 
   private destroyChart(): void {
@@ -1123,33 +1071,6 @@ function trimmed(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** Chart points of one line: `null` where there is no count (a gap). */
-function linePoints(starts: Int32Array, values: Float64Array, n: number): TimelinePoint[] {
-  const points: TimelinePoint[] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    const v = values[k]!;
-    points[k] = { x: starts[k]!, y: v === v ? v : null, k };
-  }
-  return points;
-}
-
-const isIndexArray = (a: unknown): boolean => ArrayBuffer.isView(a) && !(a instanceof DataView);
-
-/** `eventColumns` if they have the documented shape; anything else is ignored with one warning. */
-function usableColumns(columns: unknown, tag: string): EventColumns | undefined {
-  if (columns === undefined || columns === null) return undefined;
-  const c = columns as Partial<EventColumns>;
-  if (c.time instanceof Float64Array && isIndexArray(c.category) && Array.isArray(c.categories)) {
-    return (c.grid === undefined || isIndexArray(c.grid)) && (c.grids === undefined || Array.isArray(c.grids))
-      ? (c as EventColumns)
-      : { time: c.time, category: c.category!, categories: c.categories };
-  }
-  console.warn(
-    `[safety-widgets] <${tag}> ignored eventColumns: expected { time: Float64Array, category: an integer typed array, categories: string[] }.`,
-  );
-  return undefined;
-}
-
 const fallbackColors: ChartColors = {
   text: '#1b1f24',
   muted: '#57606a',
@@ -1158,24 +1079,3 @@ const fallbackColors: ChartColors = {
   focus: '#0969da',
   series: ['#0b61a4', '#7e22ce', '#15803d', '#c2410c', '#a16207', '#475569'],
 };
-
-/** A legend swatch: a short line with the category's marker, in its colour. */
-function swatch(slot: number): TemplateResult {
-  return html`<svg
-    class="swatch"
-    viewBox="0 0 24 12"
-    aria-hidden="true"
-    focusable="false"
-    style=${cssProps({ color: `var(--_series-${(slot % SERIES_COLORS) + 1})` })}
-  >
-    <line x1="0" y1="6" x2="24" y2="6"></line>
-    <path transform="translate(6 0)" d=${SHAPE_PATHS[slot % SHAPE_PATHS.length]!}></path>
-  </svg>`;
-}
-
-/** A category's marker alone (tooltip rows). */
-function shape(slot: number): TemplateResult {
-  return html`<svg class="shape" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-    <path d=${SHAPE_PATHS[slot % SHAPE_PATHS.length]!}></path>
-  </svg>`;
-}

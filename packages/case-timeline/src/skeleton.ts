@@ -1,6 +1,6 @@
 /**
  * The timeline's loading state: a skeleton shaped like the widget, in the same boxes with the same
- * reserved heights (title, headline, controls row, two legend rows, the plot, the lines under it),
+ * reserved heights (title, two headline lines, controls row, two legend rows, the plot, the lines under it),
  * so the widget does not grow when its data arrives and nothing below it moves. Pure template.
  */
 import { t, type SupportedLocale } from '@safety-widgets/core';
@@ -21,6 +21,8 @@ export function renderTimelineSkeleton(locale: SupportedLocale): TemplateResult 
     <div class="foot">
       <div class="foot-line">${bone('b-line')}</div>
       <div class="caption">${bone('b-text')}</div>
+      <div class="foot-line">${bone('b-line')}</div>
+      <div class="foot-line">${bone('b-line')}</div>
       <div class="foot-line">${bone('b-line')}</div>
     </div>
   </section>`;

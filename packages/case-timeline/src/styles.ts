@@ -78,9 +78,10 @@ export const timelineStyles = css`
     line-height: 1.3;
   }
 
+  /* Two sentences: the span shown (total, peak, trend), then the comparison with a year earlier. */
   .headline {
     margin: 0;
-    min-height: calc(var(--_font-size) * var(--_line-height));
+    min-height: calc(var(--_font-size) * var(--_line-height) * 2);
     font-weight: 500;
   }
 
@@ -101,13 +102,14 @@ export const timelineStyles = css`
     gap: var(--_space-xs);
   }
 
-  /* One row: interval, range, More. Never wraps; the panel "More" opens goes under it. */
+  /* One row: interval, range, More; the panel "More" opens goes under it. With large text (a reader's
+     default font size of 32 px) it wraps rather than clips. */
   .controls {
     display: flex;
-    flex-wrap: nowrap;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-sm);
-    height: 32px;
+    min-height: 32px;
   }
 
   .more {
@@ -140,6 +142,7 @@ export const timelineStyles = css`
 
   .segmented {
     display: inline-flex;
+    flex-wrap: wrap;
     border: 1px solid var(--_border-strong);
     border-radius: var(--_radius);
     overflow: hidden;
@@ -210,7 +213,7 @@ export const timelineStyles = css`
   }
 
   select {
-    height: 32px;
+    min-height: 32px;
     max-width: 12em;
     padding: 0 var(--_space-xs);
     background: var(--_surface);
@@ -218,7 +221,7 @@ export const timelineStyles = css`
 
   .pick {
     display: inline-flex;
-    min-width: 0;
+    min-width: min(100%, 5.5em);
   }
 
   .pick select {
@@ -233,8 +236,8 @@ export const timelineStyles = css`
   }
 
   .chevron {
-    width: 12px;
-    height: 12px;
+    width: 0.75em;
+    height: 0.75em;
     fill: none;
     stroke: currentColor;
     stroke-width: 1.5;
@@ -324,8 +327,9 @@ export const timelineStyles = css`
     background: var(--_surface-alt);
   }
 
+  /* A hidden category's swatch in the muted text colour (still 3:1), not faded below it. */
   .legend button[aria-pressed='false'] .swatch {
-    opacity: 0.35;
+    color: var(--_muted) !important;
   }
 
   .legend button[aria-pressed='false'] .name {
@@ -338,8 +342,8 @@ export const timelineStyles = css`
 
   .swatch {
     flex: none;
-    width: 20px;
-    height: 12px;
+    width: 1.43em;
+    height: 0.86em;
     overflow: visible;
   }
 
@@ -352,6 +356,11 @@ export const timelineStyles = css`
     fill: currentColor;
     stroke: currentColor;
     stroke-width: 0.5;
+  }
+
+  /* The plot and the keyboard hint laid over its bottom edge while it has keyboard focus. */
+  .plot-box {
+    position: relative;
   }
 
   .plot {
@@ -372,12 +381,15 @@ export const timelineStyles = css`
     height: 100%;
   }
 
+  /* Colours and the axis labels' size for the canvas (read by theme-colors.ts): small text, which
+     follows the reader's default font size. */
   .probe {
     position: absolute;
     width: 0;
     height: 0;
     overflow: hidden;
     forced-color-adjust: none;
+    font-size: var(--_small);
   }
 
   .tooltip {
@@ -451,16 +463,22 @@ export const timelineStyles = css`
 
   .foot summary {
     display: list-item;
-    line-height: 32px;
+    line-height: max(32px, 1.5em);
     cursor: pointer;
     color: var(--_accent);
+  }
+
+  /* "About this chart" reads like the other disclosures under the chart. */
+  .foot .about > summary {
+    font-size: var(--_font-size);
+    text-decoration: none;
   }
 
   /* Lines of 24 px, so the sample badge fits in a line and the height is the same as reserved. */
   .caption {
     margin: 0;
     min-height: 24px;
-    line-height: 24px;
+    line-height: max(24px, 1.5em);
     color: var(--_muted);
     font-size: var(--_small);
   }
@@ -506,6 +524,10 @@ export const timelineStyles = css`
     margin-inline-start: auto;
   }
 
+  .loading .controls .bone {
+    height: 32px;
+  }
+
   .loading .b-chip {
     width: 8em;
     height: 32px;
@@ -524,14 +546,18 @@ export const timelineStyles = css`
     }
 
     .headline {
-      min-height: calc(var(--_font-size) * var(--_line-height) * 2);
+      min-height: calc(var(--_font-size) * var(--_line-height) * 4);
     }
 
     .controls {
-      height: 46px;
+      min-height: 46px;
     }
 
     select {
+      min-height: 44px;
+    }
+
+    .loading .controls .bone {
       height: 44px;
     }
 
@@ -604,7 +630,7 @@ export const timelineStyles = css`
     }
 
     .plot {
-      height: var(--safety-timeline-height, calc(var(--_font-size) * 33));
+      height: var(--safety-timeline-height, calc(var(--_font-size) * 42));
     }
 
     .caption {
@@ -614,13 +640,6 @@ export const timelineStyles = css`
     .notes .note {
       padding: var(--_space-xs) var(--_space-sm);
       font-size: var(--_small);
-    }
-
-    /* Long period labels ("Week of Sep 25, 2017 (from Oct 1, 2017)") wrap, so the counts beside
-       them stay in view rather than off to the right of the scroll box. */
-    th[scope='row'] {
-      min-width: 7em;
-      white-space: normal;
     }
   }
 
@@ -639,8 +658,8 @@ export const timelineStyles = css`
 
   .shape {
     flex: none;
-    width: 12px;
-    height: 12px;
+    width: 0.86em;
+    height: 0.86em;
     fill: currentColor;
     stroke: currentColor;
     stroke-width: 0.5;
@@ -655,64 +674,6 @@ export const timelineStyles = css`
   .events time {
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
-  }
-
-  .table-wrap {
-    max-height: 24em;
-    overflow: auto;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  /* The table twin when not shown: far off-screen, so that content-visibility skips laying out
-     its hundreds of cells, yet still in the accessibility tree for screen readers. */
-  .table-wrap.offscreen {
-    position: absolute;
-    top: 0;
-    left: -100000px;
-    width: 40em;
-    max-height: none;
-    overflow: hidden;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 40em auto 1px;
-  }
-
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: var(--_small);
-    font-variant-numeric: tabular-nums;
-  }
-
-  caption {
-    padding: var(--_space-xs) var(--_space-sm);
-    text-align: start;
-    color: var(--_muted);
-  }
-
-  th,
-  td {
-    padding: 4px var(--_space-sm);
-    border-bottom: 1px solid var(--_border);
-    text-align: end;
-    white-space: nowrap;
-  }
-
-  thead th {
-    position: sticky;
-    top: 0;
-    background: var(--_surface-alt);
-    font-weight: 600;
-  }
-
-  th[scope='row'],
-  thead th:first-child {
-    text-align: start;
-    font-weight: 400;
-  }
-
-  td.chg {
-    color: var(--_muted);
   }
 
   .notes {

@@ -1,11 +1,11 @@
 /**
- * The data-table twin of the chart: the periods shown (the latest TABLE_MAX_ROWS of them) with each
- * shown category's count, the count a year earlier (with `yoy`) and the change. Always in the
- * accessibility tree; on screen only when asked for. A pure template of the view.
+ * The data-table twin of the chart, as a model for core's DataTableController (which sorts it,
+ * downloads it as CSV and renders it): one row per period shown (the latest TABLE_MAX_ROWS of them,
+ * with a note saying so), a column per shown category's count, its count a year earlier (with `yoy`)
+ * and its change. A missing count is "No data", never 0, and sorts last. Pure; no DOM.
  */
-import { formatNumber, NO_VALUE, type SupportedLocale } from '@safety-widgets/core';
-import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
+import type { DataColumn, DataTableModel, SupportedLocale } from '@safety-widgets/core';
+import { isoFromDay } from './dates.js';
 import { msg } from './messages.js';
 import { categoryName, changeShort, describeRange, periodLabel } from './text.js';
 import type { TimelineData } from './timeline-data.js';
@@ -28,84 +28,68 @@ export interface TableInput {
   locale: SupportedLocale;
   yoy: boolean;
   smallBase: number;
-  /** Shown on screen (else off-screen, for screen readers only). */
-  visible: boolean;
+  /** Id of the place, sub-district or grid shown, for the CSV file's name. */
+  place: string;
 }
 
-export function renderDataTable(f: TableInput): TemplateResult {
-  const locale = f.locale;
-  const { view, data } = f;
+const count = (n: number) => (Number.isFinite(n) ? n : null);
+
+/** The table of periods `[k0, k1]` (a row is a period index). */
+export function tableModel(f: TableInput): DataTableModel<number> {
+  const { view, data, locale } = f;
   const total = f.k1 - f.k0 + 1;
-  const from = Math.max(f.k0, f.k1 - TABLE_MAX_ROWS + 1);
   const rows: number[] = [];
-  for (let k = from; k <= f.k1; k++) rows.push(k);
-  const names = f.shown.map((c) => categoryName(data.categories[c]!, locale));
-  const caption = msg(locale, 'tableCaption', {
-    interval: msg(locale, `unit.${view.interval}`),
-    range: describeRange(f.a, f.b + 1, locale),
-  });
-  const visible = f.visible;
-  // Everything a row's template depends on besides its own period and counts.
-  const head = [view.interval, locale, f.yoy, f.smallBase, f.shown.join(',')].join('|');
-  return html`<div
-    class="table-wrap ${visible ? '' : 'offscreen'}"
-    part="table"
-    role="region"
-    aria-label=${caption}
-    tabindex=${visible ? '0' : '-1'}
-  >
-    <table>
-      <caption>
-        ${caption}
-        ${
-          rows.length < total
-            ? html`<br /><span>${msg(locale, 'tableLimited', { shown: rows.length, total })}</span>`
-            : nothing
-        }
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg(locale, 'period')}</th>
-          ${names.map(
-            (name) =>
-              html`<th scope="col">${name}</th>
-                ${f.yoy ? html`<th scope="col">${msg(locale, 'yearEarlierLabel', { name })}</th>` : nothing}
-                <th scope="col">
-                  <span aria-hidden="true">${msg(locale, 'yoyShort')}</span
-                  ><span class="visually-hidden">${msg(locale, 'change', { name })}</span>
-                </th>`,
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map((k) => {
-          // A row whose period and counts are unchanged is not formatted again (guard): a live
-          // update changes the last row or two of up to 150.
-          const deps: unknown[] = [view.starts[k], view.from[k], view.to[k], view.ends[k], head];
-          for (const c of f.shown) deps.push(orNull(view.values[c]![k]!), orNull(view.previous[c]![k]!));
-          return guard(
-            deps,
-            () =>
-              html`<tr>
-                <th scope="row">
-                  ${periodLabel(view.starts[k]!, view.interval, locale, { from: view.from[k]!, to: view.to[k]!, end: view.ends[k]! })}
-                </th>
-                ${f.shown.map((c) => {
-                  const v = view.values[c]![k]!;
-                  const p = view.previous[c]![k]!;
-                  return html`<td>${Number.isFinite(v) ? formatNumber(v, locale) : NO_VALUE}</td>
-                    ${f.yoy ? html`<td>${Number.isFinite(p) ? formatNumber(p, locale) : NO_VALUE}</td>` : nothing}
-                    <td class="chg">${changeShort(yearChange(v, p, f.smallBase), locale)}</td>`;
-                })}
-              </tr>`,
-          );
-        })}
-      </tbody>
-    </table>
-  </div>`;
-}
-
-/** A count for a guard's dependencies: NaN (no data) as null, since NaN !== NaN. */
-function orNull(n: number): number | null {
-  return n === n ? n : null;
+  for (let k = Math.max(f.k0, f.k1 - TABLE_MAX_ROWS + 1); k <= f.k1; k++) rows.push(k);
+  const columns: DataColumn<number>[] = [
+    {
+      key: 'period',
+      label: msg(locale, 'period'),
+      // The period's first day: sorts in time, and is what a spreadsheet wants.
+      value: (k) => isoFromDay(view.starts[k]!),
+      text: (k) =>
+        periodLabel(view.starts[k]!, view.interval, locale, {
+          from: view.from[k]!,
+          to: view.to[k]!,
+          end: view.ends[k]!,
+        }),
+    },
+  ];
+  for (const c of f.shown) {
+    const cat = data.categories[c]!;
+    const name = categoryName(cat, locale);
+    const values = view.values[c]!;
+    const previous = view.previous[c]!;
+    const change = (k: number) => yearChange(values[k]!, previous[k]!, f.smallBase);
+    columns.push({ key: cat.id, label: name, numeric: true, value: (k) => count(values[k]!) });
+    if (f.yoy) {
+      columns.push({
+        key: `${cat.id}:previous`,
+        label: msg(locale, 'yearEarlierLabel', { name }),
+        numeric: true,
+        value: (k) => count(previous[k]!),
+      });
+    }
+    columns.push({
+      key: `${cat.id}:change`,
+      label: msg(locale, 'change', { name }),
+      numeric: true,
+      // Sorts (and downloads) by the percentage; a small-base difference or no comparison has none.
+      value: (k) => {
+        const ch = change(k);
+        return ch.kind === 'percent' ? Math.round(ch.ratio * 1000) / 1000 : null;
+      },
+      text: (k) => changeShort(change(k), locale),
+    });
+  }
+  return {
+    caption: msg(locale, 'chartName', {
+      interval: msg(locale, `unit.${view.interval}`),
+      range: describeRange(f.a, f.b + 1, locale),
+    }),
+    columns,
+    rows,
+    locale,
+    fileName: ['case-counts', f.place, view.interval, isoFromDay(f.a), isoFromDay(f.b)],
+    note: rows.length < total ? msg(locale, 'tableLimited', { shown: rows.length, total }) : undefined,
+  };
 }

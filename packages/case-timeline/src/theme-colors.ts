@@ -33,9 +33,9 @@ export function readChartColors(probe: HTMLElement): ChartColors {
   return colors;
 }
 
-/** The font the chart's ticks use: the host's family and size. */
-export function readFont(host: Element): { family: string; size: number } {
-  const style = getComputedStyle(host);
+/** The font the chart's ticks use: `el`'s family and computed size (the probe's: the widget's small text). */
+export function readFont(el: Element): { family: string; size: number } {
+  const style = getComputedStyle(el);
   const size = Number.parseFloat(style.fontSize);
   return { family: style.fontFamily || 'sans-serif', size: Number.isFinite(size) && size > 0 ? size : 14 };
 }
