@@ -1,5 +1,4 @@
 import {
-  RISK_LEVELS,
   SafetyElement,
   aboutData,
   aboutStyles,
@@ -12,7 +11,6 @@ import {
   renderSyntheticBadge,
   type Feed,
   type FeedState,
-  type RiskLevel,
   type SupportedLocale,
 } from '@safety-widgets/core';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
@@ -28,7 +26,6 @@ import {
   gridAnnouncement,
   gridCounts,
   gridName,
-  levelName,
   subdistrictName,
   type Words,
 } from './grid-text.js';
@@ -51,11 +48,14 @@ import { GridPaths, dotPattern, hatchPattern, paintGrids, sizeCanvas, type Paint
 import { markLayer, shapeFor } from './mark-groups.js';
 import { renderMapSkeleton } from './skeleton.js';
 import { PanZoom } from './pan-zoom.js';
-import { framePoints, pointMarks, visibleLayerIds, type FramePoint, type LayerKind } from './points.js';
-import { countPerGrid, formatCount, privacyThreshold, sensitiveThings, type GridCounter } from './privacy.js';
+import { framePoints, pointMarks, visibleLayerIds, type FramePoint } from './points.js';
+import { countPerGrid, formatCount, privacyThreshold, type GridCounter } from './privacy.js';
 import { PATH_SCALE, ShapeCache } from './projection.js';
 import { rankGrids, rankedCount, type RankedGrid } from './ranking.js';
 import { gridMapStyles } from './styles.js';
+import { listFormat, renderLegend } from './legend.js';
+import { geometryWarning, renderNotes } from './notes.js';
+import { renderToolbar } from './toolbar.js';
 import { GridTable, gridTableModel, tablePage } from './table.js';
 import { renderTooltip } from './tooltip.js';
 import { composeView, fitView, toFrame, toScreen, type View } from './view.js';
@@ -424,7 +424,11 @@ export class SafetyGridMap extends SafetyElement {
   protected override renderContent(feed: Feed, _state: FeedState): unknown {
     const vm = this.viewModel(feed);
     this.vm = vm;
-    this.warnGeometry(vm.model);
+    if (this.warnedFor !== vm.model) {
+      this.warnedFor = vm.model;
+      const warning = geometryWarning(vm.model);
+      if (warning) console.warn(`[safety-widgets] <${this.localName}> ${warning}`);
+    }
     const locale = this.locale;
     const place = localizedTextWithLang(feed.place.name, locale);
     const title = this.subdistrictTitle(feed) ?? place;
@@ -438,7 +442,7 @@ export class SafetyGridMap extends SafetyElement {
         ${this.renderLegend(vm, locale)} ${this.renderAbout(vm, locale, title.text)}
         ${this.renderTable(vm, locale, title.text)}
       </div>
-      ${this.renderBreaksNote(locale)} ${this.renderGeometryNotes(vm.model, locale)}`;
+      ${renderNotes(locale, vm.model, parseBreaks(this.breaks)?.ok === false ? String(this.breaks) : undefined)}`;
   }
 
   /** The name of the sub-district shown alone, if one is. */
@@ -455,66 +459,17 @@ export class SafetyGridMap extends SafetyElement {
   }
 
   private renderToolbar(vm: ViewModel, locale: SupportedLocale): TemplateResult {
-    const defs = this.memo('defs', [vm.feed], () => metricDefs(vm.feed));
-    const grid = defs.filter((d) => d.source === 'grid');
-    const events = defs.filter((d) => d.source === 'category');
-    const option = (d: MetricDef) =>
-      html`<option value=${d.key} ?selected=${d.key === vm.def?.key}>${metricLabel(d, locale).text}</option>`;
-    return html`<div class="toolbar" part="toolbar">
-      <label
-        >${msg(locale, 'metric')}
-        <select @change=${this.onMetricChange}>
-          ${
-            grid.length && events.length
-              ? html`<optgroup label=${msg(locale, 'groupGrid')}>${grid.map(option)}</optgroup>
-                  <optgroup label=${msg(locale, 'groupEvents')}>${events.map(option)}</optgroup>`
-              : defs.map(option)
-          }
-        </select></label
-      >
-      <label
-        ><input type="checkbox" .checked=${vm.mode === 'per-10k'} @change=${this.onRateChange} />${msg(
-          locale,
-          'perTenK',
-        )}</label
-      >
-      <div class="zoom" part="zoom-controls">
-        <button
-          type="button"
-          aria-label=${msg(locale, 'zoomIn')}
-          title=${msg(locale, 'zoomIn')}
-          @click=${this.zoomIn}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10M8 3v10"></path></svg>
-        </button>
-        <button
-          type="button"
-          aria-label=${msg(locale, 'zoomOut')}
-          title=${msg(locale, 'zoomOut')}
-          @click=${this.zoomOut}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10"></path></svg>
-        </button>
-        <button
-          type="button"
-          aria-label=${msg(locale, 'resetView')}
-          title=${msg(locale, 'resetView')}
-          @click=${this.resetZoom}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M3 8.5A5 5 0 1 0 4.6 4.8M4.2 1.8v3.3h3.3"></path>
-          </svg>
-        </button>
-      </div>
-      <button
-        type="button"
-        aria-expanded=${this.list ? 'true' : 'false'}
-        aria-controls="twin"
-        @click=${this.toggleList}
-      >
-        ${msg(locale, this.list ? 'hideList' : 'showList')}
-      </button>
-    </div>`;
+    return renderToolbar({
+      locale,
+      defs: this.memo('defs', [vm.feed], () => metricDefs(vm.feed)),
+      metric: vm.def?.key,
+      perTenK: vm.mode === 'per-10k',
+      list: this.list,
+      onMetric: this.onMetricChange,
+      onRate: this.onRateChange,
+      onZoom: this.onZoom,
+      onList: this.toggleList,
+    });
   }
 
   private renderMap(vm: ViewModel, locale: SupportedLocale, placeName: string): TemplateResult {
@@ -727,117 +682,22 @@ export class SafetyGridMap extends SafetyElement {
   }
 
   private renderLegend(vm: ViewModel, locale: SupportedLocale): TemplateResult {
-    const { classes } = vm;
-    const { hasNoData, hasSuppressed } = this.legendFlags(vm);
-    const sensitive = sensitiveThings(vm.feed);
-    const privacy =
-      sensitive.length > 0
-        ? html`<p class="privacy" part="privacy-note">
-            ${msg(locale, 'privacyNote', {
-              names: listFormat(
-                sensitive.map((s) => localizedTextWithLang(s, locale).text),
-                locale,
-              ),
-              n: vm.threshold,
-            })}
-          </p>`
-        : nothing;
-    // The note goes with the layer switches, unless what is shown is itself sensitive (or the
-    // feed has no layers): then it stays in sight.
-    const shownIds = visibleLayerIds(vm.feed, this.layers);
-    const privacyOutside =
-      vm.feed.layers.length === 0 ||
-      vm.def?.sensitive === true ||
-      vm.feed.layers.some((l) => l.sensitive && shownIds.has(l.id));
-    return html`<div class="legend" part="legend">
-      <div class="legend-block">
-        <p class="legend-title" id="legend-title">${this.metricText(vm, locale)}</p>
-        <ul aria-labelledby="legend-title">
-          ${classes?.ranges.map(
-            (r) =>
-              html`<li>
-                <span class="swatch c${r.color}" aria-hidden="true"></span>${rangeLabel(r, classes, locale)}
-              </li>`,
-          )}
-          ${
-            hasNoData || !classes
-              ? html`<li><span class="swatch nd" aria-hidden="true"></span>${msg(locale, 'noData')}</li>`
-              : nothing
-          }
-          ${
-            hasSuppressed
-              ? html`<li>
-                  <span class="swatch sup" aria-hidden="true"></span
-                  >${msg(locale, 'suppressed', { n: vm.threshold })}
-                </li>`
-              : nothing
-          }
-        </ul>
-      </div>
-      ${this.renderLayerSwitches(vm, locale, privacy)} ${privacyOutside ? privacy : nothing}
-    </div>`;
-  }
-
-  /**
-   * The layer switches, behind a "Map layers" disclosure (open when the page shows layers, or once
-   * the reader opens it): the map and its classes come first, and the widget's height does not
-   * depend on the layers' names while it loads.
-   */
-  private renderLayerSwitches(vm: ViewModel, locale: SupportedLocale, privacy: unknown): unknown {
-    const layers = vm.feed.layers;
-    if (layers.length === 0) return nothing;
-    const shown = visibleLayerIds(vm.feed, this.layers);
-    const glyph = (kind: LayerKind, level?: RiskLevel) =>
-      svg`<svg class="glyph mark ${kind} ${level ?? ''}" viewBox="0 0 16 16" aria-hidden="true"><path d=${shapeFor(kind, level)}></path></svg>`;
-    return html`<details class="legend-block layers" .open=${this.layersOpen} @toggle=${this.onLayersToggle}>
-      <summary>
-        ${msg(locale, 'layers')}${shown.size > 0 ? ` (${formatNumber(shown.size, locale)})` : ''}
-      </summary>
-      <fieldset class="legend-block">
-        <legend class="visually-hidden">${msg(locale, 'layers')}</legend>
-        <ul>
-          ${layers.map((layer) => {
-            const name = localizedTextWithLang(layer.name, locale).text;
-            // Shown alone, a sub-district counts its own points.
-            const counted = vm.model.subdistrict
-              ? vm.counters.find((c) => c.key === `layer:${layer.id}`)
-              : undefined;
-            const total = counted
-              ? [...counted.counts.values()].reduce((n, c) => n + c, 0)
-              : layer.points.reduce((n, p) => n + (typeof p.count === 'number' ? p.count : 1), 0);
-            return html`<li>
-              <label
-                ><input
-                  type="checkbox"
-                  .checked=${shown.has(layer.id)}
-                  @change=${(e: Event) => this.toggleLayer(layer.id, (e.target as HTMLInputElement).checked)}
-                />${layer.kind === 'risk-source' ? nothing : glyph(layer.kind)}${
-                  layer.sensitive
-                    ? msg(locale, 'layerPerGrid', { name })
-                    : msg(locale, 'layerCount', { name, n: total })
-                }</label
-              >
-            </li>`;
-          })}
-        </ul>
-        ${
-          layers.some((l) => l.kind === 'risk-source' && shown.has(l.id))
-            ? html`<ul aria-label=${msg(locale, 'riskLevels')}>
-                ${RISK_LEVELS.map((level) => {
-                  return html`<li>${glyph('risk-source', level)}${levelName(level, locale)}</li>`;
-                })}
-              </ul>`
-            : nothing
-        }
-        ${this.merged ? html`<p class="legend-hint">${msg(locale, 'clusters')}</p>` : nothing}
-        ${
-          this.unlabelled > 0
-            ? html`<p class="legend-hint">${msg(locale, 'countsHidden', { n: this.unlabelled })}</p>`
-            : nothing
-        }
-      </fieldset>
-      ${privacy}
-    </details>`;
+    return renderLegend({
+      locale,
+      feed: vm.feed,
+      title: this.metricText(vm, locale),
+      classes: vm.classes,
+      ...this.legendFlags(vm),
+      threshold: vm.threshold,
+      sensitiveFigure: vm.def?.sensitive === true,
+      shown: visibleLayerIds(vm.feed, this.layers),
+      counters: vm.model.subdistrict ? vm.counters : undefined,
+      layersOpen: this.layersOpen,
+      merged: this.merged,
+      unlabelled: this.unlabelled,
+      onLayersToggle: this.onLayersToggle,
+      onLayer: (id, on) => this.toggleLayer(id, on),
+    });
   }
 
   /** The description block: what the map shows, how its classes are chosen, the data, the keys. */
@@ -949,56 +809,6 @@ export class SafetyGridMap extends SafetyElement {
     }`;
   }
 
-  /** A note when the page's `breaks` could not be used (the console says why). */
-  private renderBreaksNote(locale: SupportedLocale): unknown {
-    const parsed = parseBreaks(this.breaks);
-    if (!parsed || parsed.ok) return nothing;
-    return html`<div class="notes">
-      <div class="note" part="note breaks">
-        ${warningIcon}
-        <p>${msg(locale, 'breaksInvalid', { value: String(this.breaks).slice(0, 40) })}</p>
-      </div>
-    </div>`;
-  }
-
-  private renderGeometryNotes(model: MapModel, locale: SupportedLocale): unknown {
-    const empty = model.problems.empty.length;
-    const crossing = model.problems['self-intersecting'].length;
-    if (empty === 0 && crossing === 0) return nothing;
-    return html`<div class="notes">
-      ${
-        empty > 0
-          ? html`<div class="note" part="note geometry">
-              ${warningIcon}
-              <p>${msg(locale, 'geometryEmpty', { n: empty })}</p>
-            </div>`
-          : nothing
-      }
-      ${
-        crossing > 0
-          ? html`<div class="note" part="note geometry">
-              ${warningIcon}
-              <p>${msg(locale, 'geometrySelfIntersecting', { n: crossing })}</p>
-            </div>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  /** One console message per feed listing the grids with geometry problems. */
-  private warnGeometry(model: MapModel): void {
-    if (this.warnedFor === model) return;
-    this.warnedFor = model;
-    const p = model.problems;
-    const lines: string[] = [];
-    if (p['winding-fixed'].length)
-      lines.push(`rings reversed to d3-geo winding: ${p['winding-fixed'].join(', ')}`);
-    if (p.empty.length) lines.push(`no area, not drawn: ${p.empty.join(', ')}`);
-    if (p['self-intersecting'].length)
-      lines.push(`outline crosses itself: ${p['self-intersecting'].join(', ')}`);
-    if (lines.length) console.warn(`[safety-widgets] <${this.localName}> grid geometry: ${lines.join('; ')}`);
-  }
-
   // Canvas -----------------------------------------------------------------------------------------
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -1100,6 +910,12 @@ export class SafetyGridMap extends SafetyElement {
     this.panZoom.setLimits({ width, height, maxScale: many ? 40 : 12 });
   }
 
+  private readonly onZoom = (by: 'in' | 'out' | 'reset') => {
+    if (by === 'in') this.zoomIn();
+    else if (by === 'out') this.zoomOut();
+    else this.resetZoom();
+  };
+
   private zoomBy(factor: number): void {
     this.panZoom.scaleBy(factor);
   }
@@ -1193,12 +1009,7 @@ export class SafetyGridMap extends SafetyElement {
         return;
       }
       event.preventDefault();
-      if (command.kind === 'zoom') {
-        if (command.by === 'in') this.zoomIn();
-        else if (command.by === 'out') this.zoomOut();
-        else this.resetZoom();
-        return;
-      }
+      if (command.kind === 'zoom') return this.onZoom(command.by);
       const current = this.activeId !== undefined ? vm.model.byId.get(this.activeId) : undefined;
       let next = this.tip === 'focus' && command.kind === 'select' ? this.activeId : undefined;
       if (current === undefined || this.tip !== 'focus') next = this.startGrid(vm);
@@ -1301,11 +1112,6 @@ export class SafetyGridMap extends SafetyElement {
   }
 }
 
-/** A warning triangle (16 × 16, currentColor), as in core's notes; hidden from assistive technology. */
-const warningIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-  <path d="M8 1 15.5 14.5H.5Zm0 3L3 13h10ZM7.25 6.5h1.5v3.5h-1.5Zm0 4.5h1.5v1.5h-1.5Z"></path>
-</svg>`;
-
 function sameColors(a: Int8Array, b: Int8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -1314,19 +1120,6 @@ function sameColors(a: Int8Array, b: Int8Array): boolean {
 
 function colorClass(c: number): string {
   return c >= 0 ? `c${c}` : c === -2 ? 'sup' : 'nd';
-}
-
-/** One list format per locale (made on first use: making one costs more than using it). */
-const listFormats = new Map<SupportedLocale, Intl.ListFormat>();
-
-function listFormat(items: readonly string[], locale: SupportedLocale): string {
-  try {
-    let format = listFormats.get(locale);
-    if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale, { type: 'conjunction' })));
-    return format.format(items);
-  } catch {
-    return items.join(', ');
-  }
 }
 
 declare module '@safety-widgets/core' {
