@@ -1,7 +1,10 @@
 /**
- * Shared Vite 8 library build for a widget's self-contained script: one ES module with Lit,
- * core and the widget's d3/Chart.js parts inlined, minified, no chunks, so a plain HTML page can
- * load it with one `<script type="module">`. Each widget package's vite.config.ts calls this.
+ * Shared Vite 8 library builds of the widgets' scripts, minified, with the stylesheets' whitespace
+ * removed:
+ * - `widgetBundle`: one self-contained file (Lit, core and the widget's d3/Chart.js parts inlined,
+ *   no chunks), for a classic script and for each widget package's own bundle;
+ * - `chunkedBundle`: several entry files that share content-hashed chunks, so a page that loads two
+ *   entries downloads each shared module once (the embed package's script-tag files).
  */
 import { resolve } from 'node:path';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
@@ -17,6 +20,31 @@ export interface BundleOptions {
   emptyOutDir?: boolean;
 }
 
+/** The plugins every bundle uses. */
+function bundlePlugins(): UserConfig['plugins'] {
+  return [
+    // The widgets' stylesheets are Lit `css` templates: the JS minifier keeps their text as written,
+    // so their indentation and comments are minified here (clean-css). HTML templates are left
+    // alone: collapsing the whitespace between inline elements would change what is shown.
+    minifyTemplateLiterals({
+      exclude: '**/node_modules/**',
+      failOnError: true,
+      options: {
+        shouldMinify: () => false,
+        // A fragment of declarations (core's colour sets, interpolated into a rule) is not a
+        // stylesheet on its own: left as written, so that the rest of its file is still minified.
+        shouldMinifyCSS: (template) =>
+          template.tag === 'css' && template.parts.some((part) => part.text.includes('{')),
+      },
+    }),
+  ];
+}
+
+const OUTPUT = {
+  minify: true,
+  comments: { legal: false, annotation: false, jsdoc: false },
+} as const;
+
 export function widgetBundle(
   packageDir: string,
   entry: string,
@@ -25,22 +53,7 @@ export function widgetBundle(
 ): UserConfig {
   const format = options.format ?? 'es';
   return {
-    plugins: [
-      // The widgets' stylesheets are Lit `css` templates: the JS minifier keeps their text as written,
-      // so their indentation and comments are minified here (clean-css). HTML templates are left
-      // alone: collapsing the whitespace between inline elements would change what is shown.
-      minifyTemplateLiterals({
-        exclude: '**/node_modules/**',
-        failOnError: true,
-        options: {
-          shouldMinify: () => false,
-          // A fragment of declarations (core's colour sets, interpolated into a rule) is not a
-          // stylesheet on its own: left as written, so that the rest of its file is still minified.
-          shouldMinifyCSS: (template) =>
-            template.tag === 'css' && template.parts.some((part) => part.text.includes('{')),
-        },
-      }),
-    ],
+    plugins: bundlePlugins(),
     build: {
       outDir: resolve(packageDir, options.outDir ?? 'dist/bundle'),
       emptyOutDir: options.emptyOutDir ?? true,
@@ -55,11 +68,51 @@ export function widgetBundle(
         name: '_safetyWidgets',
         fileName: () => fileName,
       },
+      rolldownOptions: { output: { ...OUTPUT, codeSplitting: false } },
+    },
+  };
+}
+
+/**
+ * ES modules for several entries (`{ 'safety-score-gauge': 'src/safety-score-gauge.ts', … }`, written
+ * as `<name>.js`) sharing chunks written as `chunks/<name>-<hash>.js`: a chunk's name changes whenever
+ * its content does, so browsers may cache chunks for good, across pages and across entries.
+ */
+export function chunkedBundle(
+  packageDir: string,
+  entries: Readonly<Record<string, string>>,
+  options: Pick<BundleOptions, 'outDir' | 'emptyOutDir'> = {},
+): UserConfig {
+  return {
+    plugins: bundlePlugins(),
+    build: {
+      outDir: resolve(packageDir, options.outDir ?? 'dist'),
+      emptyOutDir: options.emptyOutDir ?? true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      reportCompressedSize: false,
+      lib: {
+        entry: Object.fromEntries(
+          Object.entries(entries).map(([name, path]) => [name, resolve(packageDir, path)]),
+        ),
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
       rolldownOptions: {
         output: {
-          codeSplitting: false,
-          minify: true,
-          comments: { legal: false, annotation: false, jsdoc: false },
+          ...OUTPUT,
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // Lit and core are one `runtime` chunk (every page needs nearly all of it, and each file a
+          // page fetches costs a request and compresses on its own); the rest is split by who uses it.
+          codeSplitting: {
+            groups: [
+              {
+                name: 'runtime',
+                test: /node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:lit|lit-html|lit-element|@lit|@lit-labs)[\\/]|packages[\\/]core[\\/]/,
+              },
+            ],
+          },
         },
       },
     },

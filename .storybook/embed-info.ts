@@ -21,6 +21,8 @@ export type EmbedFileWithSizes = EmbedManifest['files'][number] & {
   bytes: number;
   gzip: number;
   brotli: number;
+  /** An entry with its chunks: what a page downloads. */
+  page?: { bytes: number; gzip: number; brotli: number };
 };
 
 /** packages/embed/dist/manifest.json, or undefined before `pnpm --filter @safety-widgets/embed build`. */

@@ -16,6 +16,8 @@ export interface EmbedFile {
   format: 'es' | 'iife';
   defines: string[];
   integrity: string;
+  /** An ES entry's shared chunks (`chunks/…`), every one a page downloads with it. */
+  chunks?: string[];
 }
 
 /** packages/embed/dist/manifest.json (written by `pnpm --filter @safety-widgets/embed build`). */
@@ -66,6 +68,11 @@ const EMPTY_IS_A_VALUE = new Set(['layers']);
 /** Never written: read-only (`status`), or replaced by the snippet's own `<safety-feed>`. */
 const SKIPPED_ATTRIBUTES = new Set(['status', 'feed', 'src']);
 
+/** Text safe inside a `<script>` element: no `</script` can end it early. */
+function escapeScriptText(text: string): string {
+  return text.replace(/<\/(script)/gi, '<\\/$1');
+}
+
 /** Escapes text for a double-quoted HTML attribute value (and for text content). */
 export function escapeAttribute(value: string): string {
   return value
@@ -103,11 +110,32 @@ export function feedUrl(src: unknown): string {
   return sample ? EXAMPLE_FEED_URL.replace('yantian.json', `${sample}.json`) : EXAMPLE_FEED_URL;
 }
 
-/** `<script type="module" src=… integrity=… crossorigin="anonymous">` for a file of the embed package. */
+/**
+ * `<script type="module" src=… integrity=… crossorigin="anonymous">` for a file of the embed package,
+ * after an import map that pins the integrity of each shared chunk the file imports (browsers that do
+ * not read an import map's `integrity` still check the entry file's own).
+ */
 export function scriptTag(file: string, embed: EmbedManifest | undefined): string {
   const entry = embed?.files.find((f) => f.file === file);
   const version = embed?.version ?? 'VERSION';
+  const base = `${CDN_BASE}@${version}/dist/`;
+  const pins = (entry?.chunks ?? []).map((chunk) => {
+    const integrity = embed?.files.find((f) => f.file === chunk)?.integrity ?? '';
+    return escapeScriptText(`      ${JSON.stringify(`${base}${chunk}`)}: ${JSON.stringify(integrity)}`);
+  });
+  const importMap = pins.length
+    ? [
+        '<script type="importmap">',
+        '  {',
+        '    "integrity": {',
+        pins.join(',\n'),
+        '    }',
+        '  }',
+        '</script>',
+      ]
+    : [];
   const lines = [
+    ...importMap,
     '<script',
     ...(entry?.format === 'iife' ? [] : ['  type="module"']),
     `  src="${escapeAttribute(`${CDN_BASE}@${version}/dist/${file}`)}"`,
@@ -210,7 +238,7 @@ export function embedSnippet(
       ? `<${tagName}\n${attributes.map((a) => `  ${a}`).join('\n')}\n></${tagName}>`
       : `<${tagName} ${attributes.join(' ')}></${tagName}>`;
   const parts = [
-    `<!-- ${tagName}: one self-contained file (it defines <safety-feed> too). -->`,
+    `<!-- ${tagName}: its entry file (it defines <safety-feed> too) and the shared chunks it imports, pinned. -->`,
     scriptTag(`${tagName}.js`, options.embed),
     '',
     '<!-- One feed for the page: replace the URL with your own feed. -->',

@@ -22,6 +22,8 @@ beforeAll(async () => {
   write('packages/embed/dist/safety-widgets.js', 'export const all = 1;\n');
   write('packages/embed/dist/safety-score-gauge.js', 'export const fromEmbed = 1;\n');
   write('packages/embed/dist/.env', 'SECRET=1');
+  write('packages/embed/dist/chunks/runtime-AbC123.js', 'export const runtime = 1;\n');
+  write('packages/embed/dist/chunks/.hidden', 'no');
   write('storybook-static/index.html', '<!doctype html><title>docs</title>');
   write('storybook-static/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
   write('secret.txt', 'do not serve');
@@ -56,6 +58,25 @@ describe('/cdn/', () => {
       headers: { 'If-None-Match': String(embed.headers.etag) },
     });
     expect(cached.status).toBe(304);
+  });
+
+  it('serves the shared chunks for good (their names change with their content) and lists them with integrity', async () => {
+    const chunk = await call(`${server.url}/cdn/chunks/runtime-AbC123.js`);
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(chunk.headers['access-control-allow-origin']).toBe('*');
+    expect((await call(`${server.url}/cdn/safety-widgets.js`)).headers['cache-control']).toBe(
+      'public, no-cache',
+    );
+    const index = (await call(`${server.url}/cdn/`)).json() as {
+      files: { name: string; integrity: string; url: string }[];
+    };
+    const listed = index.files.find((f) => f.name === 'chunks/runtime-AbC123.js');
+    expect(listed).toMatchObject({
+      url: '/cdn/chunks/runtime-AbC123.js',
+      integrity: expect.stringMatching(/^sha384-/),
+    });
+    expect(index.files.some((f) => f.name.includes('.hidden'))).toBe(false);
   });
 
   it.each([

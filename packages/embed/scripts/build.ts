@@ -1,31 +1,77 @@
 /**
- * Builds every embed file (see embed-files.ts) with the shared self-contained bundle settings,
- * then writes `dist/manifest.json` (sizes and integrity per file) and `dist/SIZES.md`.
+ * Builds the embed files (see embed-files.ts): every ES entry in one build, sharing content-hashed
+ * chunks in `dist/chunks/`, and the all-in-one classic script on its own. Then writes
+ * `dist/manifest.json` (sizes and integrity of every file, entries and chunks, and for each entry
+ * the chunks a page downloads with it) and `dist/SIZES.md`.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { widgetBundle } from '../../../vite.bundle.js';
+import { chunkedBundle, widgetBundle } from '../../../vite.bundle.js';
 import { EMBED_FILES } from './embed-files.js';
-import { reportFile, sizeTable } from './size-report.js';
+import { pageSize, reportFile, sizeTable, type FileReport } from './size-report.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(packageDir, 'dist');
 const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
 
+interface BuiltChunk {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  imports?: string[];
+}
+
 rmSync(dist, { recursive: true, force: true });
-for (const f of EMBED_FILES) {
+
+const modules = EMBED_FILES.filter((f) => f.format === 'es');
+const built = (await build({
+  configFile: false,
+  logLevel: 'warn',
+  ...chunkedBundle(packageDir, Object.fromEntries(modules.map((f) => [basename(f.file, '.js'), f.entry])), {
+    outDir: 'dist',
+    emptyOutDir: false,
+  }),
+})) as { output: BuiltChunk[] } | { output: BuiltChunk[] }[];
+const output = (Array.isArray(built) ? built : [built])
+  .flatMap((b) => b.output)
+  .filter((o) => o.type === 'chunk');
+
+for (const f of EMBED_FILES.filter((f) => f.format === 'iife')) {
   await build({
     configFile: false,
     logLevel: 'warn',
-    ...widgetBundle(packageDir, f.entry, f.file, { outDir: 'dist', format: f.format, emptyOutDir: false }),
+    ...widgetBundle(packageDir, f.entry, f.file, { outDir: 'dist', format: 'iife', emptyOutDir: false }),
   });
 }
 
-const reports = EMBED_FILES.map((f) =>
-  reportFile(f.file, readFileSync(join(dist, f.file)), f.format, f.defines),
-);
+/** Static imports of each built file, by file name. */
+const importsOf = new Map(output.map((o) => [o.fileName, o.imports ?? []]));
+/** Every file a page downloads with `file`: the file, then its static imports, transitively. */
+function closure(file: string): string[] {
+  const seen = new Set<string>();
+  const visit = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const i of importsOf.get(f) ?? []) visit(i);
+  };
+  visit(file);
+  return [...seen];
+}
+
+const read = (file: string) => readFileSync(join(dist, file));
+const entries: FileReport[] = EMBED_FILES.map((f) => {
+  const own = reportFile(f.file, read(f.file), f.format, f.defines);
+  if (f.format !== 'es') return own;
+  const chunks = closure(f.file).slice(1);
+  return { ...own, chunks, page: pageSize([own, ...chunks.map((c) => reportFile(c, read(c), 'es', []))]) };
+});
+const chunks: FileReport[] = output
+  .map((o) => o.fileName)
+  .filter((name) => name.startsWith('chunks/'))
+  .sort()
+  .map((name) => reportFile(name, read(name), 'es', []));
+const reports = [...entries, ...chunks];
 writeFileSync(join(dist, 'manifest.json'), `${JSON.stringify({ version, files: reports }, null, 2)}\n`);
 writeFileSync(join(dist, 'SIZES.md'), sizeTable(version, reports));
 console.log(sizeTable(version, reports));

@@ -4,14 +4,22 @@ export interface EmbedFile {
   readonly file: string;
   /** Entry module in `src/`. */
   readonly entry: string;
-  /** `es` for `<script type="module">`, `iife` for a classic `<script>`. */
+  /**
+   * `es`: an ES module entry that imports shared chunks (`dist/chunks/`); `iife`: a self-contained
+   * classic script.
+   */
   readonly format: 'es' | 'iife';
-  /** What the file defines. */
+  /** What the file defines as soon as it runs (the autoloader: nothing until a tag appears). */
   readonly defines: readonly string[];
 }
 
 const FEED = 'safety-feed';
-const WIDGETS = ['safety-score-gauge', 'safety-indicator-table', 'safety-grid-map', 'safety-case-timeline'];
+export const WIDGETS = [
+  'safety-score-gauge',
+  'safety-indicator-table',
+  'safety-grid-map',
+  'safety-case-timeline',
+];
 
 export const EMBED_FILES: readonly EmbedFile[] = [
   { file: 'safety-widgets.js', entry: 'src/safety-widgets.ts', format: 'es', defines: [FEED, ...WIDGETS] },
@@ -27,4 +35,6 @@ export const EMBED_FILES: readonly EmbedFile[] = [
     format: 'es',
     defines: [FEED, tag],
   })),
+  { file: 'safety-feed.js', entry: 'src/safety-feed.ts', format: 'es', defines: [FEED] },
+  { file: 'safety-autoloader.js', entry: 'src/safety-autoloader.ts', format: 'es', defines: [] },
 ];

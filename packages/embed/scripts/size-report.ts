@@ -14,6 +14,16 @@ export interface FileReport {
   readonly brotli: number;
   /** `sha384-…`, for the script tag's `integrity` attribute. */
   readonly integrity: string;
+  /** An entry's shared chunks (`chunks/…`), every one a page downloads with it, in load order. */
+  readonly chunks?: readonly string[];
+  /** What a page downloads for an entry: the entry and its chunks, each compressed on its own. */
+  readonly page?: { readonly bytes: number; readonly gzip: number; readonly brotli: number };
+}
+
+/** What a page downloads for a set of files, each compressed on its own (as a server sends them). */
+export function pageSize(files: readonly FileReport[]): NonNullable<FileReport['page']> {
+  const sum = (key: 'bytes' | 'gzip' | 'brotli') => files.reduce((n, f) => n + f[key], 0);
+  return { bytes: sum('bytes'), gzip: sum('gzip'), brotli: sum('brotli') };
 }
 
 /** The report of one file's contents. */
@@ -42,14 +52,15 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 export function sizeTable(version: string, reports: readonly FileReport[]): string {
   const rows = reports.map(
     (r) =>
-      `| \`${r.file}\` | ${r.format === 'es' ? 'module' : 'classic'} | ${kb(r.bytes)} | ${kb(r.gzip)} | ${kb(r.brotli)} | \`${r.integrity}\` |`,
+      `| \`${r.file}\` | ${r.format === 'es' ? 'module' : 'classic'} | ${kb(r.bytes)} | ${kb(r.gzip)} | ${r.page ? `${kb(r.page.gzip)} (${1 + (r.chunks?.length ?? 0)} files)` : r.file.startsWith('chunks/') ? '' : kb(r.gzip)} | \`${r.integrity}\` |`,
   );
   return [
     `# @safety-widgets/embed ${version}: sizes and integrity`,
     '',
-    'Written by `pnpm build`. Minified bytes, gzip level 9, brotli quality 11.',
+    'Written by `pnpm build`. Minified bytes and gzip (level 9) of each file; "page" is what a page',
+    'downloads with an entry: the entry and every shared chunk it imports, each gzipped on its own.',
     '',
-    '| file | script | minified | gzip | brotli | integrity |',
+    '| file | script | minified | gzip | page, gzip | integrity |',
     '| --- | --- | ---: | ---: | ---: | --- |',
     ...rows,
     '',

@@ -3,7 +3,16 @@
  * two versions, a strict Content-Security-Policy, hostile page CSS, a classic script.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closePages, dist, openPage, SAMPLE_FEED, STRICT_CSP, type TestWindow } from '../test/page.js';
+import {
+  closePages,
+  dist,
+  manifest,
+  openPage,
+  SAMPLE_FEED,
+  scriptsLoaded,
+  STRICT_CSP,
+  type TestWindow,
+} from '../test/page.js';
 
 const WIDGETS = ['safety-score-gauge', 'safety-indicator-table', 'safety-grid-map', 'safety-case-timeline'];
 const ALL_TAGS = ['safety-feed', ...WIDGETS];
@@ -92,15 +101,26 @@ describe('several copies on one page', () => {
         /<safety-grid-map> is already defined \(version \d+\.\d+\.\d+\); skipped version \d+\.\d+\.\d+ from this script\./,
       ),
     );
-    expect(warnings.filter((w) => w.includes('<safety-score-gauge> is already defined'))).toHaveLength(2);
-    expect(warnings.filter((w) => w.includes('<safety-feed> is already defined'))).toHaveLength(3);
+    // The module files share their chunks, so each tag's module registration runs once, whatever mix
+    // of entry files (or the same one twice) the page loads.
+    expect(warnings.filter((w) => w.includes('<safety-score-gauge> is already defined'))).toHaveLength(1);
+    expect(warnings.filter((w) => w.includes('<safety-feed> is already defined'))).toHaveLength(1);
+    const loaded = scriptsLoaded(win).filter((f) => f.startsWith('chunks/'));
+    expect(loaded.length, loaded.join(', ')).toBe(new Set(loaded).size);
   });
 
   it('two versions: the first definition stays, the warning names both versions', async () => {
-    const code = await (await fetch(dist('safety-score-gauge.js'))).text();
+    // The gauge's registration is in its chunk; a copy of that chunk claiming version 9.9.9, with its
+    // imports pointed at the same shared chunks, stands in for a second version on the page.
+    const gaugeChunk = (await manifest()).files
+      .find((f) => f.file === 'safety-score-gauge.js')!
+      .chunks!.find((c) => c.includes('score-gauge'))!;
+    const code = await (await fetch(dist(gaugeChunk))).text();
     const registration = /\(`safety-score-gauge`,(\w+|\$\w*),`(\d+\.\d+\.\d+)`\)/.exec(code);
-    expect(registration, 'the registration call of the minified bundle').not.toBeNull();
-    const newer = code.replace(registration![0], `(\`safety-score-gauge\`,${registration![1]},\`9.9.9\`)`);
+    expect(registration, 'the registration call of the minified chunk').not.toBeNull();
+    const newer = code
+      .replace(registration![0], `(\`safety-score-gauge\`,${registration![1]},\`9.9.9\`)`)
+      .replace(/from"\.\/([^"]+)"/g, (_, file: string) => `from"${dist(`chunks/${file}`)}"`);
     const url = URL.createObjectURL(new Blob([newer], { type: 'text/javascript' }));
     try {
       const win = await openPage(`<safety-score-gauge src="${SAMPLE_FEED}"></safety-score-gauge>
@@ -111,6 +131,116 @@ describe('several copies on one page', () => {
         `[safety-widgets] <safety-score-gauge> is already defined (version ${registration![2]}); skipped version 9.9.9 from this script.`,
       );
       expect(win.__record.errors).toEqual([]);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+});
+
+describe('shared chunks', () => {
+  it('the gauge and map entry files on one page download each shared chunk once, and nothing else', async () => {
+    const win = await openPage(`<safety-feed id="district" src="${SAMPLE_FEED}"></safety-feed>
+      <safety-score-gauge feed="district"></safety-score-gauge><safety-grid-map feed="district"></safety-grid-map>
+      <script type="module" src="${dist('safety-score-gauge.js')}"></script>
+      <script type="module" src="${dist('safety-grid-map.js')}"></script>`);
+    await expectAllDrawn(win, ['safety-score-gauge', 'safety-grid-map']);
+    const files = (await manifest()).files;
+    const closure = (entry: string) => [entry, ...files.find((f) => f.file === entry)!.chunks!];
+    const expected = new Set([...closure('safety-score-gauge.js'), ...closure('safety-grid-map.js')]);
+    const loaded = scriptsLoaded(win);
+    expect(loaded.length, loaded.join(', ')).toBe(new Set(loaded).size);
+    expect(new Set(loaded)).toEqual(expected);
+    expect(win.__record.errors).toEqual([]);
+  });
+
+  it('every file, entries and chunks, is in the manifest with its integrity; each entry lists its chunks', async () => {
+    const files = (await manifest()).files;
+    for (const f of files) expect(f.integrity, f.file).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
+    const names = new Set(files.map((f) => f.file));
+    for (const f of files.filter((f) => f.format === 'es' && !f.file.startsWith('chunks/'))) {
+      for (const c of f.chunks!) expect(names.has(c), `${f.file} → ${c}`).toBe(true);
+      expect(f.page!.gzip).toBeGreaterThanOrEqual(0);
+    }
+    const code = await (await fetch(dist('safety-score-gauge.js'))).arrayBuffer();
+    const digest = await crypto.subtle.digest('SHA-384', code);
+    const integrity = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    expect(files.find((f) => f.file === 'safety-score-gauge.js')!.integrity).toBe(integrity);
+  });
+});
+
+describe('integrity (SRI) of the entry and its chunks', () => {
+  // Chromium keeps a refused response in its memory cache, so the tampered page maps the table's own
+  // chunk to a URL of its own (`?tampered`) and pins that URL to the wrong hash; the real chunk's URL
+  // stays good for the other tests.
+  async function pinnedPage(tamper: boolean): Promise<TestWindow> {
+    const files = (await manifest()).files;
+    const table = files.find((f) => f.file === 'safety-indicator-table.js')!;
+    const imports: Record<string, string> = {};
+    const pins = Object.fromEntries(
+      table.chunks!.map((c) => {
+        const integrity = files.find((f) => f.file === c)!.integrity;
+        if (!tamper || !c.includes('indicator-table')) return [dist(c), integrity];
+        // The table's own chunk's hash with one character changed: the browser must refuse that chunk.
+        imports[dist(c)] = `${dist(c)}?tampered`;
+        return [
+          `${dist(c)}?tampered`,
+          `sha384-${integrity.charAt(7) === 'A' ? 'B' : 'A'}${integrity.slice(8)}`,
+        ];
+      }),
+    );
+    return openPage(
+      `<safety-indicator-table src="${SAMPLE_FEED}"></safety-indicator-table>
+      <script type="module" src="${dist('safety-indicator-table.js')}" integrity="${table.integrity}" crossorigin="anonymous"></script>`,
+      { head: `<script type="importmap">${JSON.stringify({ imports, integrity: pins })}</script>` },
+    );
+  }
+
+  it('an import map pinning every chunk loads the widget', async () => {
+    const win = await pinnedPage(false);
+    // Module scripts run before the frame's load event, which openPage waits for.
+    expect(win.customElements.get('safety-indicator-table')).toBeDefined();
+    await expectAllDrawn(win, ['safety-indicator-table']);
+    expect(win.__record.errors).toEqual([]);
+  });
+
+  it('a chunk that does not match its pinned hash is refused, so the widget is never defined', async () => {
+    const win = await pinnedPage(true);
+    // The load event came after the module script failed (the good page above is defined by then).
+    expect(win.customElements.get('safety-indicator-table')).toBeUndefined();
+  });
+});
+
+describe('the autoloader', () => {
+  it('defines a tag when it first appears, loading only that widget’s files; later insertions too', async () => {
+    const win = await openPage(`<safety-score-gauge src="${SAMPLE_FEED}"></safety-score-gauge>
+      <script type="module" src="${dist('safety-autoloader.js')}"></script>`);
+    await vi.waitFor(() => expect(win.customElements.get('safety-score-gauge')).toBeDefined(), WAIT);
+    await expectAllDrawn(win, ['safety-score-gauge']);
+    for (const other of WIDGETS.slice(1)) expect(win.customElements.get(other), other).toBeUndefined();
+    const files = (await manifest()).files;
+    const gauge = files.find((f) => f.file === 'safety-score-gauge.js')!;
+    expect(new Set(scriptsLoaded(win))).toEqual(
+      new Set(['safety-autoloader.js', 'safety-score-gauge.js', ...gauge.chunks!]),
+    );
+
+    const later = win.document.createElement('div');
+    later.innerHTML = `<safety-grid-map src="${SAMPLE_FEED}"></safety-grid-map>`;
+    win.document.body.append(later);
+    await vi.waitFor(() => expect(win.customElements.get('safety-grid-map')).toBeDefined(), WAIT);
+    await expectAllDrawn(win, ['safety-grid-map']);
+    expect(win.customElements.get('safety-case-timeline')).toBeUndefined();
+    expect(win.__record.errors).toEqual([]);
+  });
+
+  it('says which tag it could not load, and from where, when the files beside it are missing', async () => {
+    const code = await (await fetch(dist('safety-autoloader.js'))).text();
+    const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    try {
+      const win = await openPage(`<safety-case-timeline src="${SAMPLE_FEED}"></safety-case-timeline>
+        <script type="module" src="${url}"></script>`);
+      await vi.waitFor(() => expect(win.__record.errors.length).toBeGreaterThan(0), WAIT);
+      expect(win.__record.errors[0]).toMatch(/the autoloader could not load <safety-case-timeline>/);
+      expect(win.customElements.get('safety-case-timeline')).toBeUndefined();
     } finally {
       URL.revokeObjectURL(url);
     }

@@ -8,21 +8,35 @@ export interface Recorded {
 
 export type TestWindow = Window & { __record: Recorded };
 
-// Written out one by one: Vite rewrites `new URL('literal', import.meta.url)` only for whole file paths.
-const FILES: Record<string, string> = {
-  'safety-widgets.js': new URL('../dist/safety-widgets.js', import.meta.url).href,
-  'safety-widgets.iife.js': new URL('../dist/safety-widgets.iife.js', import.meta.url).href,
-  'safety-score-gauge.js': new URL('../dist/safety-score-gauge.js', import.meta.url).href,
-  'safety-indicator-table.js': new URL('../dist/safety-indicator-table.js', import.meta.url).href,
-  'safety-grid-map.js': new URL('../dist/safety-grid-map.js', import.meta.url).href,
-  'safety-case-timeline.js': new URL('../dist/safety-case-timeline.js', import.meta.url).href,
-};
-
-/** URL of a built file in dist/ (run `pnpm build` first). */
+/**
+ * URL of a built file (run `pnpm build` first): `dist/` is the test server's public folder (see
+ * vitest.config.ts), served untransformed at the root. Chunks by their manifest name (`chunks/…`).
+ */
 export function dist(file: string): string {
-  const url = FILES[file];
-  if (!url) throw new Error(`No embed file ${file}`);
-  return url;
+  return new URL(`/${file}`, location.origin).href;
+}
+
+export interface ManifestFile {
+  file: string;
+  format: 'es' | 'iife';
+  defines: string[];
+  integrity: string;
+  chunks?: string[];
+  page?: { bytes: number; gzip: number; brotli: number };
+}
+
+/** dist/manifest.json. */
+export async function manifest(): Promise<{ version: string; files: ManifestFile[] }> {
+  return (await fetch(dist('manifest.json'))).json() as Promise<{ version: string; files: ManifestFile[] }>;
+}
+
+/** The embed files (entries and chunks) the page `win` downloaded, as manifest names, in order. */
+export function scriptsLoaded(win: Window): string[] {
+  return win.performance
+    .getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((path) => /^\/(safety-[\w-.]+|chunks\/[^/]+)\.js$/.test(path))
+    .map((path) => path.slice(1));
 }
 
 /** The recorder script (see record.js): must be the page's first script. */

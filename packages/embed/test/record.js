@@ -12,6 +12,11 @@
   document.addEventListener('securitypolicyviolation', function (e) {
     record.violations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' ' + e.sample);
   });
+  var error = console.error;
+  console.error = function () {
+    record.errors.push(Array.prototype.join.call(arguments, ' '));
+    return error.apply(console, arguments);
+  };
   var warn = console.warn;
   console.warn = function () {
     record.warnings.push(Array.prototype.join.call(arguments, ' '));

@@ -36,6 +36,8 @@ const CDN_HEADERS = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
   'Cache-Control': 'public, no-cache',
 };
+/** Shared chunks are named for their content (`chunks/runtime-<hash>.js`): cached for good. */
+const CHUNK_HEADERS = { ...CDN_HEADERS, 'Cache-Control': 'public, max-age=31536000, immutable' };
 
 export interface SiteContext {
   repository: FeedsRepository;
@@ -81,7 +83,8 @@ export function siteRoutes(app: FastifyInstance, ctx: SiteContext): void {
     if (path.startsWith('/cdn/')) {
       const file = path.slice('/cdn/'.length);
       for (const root of cdnRoots(workspace)) {
-        if (await sendStatic(reply, root, file, CDN_HEADERS)) return true;
+        if (await sendStatic(reply, root, file, file.startsWith('chunks/') ? CHUNK_HEADERS : CDN_HEADERS))
+          return true;
       }
       return false;
     }

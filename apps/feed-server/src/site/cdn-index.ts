@@ -29,17 +29,34 @@ async function integrityOf(path: string, size: number, mtimeMs: number): Promise
   return integrity;
 }
 
-/** The files at the top of the /cdn/ folders, the first folder's winning a name clash. */
+/** The names of the files under `root` that /cdn/ lists: the top level and the shared `chunks/`. */
+async function listed(root: string): Promise<string[]> {
+  const top = (await readdir(root)).sort();
+  const chunks = top.includes('chunks')
+    ? (await readdir(join(root, 'chunks'))).sort().map((name) => `chunks/${name}`)
+    : [];
+  return [...top, ...chunks];
+}
+
+/**
+ * The files at the top of the /cdn/ folders and in their `chunks/` (the shared chunks the entry
+ * files import, whose integrity an import map pins), the first folder's winning a name clash.
+ */
 export async function cdnIndex(roots: readonly string[]): Promise<CdnFile[]> {
   const files = new Map<string, CdnFile>();
   for (const root of roots) {
-    for (const name of (await readdir(root)).sort()) {
-      if (name.startsWith('.') || files.has(name)) continue;
+    for (const name of await listed(root)) {
+      if (name.startsWith('.') || name.includes('/.') || files.has(name)) continue;
       const path = join(root, name);
       const info = await stat(path);
       if (!info.isFile()) continue;
       const integrity = await integrityOf(path, info.size, info.mtimeMs);
-      files.set(name, { name, size: info.size, integrity, url: `/cdn/${encodeURIComponent(name)}` });
+      files.set(name, {
+        name,
+        size: info.size,
+        integrity,
+        url: `/cdn/${name.split('/').map(encodeURIComponent).join('/')}`,
+      });
     }
   }
   return [...files.values()];
