@@ -79,11 +79,15 @@ export const aboutStyles = css`
   .about summary {
     display: inline-flex;
     align-items: center;
+    gap: var(--_space-xs);
     min-block-size: 24px;
     cursor: pointer;
     color: var(--_accent);
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
+  }
+  @media (max-width: 480px) {
+    .about summary {
+      min-block-size: 44px;
+    }
   }
   .about dl {
     margin: var(--_space-xs) 0 0;

@@ -196,6 +196,9 @@ export const dataTableStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .data-table caption {
+    /* Stays in view while a wide table scrolls sideways under it. */
+    position: sticky;
+    inset-inline-start: 0;
     text-align: start;
     font-weight: 600;
     padding-block-end: var(--_space-xs);
@@ -228,10 +231,11 @@ export const dataTableStyles = css`
     display: inline-flex;
     align-items: center;
     gap: var(--_space-xs);
-    inline-size: 100%;
+    min-inline-size: 100%;
     min-block-size: 24px;
     padding: var(--_space-xs) var(--_space-sm);
     border: 0;
+    white-space: nowrap;
     background: none;
     font-weight: 600;
     text-align: inherit;
@@ -244,6 +248,13 @@ export const dataTableStyles = css`
     block-size: 0.75em;
     flex: none;
     fill: currentColor;
+  }
+  /* Phone-sized targets. */
+  @media (max-width: 480px) {
+    .dt-download,
+    .dt-sort {
+      min-block-size: 44px;
+    }
   }
   @media (forced-colors: active) {
     .sort-icon {
