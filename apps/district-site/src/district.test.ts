@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, gridNames, isCleared, scopeText, selectionOf, tableScopeText } from './district.js';
+import {
+  announcement,
+  gridNames,
+  gridSubdistrict,
+  isCleared,
+  scopeText,
+  selectionOf,
+  tableScopeText,
+} from './district.js';
 
 const meisha03 = { zh: '梅沙第03网格', en: 'Meisha Grid 03' };
 const selection = { grid: 'meisha-g03', subdistrict: 'meisha', name: meisha03 };
@@ -84,5 +92,17 @@ describe('the district page text', () => {
     expect(scopeText({ grid: 'x-g1', subdistrict: 'x', name: { zh: 'x-g1', en: 'x-g1' } }).en).toBe(
       'Showing: x-g1, x',
     );
+  });
+});
+
+describe('a grid from the URL', () => {
+  it('finds its sub-district in the feed, or none', () => {
+    const feed = {
+      grids: { features: [{ id: 'meisha-g03', properties: { subdistrict: 'meisha' } }, { id: 'x' }] },
+    };
+    expect(gridSubdistrict(feed, 'meisha-g03')).toBe('meisha');
+    expect(gridSubdistrict(feed, 'x')).toBeNull();
+    expect(gridSubdistrict(feed, 'nowhere')).toBeNull();
+    expect(gridSubdistrict(undefined, 'meisha-g03')).toBeNull();
   });
 });

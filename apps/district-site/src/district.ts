@@ -8,9 +8,12 @@
  * - indicators are published per district and per sub-district, not per grid, so the table is
  *   pointed (`feed`) at a second `<safety-feed>` for the grid's sub-district, and the page says so;
  * - "Show the whole district" (or Escape on the map, which removes its `selected`) undoes both.
- * Each change is announced in a polite live region.
+ * Each change is announced in a polite live region. The reader's view (the map's figure, the selected
+ * grid, the timeline's interval and dates, the table's sort and filters) is kept in the page's URL
+ * (see view-url.ts), so a reload or a shared link shows the same view.
  */
 import { pick, setBilingual, setupLanguage, type Bilingual } from '@safety-widgets/demo-kit/lang';
+import { attributesFromSearch, searchWithGrid, searchWithView, VIEW_BINDINGS } from './view-url.js';
 
 /** The sub-districts of Yantian (ids as in the feed index), for the page's own sentences. */
 export const SUBDISTRICTS: Readonly<Record<string, Bilingual>> = {
@@ -117,6 +120,40 @@ export function gridNames(feed: unknown, grid: string): Bilingual | undefined {
   return zh || en ? { zh: zh ?? en!, en: en ?? zh! } : undefined;
 }
 
+/** A grid's sub-district in a feed (`.feed` of `<safety-feed>`), or null when the feed does not say. */
+export function gridSubdistrict(feed: unknown, grid: string): string | null {
+  const features = (feed as { grids?: { features?: unknown } } | undefined)?.grids?.features;
+  if (!Array.isArray(features)) return null;
+  const found = features.find((f) => (f as { id?: unknown }).id === grid) as
+    { properties?: { subdistrict?: unknown } } | undefined;
+  const sub = found?.properties?.subdistrict;
+  return typeof sub === 'string' && sub !== '' ? sub : null;
+}
+
+/** Replaces the page's query string, keeping its path and hash (no new history entry). */
+function replaceSearch(search: string): void {
+  history.replaceState(
+    history.state,
+    '',
+    `${location.pathname}${search ? `?${search}` : ''}${location.hash}`,
+  );
+}
+
+/** Sets each widget's view attributes from the URL, and writes the URL when the reader changes a view. */
+function keepViewsInUrl(): void {
+  for (const binding of VIEW_BINDINGS) {
+    const el = document.querySelector(binding.selector);
+    if (!el) continue;
+    for (const [name, value] of attributesFromSearch(location.search, binding)) {
+      if (typeof value === 'boolean') el.toggleAttribute(name, value);
+      else el.setAttribute(name, value);
+    }
+    el.addEventListener(binding.event, (event) =>
+      replaceSearch(searchWithView(location.search, binding, (event as CustomEvent<unknown>).detail)),
+    );
+  }
+}
+
 /** Whether a `safety-grid-select` detail says the selection was cleared (`id: null`). */
 export function isCleared(detail: unknown): boolean {
   return typeof detail === 'object' && detail !== null && (detail as { id?: unknown }).id === null;
@@ -138,6 +175,8 @@ function main(): void {
   if (!map || !timeline || !table || !scope || !tableScope || !clear || !live) return;
 
   let selection: Selection | undefined;
+  keepViewsInUrl();
+  const districtFeed = () => (document.getElementById(DISTRICT_FEED) as { feed?: unknown } | null)?.feed;
 
   const subdistrictFeed = (id: string): Element => {
     let feed = document.getElementById(SUBDISTRICT_FEED);
@@ -156,6 +195,7 @@ function main(): void {
     setBilingual(tableScope!, tableScopeText(selection));
     clear!.hidden = selection === undefined;
     if (announce) live!.textContent = pick(announcement(selection), lang());
+    replaceSearch(searchWithGrid(location.search, selection?.grid));
   }
 
   const select = (next: Selection) => {
@@ -185,11 +225,35 @@ function main(): void {
     const detail = (event as CustomEvent<unknown>).detail;
     // Escape on the map clears its selection and says so with `id: null`.
     if (isCleared(detail)) return showDistrict();
-    const next = selectionOf(detail, (grid) =>
-      gridNames((document.getElementById(DISTRICT_FEED) as { feed?: unknown } | null)?.feed, grid),
-    );
+    const next = selectionOf(detail, (grid) => gridNames(districtFeed(), grid));
     if (next) select(next);
   });
+  // A grid selected in the URL: selected on the map at once, the rest once the feed names its sub-district.
+  const fromUrl = new URLSearchParams(location.search).get('grid');
+  if (fromUrl && /^[\w-]{1,80}$/.test(fromUrl)) {
+    map.setAttribute('selected', fromUrl);
+    timeline.setAttribute('grid', fromUrl);
+    const restore = () => {
+      const feed = districtFeed();
+      if (!feed) return false;
+      const names = gridNames(feed, fromUrl);
+      if (names) select({ grid: fromUrl, subdistrict: gridSubdistrict(feed, fromUrl), name: names });
+      else {
+        // Not a grid of this district (an old link): the whole district, and the URL says so.
+        map.removeAttribute('selected');
+        timeline.removeAttribute('grid');
+        render(false);
+      }
+      return true;
+    };
+    if (!restore()) {
+      const feedElement = document.getElementById(DISTRICT_FEED);
+      const onChange = () => {
+        if (restore()) feedElement?.removeEventListener('safety-feed-change', onChange);
+      };
+      feedElement?.addEventListener('safety-feed-change', onChange);
+    }
+  }
   clear.addEventListener('click', () => {
     showDistrict();
     // The button hides itself: keep the keyboard where the reader was.
