@@ -246,6 +246,7 @@ describe('the sample district', () => {
     const twin = q<HTMLElement>(el, '#twin')!;
     // Closed: nothing to tab to or read but the button that opens it.
     expect(twin.hidden).toBe(true);
+    expect(getComputedStyle(twin).display).toBe('none');
     expect(twin.querySelector('table, button')).toBeNull();
     const toggle = q<HTMLButtonElement>(el, '.toolbar button[aria-controls="twin"]')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');

@@ -39,8 +39,9 @@ const shadow = (canvas: HTMLElement) => canvas.querySelector('safety-grid-map')!
  * (domestic disputes) are never drawn at a point: they are counted per grid, small counts shown
  * as "<3". Hover or focus a grid for its figures; click or Enter selects it
  * (`safety-grid-select`). The map is one tab stop: arrow keys move between neighbouring grids,
- * `+`/`-`/`0` zoom; ctrl + scroll or pinch zooms too. The ranked list beneath is the accessible
- * twin (always there for screen readers; the "list" button shows it). Past 1,500 grids it draws
+ * `+`/`-`/`0` zoom (shown over the map while it has keyboard focus); ctrl + scroll or pinch zooms
+ * too. "About this map" under the legend explains it; the "Ranked list of grids" button shows its
+ * data table (sortable, downloadable as CSV). Past 1,500 grids it draws
  * to a canvas. Switch language and theme in the toolbar.
  */
 const meta: Meta<Args> = {
@@ -167,7 +168,7 @@ export const TwentyThousandGrids: Story = {
     await waitFor(() => expect(shadow(canvasElement).querySelector('canvas.paint')).not.toBeNull(), {
       timeout: 20_000,
     });
-    // No element per grid: the DOM holds the controls, the marks and the first 100 rows of the list.
+    // No element per grid: the DOM holds the controls, the marks and the first 100 rows of the table.
     await expect(shadow(canvasElement).querySelectorAll('path.grid')).toHaveLength(0);
     await expect(shadow(canvasElement).querySelectorAll('*').length).toBeLessThan(3000);
   },
@@ -185,7 +186,7 @@ export const English: Story = { args: { data: fresh, lang: 'en' } };
 /** A 360 px container, as on a phone. */
 export const PhoneWidth: Story = { args: { data: fresh, width: 360 } };
 
-/** The ranked list shown (the map's accessible twin, `list`). */
+/** The data table shown (`list`): every grid's figure, class and rank; sortable, downloadable. */
 export const RankedList: Story = { args: { data: fresh, list: true, metric: 'alerts110', rate: 'per-10k' } };
 
 /** Data older than twice its update interval: a stale badge says how old. */

@@ -583,7 +583,7 @@ export const gridMapStyles = css`
   }
 
   /* The data table (core's DataTableController): the grid names select their grid. */
-  .twin {
+  .twin:not([hidden]) {
     display: grid;
     gap: var(--_space-sm);
     justify-items: start;
@@ -595,7 +595,9 @@ export const gridMapStyles = css`
     min-width: 0;
   }
 
-  .twin td.num {
+  /* A narrow container scrolls the table sideways rather than breaking names and ranges. */
+  .twin th,
+  .twin td {
     white-space: nowrap;
   }
 
@@ -712,6 +714,13 @@ export const gridMapStyles = css`
     height: max(24px, calc(1em * var(--_line-height)));
     width: 9em;
     vertical-align: top;
+  }
+
+  /* Core's summary is 44 px tall on a phone-sized viewport. */
+  @media (max-width: 480px) {
+    .map-skeleton .sk-about-summary {
+      height: max(44px, calc(1em * var(--_line-height)));
+    }
   }
 
   .map-skeleton .sk-map {
