@@ -9,6 +9,12 @@
 import { formatMessage, type Message, type SupportedLocale } from '@safety-widgets/core';
 
 const en = {
+  'live.one': '{name} now {value}.',
+  'live.many': {
+    one: '{n} indicator changed: {name}, now {value}.',
+    other: '{n} indicators changed, among them {name}, now {value}.',
+  },
+  'live.noData': 'no data',
   caption: '{place}: safety indicators',
   asOf: 'as of {date}',
   'col.name': 'Indicator',
@@ -83,6 +89,9 @@ const en = {
 export type TableMessageKey = keyof typeof en;
 
 const zh: { readonly [K in TableMessageKey]: Message } = {
+  'live.one': '{name}现为{value}。',
+  'live.many': '{n} 项指标有更新，其中{name}现为{value}。',
+  'live.noData': '无数据',
   caption: '{place}安全指标',
   asOf: '截至{date}',
   'col.name': '指标',

@@ -1333,3 +1333,34 @@ describe('accessibility (axe)', () => {
     await axeClean(await mount(largeFeed(600)));
   });
 });
+
+describe('live changes', () => {
+  it('says a changed shown value in the polite live region; a filtered-out row is not said; announce="off" is quiet', async () => {
+    const first = currentYantian() as { indicators: { id: string; area: string; value: number | null }[] };
+    const withValue = (id: string, value: number) => {
+      const next = structuredClone(first);
+      next.indicators.find((i) => i.id === id)!.value = value;
+      return next;
+    };
+    const el = await mount(first, { attrs: { area: 'public-order' } });
+    const region = () => $(el, '[part~="announcer"][aria-live="polite"]')!.textContent!.trim();
+    expect(region()).toBe('');
+    // A stability indicator is filtered out: nothing is said.
+    el.data = withValue('reoffending-rate', 0.5);
+    await settle(el);
+    expect(region()).toBe('');
+    el.data = withValue('alerts-110-per-10k', 530);
+    await vi.waitFor(
+      () =>
+        expect(region()).toBe(
+          '110 alerts per 10,000 residents (last 12 months) now 530 per 10,000 residents.',
+        ),
+      POLL,
+    );
+
+    const quiet = await mount(first, { attrs: { announce: 'off' } });
+    quiet.data = withValue('alerts-110-per-10k', 530);
+    await settle(quiet);
+    expect($(quiet, '[part~="announcer"]')!.textContent!.trim()).toBe('');
+  });
+});

@@ -24,6 +24,7 @@ import { indicatorsCsv, indicatorsCsvFileName } from './csv.js';
 import './events.js';
 import { parseStatus } from './filter.js';
 import { rowsInTableOrder, type RowGroup } from './group.js';
+import { liveChangeText } from './live-change.js';
 import { WINDOW_THRESHOLD, isWindowed, visibleRowRange, type RowRange } from './layout.js';
 import { msg } from './messages.js';
 import { rowDisplay, type RowDisplay } from './row-display.js';
@@ -208,6 +209,12 @@ export class SafetyIndicatorTable extends SafetyElement {
   private offsets: Float64Array | null = null;
   /** The row that had focus before an update, to give it back if the DOM moved it. */
   private focusBeforeUpdate: string | null = null;
+
+  /** "Fires now 4 incidents.": said by the shared announcer when a live update changes a shown row. */
+  protected override describeLiveChange(previous: Feed, next: Feed): string | undefined {
+    const shown = new Set(rowsInTableOrder(this.view(next, this.locale).groups).map((r) => r.id));
+    return liveChangeText(previous, next, this.locale, shown);
+  }
 
   protected override isEmpty(feed: Feed): boolean {
     return feed.indicators.length === 0;
