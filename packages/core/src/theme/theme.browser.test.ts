@@ -252,7 +252,6 @@ describe('hostReset', () => {
       color: getComputedStyle(p).color,
       boxSizing: getComputedStyle(box).boxSizing,
       width: box.getBoundingClientRect().width,
-      letterSpacing: getComputedStyle(p).letterSpacing,
     };
     expect(before.boxSizing).toBe('border-box');
     expect(before.width).toBe(100);
@@ -270,10 +269,20 @@ describe('hostReset', () => {
     expect(getComputedStyle(p).lineHeight).toBe(before.lineHeight);
     expect(getComputedStyle(p).fontFamily).toBe(before.fontFamily);
     expect(getComputedStyle(p).color).toBe(before.color);
-    expect(getComputedStyle(p).letterSpacing).toBe(before.letterSpacing);
     expect(getComputedStyle(box).boxSizing).toBe('border-box');
     expect(getComputedStyle(el).boxSizing).toBe('border-box');
     expect(box.getBoundingClientRect().width).toBe(100);
+  });
+
+  it('lets text spacing through (WCAG 1.4.12): the text-spacing bookmarklet’s rules reach the widget’s text', async () => {
+    const { p } = await mount();
+    expect(getComputedStyle(p).letterSpacing).toBe('normal');
+    pageStyle(`* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important }
+      p { margin-bottom: 2em !important }`);
+    // 0.12em and 0.16em of the host's 16px default, inherited as lengths.
+    expect(getComputedStyle(p).letterSpacing).toBe('1.92px');
+    expect(getComputedStyle(p).wordSpacing).toBe('2.56px');
+    expect(getComputedStyle(p).lineHeight).toBe('21px');
   });
 
   it('lets the page lay the widget out and hide it', async () => {

@@ -206,8 +206,9 @@ export const tokens = css`
 `;
 
 /**
- * Makes a widget immune to the host page's CSS. `all: initial` drops everything the
- * page would otherwise pass down (custom properties are not affected by `all`, so
+ * Makes a widget immune to the host page's CSS, except text spacing, which is the reader's (WCAG
+ * 1.4.12: letter and word spacing set on the widget's element reach its text). `all: initial` drops
+ * everything the page would otherwise pass down (custom properties are not affected by `all`, so
  * `--safety-*` overrides still arrive). Typography, colour and box-sizing are then set
  * with `!important`: an `!important` declaration in a shadow tree beats the page's, even
  * `* { all: unset }` or `!important`, so the page can change them only through the
@@ -236,10 +237,11 @@ export const hostReset = css`
     /* Widgets paint their own surface, so a dark widget stays legible on a light page
        (set --safety-color-surface: transparent to let the page show through). */
     background-color: var(--_surface) !important;
-    /* A reader's own text spacing (a user style sheet outranks every author style) is inherited; a page
-       sets it for the widget with these properties. */
-    letter-spacing: var(--safety-letter-spacing, normal) !important;
-    word-spacing: var(--safety-word-spacing, normal) !important;
+    /* Text spacing is the reader's (WCAG 1.4.12): not important, so spacing that a reader's tool or the
+       page puts on every element (\`* { letter-spacing: 0.12em !important }\`) reaches the widget, and a
+       user style sheet too; the page can also set it for widgets alone with these properties. */
+    letter-spacing: var(--safety-letter-spacing, normal);
+    word-spacing: var(--safety-word-spacing, normal);
     text-transform: none !important;
     text-indent: 0 !important;
     text-align: start !important;
