@@ -268,6 +268,72 @@ describe('steady while loading', () => {
   );
 });
 
+/** What a widget's shadow root clips: boxes that hide overflowing text (not scroll containers). */
+function clippedIn(page: Page) {
+  return page.evaluate((tags) => {
+    const found: string[] = [];
+    const visit = (root: ShadowRoot, host: string) => {
+      for (const el of root.querySelectorAll<HTMLElement>('*')) {
+        const style = getComputedStyle(el);
+        if (style.display === 'none' || style.visibility === 'hidden') continue;
+        const clips = (o: string) => o === 'hidden' || o === 'clip';
+        const text = el.textContent?.trim() ?? '';
+        // Visually hidden text (a 1 px clipped box) is for screen readers, not clipped reading.
+        if (text === '' || el.clientWidth <= 1 || el.closest('.visually-hidden, .offscreen')) continue;
+        if (clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+          found.push(
+            `${host} ${el.localName}.${[...el.classList].join('.')}: ${el.scrollWidth} > ${el.clientWidth}`,
+          );
+        }
+      }
+    };
+    for (const w of document.querySelectorAll(tags.join(',')))
+      if (w.shadowRoot) visit(w.shadowRoot, w.localName);
+    return found;
+  }, WIDGETS);
+}
+
+describe('text follows the reader (WCAG 1.4.4, 1.4.10, 1.4.12)', () => {
+  it.each(['/', '/?lang=en'].flatMap((path) => [390, 1366].map((width) => ({ path, width }))))(
+    '$path at $width px with a 32px default font size and wide text spacing: text grows, nothing is clipped',
+    async ({ path, width }) => {
+      // The bookmarklet is inline CSS, which the demo pages' CSP refuses, as it would refuse a bookmarklet.
+      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+      await page.goto(`${server.url}${path}`);
+      // WCAG 1.4.12's text-spacing bookmarklet.
+      await page.addStyleTag({
+        content:
+          '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important } p { margin-bottom: 2em !important }',
+      });
+      await allReady(page);
+      const sizes = await page.evaluate(
+        (tags) =>
+          [...document.querySelectorAll(tags.join(','))].map((w) => {
+            const first = [...w.shadowRoot!.children].find((c) => c.localName !== 'style')!;
+            return `${w.localName} ${getComputedStyle(first).fontSize}`;
+          }),
+        WIDGETS,
+      );
+      for (const size of sizes) expect(size).toMatch(/ 28px$/);
+      const spacing = await page.evaluate(() => {
+        const gauge = document.querySelector('safety-score-gauge')!;
+        return getComputedStyle([...gauge.shadowRoot!.children].find((c) => c.localName !== 'style')!)
+          .letterSpacing;
+      });
+      expect(spacing, 'the reader’s letter spacing reaches the widget').not.toBe('normal');
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        'the page scrolls sideways',
+      ).toBe(true);
+      expect(await clippedIn(page)).toEqual([]);
+      await context.close();
+    },
+  );
+});
+
 describe('every demo page', () => {
   it.each(PAGES)(
     '$name ($path): widgets defined, ready and visible at 1280 and 375 px, no error',
@@ -339,6 +405,35 @@ describe('the district page', () => {
     await page.getByRole('link', { name: '中文' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     expect(new URL(page.url()).search).toBe('');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('keeps the reader’s view in the URL: a reload or a shared link shows the same grid and views', async () => {
+    const { page, problems, close } = await open('/?lang=en');
+    await allReady(page);
+    const map = page.locator('safety-grid-map');
+    await map.getByRole('application').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const selected = await map.getAttribute('selected');
+    expect(selected).not.toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get('grid')).toBe(selected);
+    const scope = await page.locator('#scope-text').innerText();
+
+    await page.reload();
+    await allReady(page);
+    expect(await map.getAttribute('selected')).toBe(selected);
+    expect(await page.locator('safety-case-timeline').getAttribute('grid')).toBe(selected);
+    await expect.poll(() => page.locator('#scope-text').innerText()).toBe(scope);
+    expect(await page.locator('safety-indicator-table').getAttribute('feed')).toBe('subdistrict-feed');
+
+    await page.goto(`${server.url}/?lang=en&interval=week&status=not-met&metric=cases&rate=total`);
+    await allReady(page);
+    expect(await page.locator('safety-case-timeline').getAttribute('interval')).toBe('week');
+    expect(await page.locator('safety-indicator-table').getAttribute('status-filter')).toBe('not-met');
+    expect(await map.getAttribute('rate')).toBe('total');
+    expect(new URL(page.url()).searchParams.get('grid')).toBeNull();
     expect(problems).toEqual([]);
     await close();
   });

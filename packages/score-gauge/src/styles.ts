@@ -460,8 +460,10 @@ export const gaugeStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* The date stays on one line unless it is wider than the gauge (large text, wide spacing). */
   .as-of time {
-    white-space: nowrap;
+    display: inline-block;
+    max-inline-size: 100%;
   }
 
   /* The ring's key: each grade's glyph in its colour, with the number of areas in words. */

@@ -231,11 +231,10 @@ export const dataTableStyles = css`
     display: inline-flex;
     align-items: center;
     gap: var(--_space-xs);
-    min-inline-size: 100%;
+    inline-size: 100%;
     min-block-size: 24px;
     padding: var(--_space-xs) var(--_space-sm);
     border: 0;
-    white-space: nowrap;
     background: none;
     font-weight: 600;
     text-align: inherit;
