@@ -1108,10 +1108,14 @@ describe('live updates', () => {
     expect(rowById(el, 'fraud-alerts')).toBe(fraud);
     expect(cell(fraud, 'score-cell')).toBe(scoreCell);
     expect(cellText(fraud, 'score-cell')).not.toBe(scoreBefore);
-    // No other indicator row was touched: no full re-render.
+    // No other indicator row was touched: no full re-render. The polite live region says the change.
     const group = fraud.closest('tbody')!.querySelector('tr.group-row')!;
+    const announcer = $(el, '[part~="announcer"]')!;
+    expect(announcer.textContent!.trim()).toBe('Fraud alerts (first half-year) now 400 alerts.');
     for (const node of touched) {
-      expect([fraud, group], `unexpected change in ${node.outerHTML.slice(0, 120)}`).toContain(node);
+      expect([fraud, group, announcer], `unexpected change in ${node.outerHTML.slice(0, 120)}`).toContain(
+        node,
+      );
     }
     expect(rows(el).filter((r) => r !== fraud)).toEqual(others);
     // Sort, filters and focus are as the reader left them.
