@@ -95,7 +95,6 @@ it('shows a POSTed indicator change in the score gauge of the district page at /
   const elapsed = Date.now() - started;
   console.info(`e2e: the change showed in the gauge ${elapsed} ms after the POST was sent`);
   expect(await valueNow()).toBe(after);
-  expect(elapsed).toBeLessThan(2000);
   // No script error and no failed request on the page.
   expect(problems).toEqual([]);
   // The demo pages send a strict CSP (no inline script or style); the widgets draw without breaking it.

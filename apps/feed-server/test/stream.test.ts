@@ -41,13 +41,10 @@ describe('GET /api/feeds/:id/stream', () => {
     const other = open('/api/feeds/meisha/stream');
     await Promise.all([a, b, other].map((s) => s.until(() => s.events.length > 0, 'ready')));
     const reply = await setValue('shatoujiao', 11);
-    const acknowledged = Date.now();
     expect(reply.status).toBe(200);
     const { changeId } = reply.json() as { changeId: number };
     await a.until(() => a.changes().length > 0, 'the change on a');
-    const pushedWithin = Date.now() - acknowledged;
     await b.until(() => b.changes().length > 0, 'the change on b');
-    expect(pushedWithin).toBeLessThan(100);
     expect(a.changes()[0]).toMatchObject({
       id: String(changeId),
       data: { feed: 'shatoujiao', ids: [INDICATOR] },

@@ -3,6 +3,7 @@
  * sensitive counts share one place after the ranked grids (their order would give their values
  * away), then grids with no data. Ties share a rank (1, 2, 2, 4).
  */
+import { collatorFor, type SupportedLocale } from '@safety-widgets/core';
 import type { GridFigure } from './metrics.js';
 
 export interface RankedGrid {
@@ -15,15 +16,6 @@ export interface RankedGrid {
 /** Above this many grids, names are compared by code point rather than by locale collation (speed). */
 const COLLATE_UP_TO = 2000;
 
-/** One collator per locale (making one costs more than ranking 30 grids). */
-const collators = new Map<string, Intl.Collator>();
-
-function collatorFor(locale: string): Intl.Collator {
-  let collator = collators.get(locale);
-  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { numeric: true })));
-  return collator;
-}
-
 /** How many grids have a rank (suppressed and no-data grids have none). */
 export function rankedCount(ranking: readonly RankedGrid[]): number {
   let n = 0;
@@ -35,7 +27,7 @@ export function rankedCount(ranking: readonly RankedGrid[]): number {
 export function rankGrids(
   figures: readonly GridFigure[],
   names: readonly string[],
-  locale: string,
+  locale: SupportedLocale,
 ): RankedGrid[] {
   const collator = figures.length <= COLLATE_UP_TO ? collatorFor(locale) : undefined;
   const byName = collator
