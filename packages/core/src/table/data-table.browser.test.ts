@@ -112,6 +112,21 @@ describe('DataTableController', () => {
     click.mockRestore();
   });
 
+  it('sorts once per rows, sort and locale: a re-render of the same rows (a hover) does not sort again', async () => {
+    const e = await mount();
+    e.table.sortBy('score', 'asc');
+    await e.updateComplete;
+    const sort = vi.spyOn(Array.prototype, 'sort');
+    e.requestUpdate();
+    await e.updateComplete;
+    expect(sort).not.toHaveBeenCalled();
+    e.rows = [...rows];
+    await e.updateComplete;
+    expect(sort).toHaveBeenCalledTimes(1);
+    sort.mockRestore();
+    expect(bodyRows(e).map((r) => r[1])).toEqual(['2', '11.5', 'No data']);
+  });
+
   it('has no serious or critical axe violations', async () => {
     const e = await mount();
     const result = await axe.run(e, { resultTypes: ['violations'] });

@@ -101,7 +101,12 @@ export class DataTableController<R> implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  /** The last sorted rows, kept while the rows, the sort and the locale are the same (hover re-renders). */
+  private sorted: { rows: readonly R[]; key: string; out: readonly R[] } | null = null;
+
+  hostDisconnected(): void {
+    this.sorted = null;
+  }
 
   /** Sorts by column `key` (as a click on its header does). */
   sortBy(key: string, dir?: SortDirection): void {
@@ -114,9 +119,17 @@ export class DataTableController<R> implements ReactiveController {
     return downloadText(this.host.renderRoot, csvFileName(...model.fileName), tableCsv(model, this.sort));
   }
 
+  private rowsInOrder(model: DataTableModel<R>): readonly R[] {
+    const key = `${this.sort?.key ?? ''}|${this.sort?.dir ?? ''}|${model.locale}|${model.columns.map((c) => c.key).join(',')}`;
+    if (this.sorted?.rows !== model.rows || this.sorted.key !== key) {
+      this.sorted = { rows: model.rows, key, out: sortedRows(model, this.sort) };
+    }
+    return this.sorted.out;
+  }
+
   render(model: DataTableModel<R>): TemplateResult {
     const { locale, columns } = model;
-    const rows = sortedRows(model, this.sort);
+    const rows = this.rowsInOrder(model);
     const sort = this.sort;
     return html`<div class="data-table" part="data-table">
       <div class="dt-bar">
