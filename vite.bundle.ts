@@ -40,6 +40,14 @@ function bundlePlugins(): UserConfig['plugins'] {
   ];
 }
 
+/** Lit's packages, under node_modules (pnpm's layout included). */
+const LIT =
+  /node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:lit|lit-html|lit-element|@lit|@lit-labs)[\\/]/;
+const CORE = /packages[\\/]core[\\/]/;
+
+/** Names of the chunks of core's dynamically imported modules. */
+const LAZY_CHUNK_NAMES: Readonly<Record<string, string>> = { registry: 'live', validate: 'diagnosis' };
+
 const OUTPUT = {
   minify: true,
   comments: { legal: false, annotation: false, jsdoc: false },
@@ -102,15 +110,18 @@ export function chunkedBundle(
       rolldownOptions: {
         output: {
           ...OUTPUT,
-          chunkFileNames: 'chunks/[name]-[hash].js',
-          // Lit and core are one `runtime` chunk (every page needs nearly all of it, and each file a
-          // page fetches costs a request and compresses on its own); the rest is split by who uses it.
+          // Core's lazy layers are named for what they hold, not for their first module.
+          chunkFileNames: (chunk: { name: string }) =>
+            `chunks/${LAZY_CHUNK_NAMES[chunk.name] ?? chunk.name}-[hash].js`,
+          // Lit and the core modules a page loads up front are one `runtime` chunk (every page needs
+          // nearly all of it, and each file a page fetches costs a request and compresses on its own);
+          // the rest is split by who uses it. `$initial` keeps core's lazily imported layers out of it:
+          // the live layer (`loadLiveLayer()`, fetched when a page uses a feed URL) and the detailed
+          // diagnosis with valibot (`loadDiagnosis()`, fetched when a feed is rejected) are chunks of
+          // their own (the embed tests check that a page given `.data` fetches neither).
           codeSplitting: {
             groups: [
-              {
-                name: 'runtime',
-                test: /node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:lit|lit-html|lit-element|@lit|@lit-labs)[\\/]|packages[\\/]core[\\/]/,
-              },
+              { name: 'runtime', test: (id: string) => LIT.test(id) || CORE.test(id), tags: ['$initial'] },
             ],
           },
         },

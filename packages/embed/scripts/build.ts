@@ -20,6 +20,7 @@ interface BuiltChunk {
   type: 'chunk' | 'asset';
   fileName: string;
   imports?: string[];
+  dynamicImports?: string[];
 }
 
 rmSync(dist, { recursive: true, force: true });
@@ -47,16 +48,27 @@ for (const f of EMBED_FILES.filter((f) => f.format === 'iife')) {
 
 /** Static imports of each built file, by file name. */
 const importsOf = new Map(output.map((o) => [o.fileName, o.imports ?? []]));
-/** Every file a page downloads with `file`: the file, then its static imports, transitively. */
-function closure(file: string): string[] {
+/** Dynamic imports of each built file, by file name. */
+const dynamicImportsOf = new Map(output.map((o) => [o.fileName, o.dynamicImports ?? []]));
+/** Every file a page downloads with `files`: the files, then their static imports, transitively. */
+function closure(...files: string[]): string[] {
   const seen = new Set<string>();
   const visit = (f: string) => {
     if (seen.has(f)) return;
     seen.add(f);
     for (const i of importsOf.get(f) ?? []) visit(i);
   };
-  visit(file);
+  files.forEach(visit);
   return [...seen];
+}
+/**
+ * The files `file` may load later, by dynamic import (the live layer when a page uses a feed URL,
+ * the diagnosis when a feed is rejected), with what they import, less what the page has already.
+ */
+function lazyClosure(file: string): string[] {
+  const now = new Set(closure(file));
+  const lazy = [...now].flatMap((f) => dynamicImportsOf.get(f) ?? []);
+  return closure(...lazy).filter((f) => !now.has(f));
 }
 
 const read = (file: string) => readFileSync(join(dist, file));
@@ -64,7 +76,12 @@ const entries: FileReport[] = EMBED_FILES.map((f) => {
   const own = reportFile(f.file, read(f.file), f.format, f.defines);
   if (f.format !== 'es') return own;
   const chunks = closure(f.file).slice(1);
-  return { ...own, chunks, page: pageSize([own, ...chunks.map((c) => reportFile(c, read(c), 'es', []))]) };
+  return {
+    ...own,
+    chunks,
+    lazyChunks: lazyClosure(f.file),
+    page: pageSize([own, ...chunks.map((c) => reportFile(c, read(c), 'es', []))]),
+  };
 });
 const chunks: FileReport[] = output
   .map((o) => o.fileName)

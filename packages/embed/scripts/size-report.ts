@@ -16,7 +16,13 @@ export interface FileReport {
   readonly integrity: string;
   /** An entry's shared chunks (`chunks/…`), every one a page downloads with it, in load order. */
   readonly chunks?: readonly string[];
-  /** What a page downloads for an entry: the entry and its chunks, each compressed on its own. */
+  /**
+   * Chunks an entry loads only when needed, by dynamic import: core's live layer (`chunks/live-…`,
+   * when a page uses a feed URL) and its detailed diagnosis (`chunks/diagnosis-…`, when a feed is
+   * rejected), with anything they import that the page does not have yet.
+   */
+  readonly lazyChunks?: readonly string[];
+  /** What a page downloads up front for an entry: the entry and its chunks, each compressed on its own. */
   readonly page?: { readonly bytes: number; readonly gzip: number; readonly brotli: number };
 }
 

@@ -38,6 +38,14 @@ async function expectAllDrawn(win: TestWindow, tags = WIDGETS): Promise<void> {
 
 afterEach(closePages);
 
+/** The file of core's lazily loaded `live` or `diagnosis` chunk, from the manifest. */
+async function lazyChunk(name: 'live' | 'diagnosis'): Promise<string> {
+  const files = (await manifest()).files;
+  const file = files.find((f) => f.file.startsWith(`chunks/${name}-`))?.file;
+  expect(file, `chunks/${name}-… in the manifest`).toBeDefined();
+  return file!;
+}
+
 describe('the all-in-one module', () => {
   it('defines the feed and the four widgets, which draw one shared feed', async () => {
     const win = await openPage(
@@ -146,7 +154,9 @@ describe('shared chunks', () => {
     await expectAllDrawn(win, ['safety-score-gauge', 'safety-grid-map']);
     const files = (await manifest()).files;
     const closure = (entry: string) => [entry, ...files.find((f) => f.file === entry)!.chunks!];
-    const expected = new Set([...closure('safety-score-gauge.js'), ...closure('safety-grid-map.js')]);
+    // A feed URL: the live layer too, once, and not the diagnosis (the feed is valid).
+    const live = await lazyChunk('live');
+    const expected = new Set([...closure('safety-score-gauge.js'), ...closure('safety-grid-map.js'), live]);
     const loaded = scriptsLoaded(win);
     expect(loaded.length, loaded.join(', ')).toBe(new Set(loaded).size);
     expect(new Set(loaded)).toEqual(expected);
@@ -165,6 +175,42 @@ describe('shared chunks', () => {
     const digest = await crypto.subtle.digest('SHA-384', code);
     const integrity = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
     expect(files.find((f) => f.file === 'safety-score-gauge.js')!.integrity).toBe(integrity);
+  });
+});
+
+describe('paying only for what is used', () => {
+  async function gaugeGiven(data: (win: TestWindow) => unknown): Promise<TestWindow> {
+    const win = await openPage(`<safety-score-gauge lang="en"></safety-score-gauge>
+      <script type="module" src="${dist('safety-score-gauge.js')}"></script>`);
+    await vi.waitFor(() => expect(win.customElements.get('safety-score-gauge')).toBeDefined(), WAIT);
+    (el(win, 'safety-score-gauge') as HTMLElement & { data: unknown }).data = data(win);
+    return win;
+  }
+
+  it('a gauge given .data downloads neither the live layer nor the diagnosis', async () => {
+    const text = await (await fetch(SAMPLE_FEED)).text();
+    // The page's own objects, as a page's script would make them.
+    const win = await gaugeGiven((w) => w.JSON.parse(text));
+    await expectAllDrawn(win, ['safety-score-gauge']);
+    const gauge = (await manifest()).files.find((f) => f.file === 'safety-score-gauge.js')!;
+    expect(new Set(scriptsLoaded(win))).toEqual(new Set(['safety-score-gauge.js', ...gauge.chunks!]));
+    expect(gauge.lazyChunks).toEqual(
+      expect.arrayContaining([await lazyChunk('live'), await lazyChunk('diagnosis')]),
+    );
+    expect(win.__record.errors).toEqual([]);
+  });
+
+  it('a rejected feed loads the diagnosis, which names the problem', async () => {
+    const win = await gaugeGiven((w) =>
+      w.JSON.parse('{"format": "safety-feed", "version": 1, "id": "<b>x</b>"}'),
+    );
+    await vi.waitFor(() => expect(el(win, 'safety-score-gauge').getAttribute('status')).toBe('error'), WAIT);
+    const alert = el(win, 'safety-score-gauge').shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('is not a valid Safety Widgets feed');
+    expect(alert.textContent).toContain('place: is required but missing');
+    expect(alert.querySelector('b')).toBeNull();
+    expect(scriptsLoaded(win)).toContain(await lazyChunk('diagnosis'));
+    expect(scriptsLoaded(win)).not.toContain(await lazyChunk('live'));
   });
 });
 
@@ -220,7 +266,7 @@ describe('the autoloader', () => {
     const files = (await manifest()).files;
     const gauge = files.find((f) => f.file === 'safety-score-gauge.js')!;
     expect(new Set(scriptsLoaded(win))).toEqual(
-      new Set(['safety-autoloader.js', 'safety-score-gauge.js', ...gauge.chunks!]),
+      new Set(['safety-autoloader.js', 'safety-score-gauge.js', ...gauge.chunks!, await lazyChunk('live')]),
     );
 
     const later = win.document.createElement('div');

@@ -6,7 +6,7 @@ export interface Recorded {
   violations: string[];
 }
 
-export type TestWindow = Window & { __record: Recorded };
+export type TestWindow = Window & typeof globalThis & { __record: Recorded };
 
 /**
  * URL of a built file (run `pnpm build` first): `dist/` is the test server's public folder (see
@@ -22,6 +22,7 @@ export interface ManifestFile {
   defines: string[];
   integrity: string;
   chunks?: string[];
+  lazyChunks?: string[];
   page?: { bytes: number; gzip: number; brotli: number };
 }
 

@@ -5,6 +5,8 @@
  */
 import { quoteString } from './describe.js';
 
+export { seriesKey } from './fast-accept.js';
+
 /** One cross-reference problem: where, and why (the message is `${path}: ${reason}`). */
 export interface Problem {
   path: string;
@@ -89,16 +91,6 @@ export function checkReference(
     path: `${itemPath(basePath, index)}${key}`,
     reason: `unknown ${known.noun} ${quoteString(id)} (no valid item in ${known.collection} has this id); dropped`,
   };
-}
-
-/** What makes a series unique: its category, interval and scope (whole place, subdistrict or grid). */
-export function seriesKey(series: {
-  category: string;
-  interval: string;
-  subdistrict?: string | null;
-  grid?: string | null;
-}): string {
-  return JSON.stringify([series.category, series.interval, series.subdistrict ?? null, series.grid ?? null]);
 }
 
 /** Words for a series' identity in messages: `category "fraud", interval "month", whole place`. */

@@ -10,8 +10,15 @@
  *
  * Each key is read once, in the schema's order, with `key in item` as valibot's object() does.
  */
-import { ISO_DATE_REGEX, ISO_TIMESTAMP_REGEX } from 'valibot';
 import type { GridFeature, Point, SafetyEvent, Series } from './types.js';
+
+/**
+ * valibot's ISO_TIMESTAMP_REGEX and ISO_DATE_REGEX, which the schemas use (a test checks they are
+ * the same): written here so that accepting a valid feed needs nothing of valibot.
+ */
+export const ISO_TIMESTAMP_REGEX =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:0\d|1\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z| ?[+-](?:0\d|1\d|2[0-3])(?::?[0-5]\d)?)$/u;
+export const ISO_DATE_REGEX = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])$/u;
 
 /** An id: letters, digits, `.`, `_`, `:` and `-`, starting with a letter or digit. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -19,6 +26,10 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 export const ID_MAX_LENGTH = 128;
 /** Longest name or title in one locale. */
 export const NAME_MAX_LENGTH = 500;
+/** One megabyte as used in messages and limits: 1,048,576 bytes. */
+export const MEGABYTE = 1024 * 1024;
+/** Default largest feed text read: 20 MB. */
+export const DEFAULT_MAX_BYTES = 20 * MEGABYTE;
 /** Largest magnitude of a finite number in a feed. */
 export const NUMBER_LIMIT = 1e15;
 
@@ -49,32 +60,32 @@ export function isValidMultiPolygon(polygons: unknown): boolean {
 }
 
 /** Marks a key the item does not have (as opposed to one set to `undefined`). */
-const ABSENT: unique symbol = Symbol('absent');
-type Read = unknown;
+export const ABSENT: unique symbol = Symbol('absent');
+export type Read = unknown;
 
 /** An object of the kind JSON gives (a plain object, not an array, a class instance or a Proxy of one). */
-type Plain = Record<string, unknown>;
+export type Plain = Record<string, unknown>;
 
-function isPlain(value: unknown): value is Plain {
+export function isPlain(value: unknown): value is Plain {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
 /** `item[key]`, or ABSENT when `key in item` is false (valibot's object() reads keys this way). */
-function read(item: Plain, key: string): Read {
+export function read(item: Plain, key: string): Read {
   return key in item ? item[key] : ABSENT;
 }
 
-function isId(value: unknown): value is string {
+export function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= ID_MAX_LENGTH && ID_PATTERN.test(value);
 }
 
-function isFiniteInRange(value: unknown): value is number {
+export function isFiniteInRange(value: unknown): value is number {
   return typeof value === 'number' && value >= -NUMBER_LIMIT && value <= NUMBER_LIMIT; // NaN and ±Infinity fail
 }
 
-function isNonNegative(value: unknown): value is number {
+export function isNonNegative(value: unknown): value is number {
   return typeof value === 'number' && value >= 0 && value <= NUMBER_LIMIT;
 }
 
@@ -112,16 +123,16 @@ export function isRealDate(ymd: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-function isDateTime(value: unknown): value is string {
+export function isDateTime(value: unknown): value is string {
   return typeof value === 'string' && ISO_TIMESTAMP_REGEX.test(value) && isRealDate(value.slice(0, 10));
 }
 
-function isDate(value: unknown): value is string {
+export function isDate(value: unknown): value is string {
   return typeof value === 'string' && ISO_DATE_REGEX.test(value) && isRealDate(value);
 }
 
 /** A name in both locales, built as LocalizedTextSchema builds it; undefined if it is not plainly valid. */
-function localizedText(value: unknown): { zh: string; en: string } | undefined {
+export function localizedText(value: unknown): { zh: string; en: string } | undefined {
   if (!isPlain(value)) return undefined;
   const zh = read(value, 'zh');
   if (typeof zh !== 'string' || zh.length > NAME_MAX_LENGTH) return undefined;
@@ -132,13 +143,13 @@ function localizedText(value: unknown): { zh: string; en: string } | undefined {
 }
 
 /** A nullish localized text as the schema keeps it: ABSENT, null and undefined as they are. */
-function nullishText(value: Read): Read | false {
+export function nullishText(value: Read): Read | false {
   if (value === ABSENT || value === null || value === undefined) return value;
   return localizedText(value) ?? false;
 }
 
 /** A Polygon or MultiPolygon, built as AreaGeometrySchema builds it (coordinates passed through). */
-function areaGeometry(value: unknown): GridFeature['geometry'] | undefined {
+export function areaGeometry(value: unknown): GridFeature['geometry'] | undefined {
   if (!isPlain(value)) return undefined;
   const type = read(value, 'type');
   if (type === 'Polygon') {
@@ -305,4 +316,14 @@ export function acceptSeries(item: unknown): Series | undefined {
   if (grid !== ABSENT) out.grid = grid;
   out.provenance = provenance;
   return out as Series;
+}
+
+/** What makes a series unique: its category, interval and scope (whole place, subdistrict or grid). */
+export function seriesKey(series: {
+  category: string;
+  interval: string;
+  subdistrict?: string | null;
+  grid?: string | null;
+}): string {
+  return JSON.stringify([series.category, series.interval, series.subdistrict ?? null, series.grid ?? null]);
 }

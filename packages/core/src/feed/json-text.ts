@@ -3,12 +3,9 @@
  * messages for JSON syntax errors.
  */
 import { describeError, groupDigits } from './describe.js';
+import { MEGABYTE } from './fast-accept.js';
 
-/** One megabyte as used in messages and limits: 1,048,576 bytes. */
-export const MEGABYTE = 1024 * 1024;
-
-/** Default largest feed text `parseFeedText` reads: 20 MB. */
-export const DEFAULT_MAX_BYTES = 20 * MEGABYTE;
+export { DEFAULT_MAX_BYTES, MEGABYTE } from './fast-accept.js';
 
 /** Size of `text` encoded as UTF-8, in bytes, without encoding it. */
 export function utf8Length(text: string): number {

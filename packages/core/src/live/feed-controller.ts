@@ -14,9 +14,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { feedContext } from './context.js';
 import { configError } from './errors.js';
 import type { FeedSourceOptions } from './feed-source.js';
-import type { FeedStore } from './feed-store.js';
-import { acquireFeedSource, type FeedSourceLease } from './registry.js';
-import { isFeedStoreElement } from './safety-feed.element.js';
+import { isFeedStoreElement, type FeedStore } from './feed-store.js';
+import { LazyFeedSource } from './lazy-source.js';
 import { StaticFeedSource } from './static-source.js';
 import { errorState, loadingState } from './status.js';
 import { isNonNegative } from './timing.js';
@@ -193,16 +192,23 @@ export class FeedController implements ReactiveController {
         this.store = new StaticFeedSource(binding.data, {
           label: `the data property of ${tagOf(this.host)}`,
         });
-        this.cleanup.push(this.store.subscribe((state) => this.setState(state)));
+        // A feed with problems is `loading` while the detailed validator loads: the widget keeps
+        // showing the feed it has until the verdict, rather than flashing a skeleton.
+        const showing = this._state.feed !== undefined;
+        this.cleanup.push(
+          this.store.subscribe((state) => {
+            if (!(showing && state.status === 'loading')) this.setState(state);
+          }),
+        );
         return;
       }
       case 'src': {
-        const lease: FeedSourceLease = acquireFeedSource(binding.src, this.options.sourceOptions ?? {});
-        this.store = lease.source;
-        const unsubscribe = lease.source.subscribe((state) => this.setState(state));
+        const source = new LazyFeedSource(binding.src, this.options.sourceOptions ?? {});
+        this.store = source;
+        const unsubscribe = source.subscribe((state) => this.setState(state));
         this.cleanup.push(() => {
           unsubscribe();
-          lease.release();
+          source.release();
         });
         return;
       }

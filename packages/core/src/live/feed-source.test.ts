@@ -3,8 +3,9 @@
  * the stream's fallback and reconnection rules, ordering between the stream and requests, the
  * registry and static sources. The same behaviours run against a real server in the browser tests.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeFeed } from '../../test/fixtures/feed.js';
+import { loadDiagnosis } from '../feed/check.js';
 import { FeedSource, type FeedSourceOptions } from './feed-source.js';
 import { acquireFeedSource, activeFeedSources, effectiveInterval } from './registry.js';
 import { StaticFeedSource } from './static-source.js';
@@ -78,6 +79,11 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();
   await vi.advanceTimersByTimeAsync(0);
 }
+
+// The detailed validator is a lazily imported module: load it before the clock is faked.
+beforeAll(async () => {
+  await loadDiagnosis();
+});
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2017-12-04T09:00:10+08:00') });
@@ -190,6 +196,8 @@ describe('FeedSource stream', () => {
     const { source, calls, es } = await streaming({ retryBaseMs: 1000 });
     const good = source.state.feed;
     es.send('feed', '{"format": "safety-feed"}');
+    // The detailed validator (a lazily loaded module) says what is wrong: a few microtasks later.
+    await settle();
     expect(source.state.status).toBe('stale');
     expect(source.state.error?.code).toBe('invalid');
     expect(source.state.error?.message).toContain(`A "feed" message of the live stream ${STREAM}`);
@@ -295,13 +303,16 @@ describe('acquireFeedSource', () => {
 });
 
 describe('StaticFeedSource', () => {
-  it('validates objects and JSON text into ready, empty or error', () => {
+  it('validates objects and JSON text into ready, empty or error', async () => {
     expect(new StaticFeedSource(makeFeed()).state).toMatchObject({ status: 'ready', mode: 'static' });
     expect(new StaticFeedSource(JSON.stringify(makeFeed())).state.status).toBe('ready');
     const empty = makeFeed();
     Object.assign(empty, { indicators: [], grids: undefined, layers: [], series: [], events: [] });
     expect(new StaticFeedSource(empty).state.status).toBe('empty');
     const bad = new StaticFeedSource({ format: 'safety-feed' }, { label: 'the data property of <x-w>' });
+    // Valid feeds are accepted at once; a rejected one waits for the detailed validator's verdict.
+    expect(bad.state.status).toBe('loading');
+    await settle();
     expect(bad.state.status).toBe('error');
     expect(bad.state.error?.code).toBe('invalid');
     expect(bad.state.error?.message).toMatch(

@@ -35,6 +35,7 @@
  */
 import type { DroppedCounts, Feed, ValidationIssue } from '../feed/types.js';
 import { documentBase, resolveFeedUrl } from './errors.js';
+import { isPending } from '../feed/check.js';
 import { fetchFeed, parseFeed, type FetchOutcome } from './fetch-feed.js';
 import { notifyListener, type FeedListener, type FeedStore } from './feed-store.js';
 import { FeedStream } from './feed-stream.js';
@@ -442,7 +443,11 @@ export class FeedSource implements FeedStore {
     });
     // Whatever a request in flight brings is older than this message.
     this.inflight?.abort();
-    this.apply(seq, outcome, true);
+    if (isPending(outcome))
+      void outcome.then((result) => {
+        if (!this.disposedFlag) this.apply(seq, result, true);
+      });
+    else this.apply(seq, outcome, true);
   }
 
   private fallBackFromStream(why: 'closed' | 'unstable'): void {

@@ -2,8 +2,8 @@
  * One conditional HTTP request for a feed, turned into a typed outcome: a fresh validated feed
  * with its validators, "not modified", a FeedError, or "aborted" by the caller. It never throws.
  */
-import { parseFeedText } from '../feed/validate.js';
-import type { DroppedCounts, Feed, ValidationIssue } from '../feed/types.js';
+import { checkFeedText, isPending } from '../feed/check.js';
+import type { DroppedCounts, Feed, ValidationIssue, ValidationResult } from '../feed/types.js';
 import {
   configError,
   httpError,
@@ -72,14 +72,22 @@ const TIMED_OUT = Symbol('timed out');
 
 /**
  * Validates feed text from `where` ("The feed at https://…"): the feed, or an `invalid` / `parse`
- * error; the parser's own "too large" verdict becomes a `too-large` error.
+ * error; the parser's own "too large" verdict becomes a `too-large` error. At once for a valid
+ * feed; a promise when the detailed validator must be loaded to say what is wrong.
  */
 export function parseFeed(
   text: string,
   options: { where: string; url: string; maxBytes: number },
+): FreshFeed | FeedFailed | Promise<FreshFeed | FeedFailed> {
+  const result = checkFeedText(text, { maxBytes: options.maxBytes });
+  return isPending(result) ? result.then((r) => outcomeOf(r, options)) : outcomeOf(result, options);
+}
+
+function outcomeOf(
+  result: ValidationResult,
+  options: { where: string; url: string; maxBytes: number },
 ): FreshFeed | FeedFailed {
   const { where, url, maxBytes } = options;
-  const result = parseFeedText(text, { maxBytes });
   if (result.ok) return { kind: 'feed', feed: result.feed, issues: result.issues, dropped: result.dropped };
   const first = result.issues.find((i) => i.severity === 'fatal');
   if (first && first.path === '$' && /\b(too large|larger than|exceeds|bytes)\b/i.test(first.message)) {
@@ -163,7 +171,7 @@ async function request(url: string, options: FetchFeedOptions, signal: AbortSign
     if (error instanceof FeedFailure || signal.aborted) throw error;
     throw new FeedFailure(networkError(url, 'body'));
   }
-  const parsed = parseFeed(text, { where: `The feed at ${url}`, url, maxBytes });
+  const parsed = await parseFeed(text, { where: `The feed at ${url}`, url, maxBytes });
   if (parsed.kind === 'error') return parsed;
   return {
     ...parsed,

@@ -13,10 +13,12 @@ export {
   type FeedStore,
 } from './feed-source.js';
 export { acquireFeedSource, activeFeedSources, type FeedSourceLease } from './registry.js';
-export { StaticFeedSource, staticFeedState, type StaticFeedSourceOptions } from './static-source.js';
+export { StaticFeedSource, feedStateOf, type StaticFeedSourceOptions } from './static-source.js';
+export { LazyFeedSource, loadLiveLayer } from './lazy-source.js';
 export { feedContext } from './context.js';
 export { FeedController, type FeedControllerOptions, type FeedHost } from './feed-controller.js';
-export { FEED_STORE, SafetyFeedElement, isFeedStoreElement } from './safety-feed.element.js';
+export { SafetyFeedElement } from './safety-feed.element.js';
+export { FEED_STORE, isFeedStoreElement } from './feed-store.js';
 export {
   backoffCeiling,
   backoffDelay,

@@ -2,7 +2,7 @@
  * `<safety-feed>`, FeedController and the page-wide registry, in Chromium against the test feed server.
  */
 import { LitElement, html } from 'lit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeed } from '../../test/fixtures/feed.js';
 import { scenarioUrl, serverStats, uniqueKey } from '../../test/server/client.js';
 import '../safety-feed.js';
@@ -116,8 +116,8 @@ describe('<safety-feed>', () => {
     const bad = makeFeed();
     delete (bad as Record<string, unknown>).place;
     el.data = bad;
-    await el.updateComplete;
-    expect(el.getAttribute('status')).toBe('error');
+    // The detailed validator is loaded on demand: the verdict comes a moment later.
+    await vi.waitFor(() => expect(el.getAttribute('status')).toBe('error'), POLL);
     expect(el.state.error?.code).toBe('invalid');
     expect(el.state.error?.message).toContain('place');
 
@@ -267,8 +267,7 @@ describe('FeedController', () => {
     expect(w.controller.state.staleReason).toBe('age');
 
     w.data = { format: 'safety-feed', version: 1 };
-    await w.updateComplete;
-    expect(w.controller.state.status).toBe('error');
+    await vi.waitFor(() => expect(w.controller.state.status).toBe('error'), POLL);
     expect(w.controller.state.error?.code).toBe('invalid');
     expect(w.controller.state.error?.message).toContain('<test-feed-widget>');
     expect((await serverStats(key)).requests).toBe(0);

@@ -6,27 +6,11 @@ import { emit } from '../element/events.js';
 import { feedContext } from './context.js';
 import { configError } from './errors.js';
 import type { FeedSourceOptions } from './feed-source.js';
-import { notifyListener, type FeedListener, type FeedStore } from './feed-store.js';
-import { acquireFeedSource, type FeedSourceLease } from './registry.js';
+import { FEED_STORE, notifyListener, type FeedListener, type FeedStore } from './feed-store.js';
+import { LazyFeedSource } from './lazy-source.js';
 import { StaticFeedSource } from './static-source.js';
 import { errorState, loadingState } from './status.js';
 import type { FeedState, FeedStatus } from './types.js';
-
-/**
- * Marks objects that publish FeedStates the way `<safety-feed>` does (subscribe / state), so that
- * widgets find one even when the page loaded two copies of the library. `Symbol.for` on purpose.
- */
-export const FEED_STORE: unique symbol = Symbol.for('safety-widgets:feed-store');
-
-/** True when `value` is a `<safety-feed>` (of any loaded copy of the library) that is upgraded. */
-export function isFeedStoreElement(value: unknown): value is Element & FeedStore {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { [FEED_STORE]?: unknown })[FEED_STORE] === true &&
-    typeof (value as Partial<FeedStore>).subscribe === 'function'
-  );
-}
 
 /**
  * One live feed for the page: loads a Safety Widgets feed from `src` (or takes it from the `data`
@@ -92,7 +76,7 @@ export class SafetyFeedElement extends LitElement implements FeedStore {
   private readonly _listeners = new Set<FeedListener>();
   private readonly _provider = new ContextProvider(this, { context: feedContext, initialValue: this._state });
   private _store?: FeedStore;
-  private _lease?: FeedSourceLease;
+  private _lease?: LazyFeedSource;
   private _unsubscribe?: () => void;
   private _connections = 0;
   private _configured?: {
@@ -190,8 +174,8 @@ export class SafetyFeedElement extends LitElement implements FeedStore {
         const interval = this.interval;
         const options: FeedSourceOptions = { ...(this.options ?? {}) };
         if (typeof interval === 'number' && Number.isFinite(interval)) options.intervalSeconds = interval;
-        this._lease = acquireFeedSource(this.src, options);
-        this._store = this._lease.source;
+        this._lease = new LazyFeedSource(this.src, options);
+        this._store = this._lease;
       } else {
         this._setState(
           errorState(

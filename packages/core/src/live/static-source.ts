@@ -1,9 +1,14 @@
-/** A FeedStore for a feed given in JavaScript (the `data` property): validated once, never refreshed; `stale` when its `asOf` is older than twice its cadence. */
-import { parseFeedText, validateFeed } from '../feed/validate.js';
+/**
+ * A FeedStore for a feed given in JavaScript (the `data` property): checked once, never
+ * refreshed; `stale` when its `asOf` is older than twice its cadence. A valid feed is `ready` at
+ * once; a feed with problems is `loading` while the detailed validator loads, then `ready` (with
+ * warnings), `empty` or `error`.
+ */
+import { checkFeed, checkFeedText, isPending } from '../feed/check.js';
 import type { ValidationResult } from '../feed/types.js';
 import { configError, invalidFeedError } from './errors.js';
-import { notifyListener, type FeedListener, type FeedStore } from './feed-store.js';
-import { deriveStatus, errorState } from './status.js';
+import { FeedPublisher, type FeedStore } from './feed-store.js';
+import { deriveStatus, errorState, loadingState } from './status.js';
 import type { FeedState } from './types.js';
 
 export interface StaticFeedSourceOptions {
@@ -13,46 +18,51 @@ export interface StaticFeedSourceOptions {
   now?: () => number;
 }
 
-/** Validates `data` (a feed object, or its JSON text) into a FeedState: `ready`, `empty` or `error`. */
-export function staticFeedState(data: unknown, options: StaticFeedSourceOptions = {}): FeedState {
+/** The FeedState of data set from script, from its validation result: `ready`, `empty` or `error`. */
+export function feedStateOf(result: ValidationResult, options: StaticFeedSourceOptions = {}): FeedState {
   const label = options.label ?? 'the data property';
-  try {
-    const result: ValidationResult = typeof data === 'string' ? parseFeedText(data) : validateFeed(data);
-    if (!result.ok) {
-      return errorState(invalidFeedError(`The feed set as ${label}`, result.issues), { mode: 'static' });
-    }
-    const now = (options.now ?? Date.now)();
-    return Object.freeze({
-      // Data set from script is judged like fetched data: stale when older than twice its cadence.
-      ...deriveStatus({ feed: result.feed, offline: false, now }),
-      feed: result.feed,
-      issues: result.issues,
-      dropped: result.dropped,
-      receivedAt: now,
-      mode: 'static',
-    }) as FeedState;
-  } catch (error) {
-    // The validator never throws; a getter on a caller's object might.
-    return errorState(configError(`The feed set as ${label} could not be read: ${String(error)}`), {
-      mode: 'static',
-    });
+  if (!result.ok) {
+    return errorState(invalidFeedError(`The feed set as ${label}`, result.issues), { mode: 'static' });
   }
+  const now = (options.now ?? Date.now)();
+  return Object.freeze({
+    // Data set from script is judged like fetched data: stale when older than twice its cadence.
+    ...deriveStatus({ feed: result.feed, offline: false, now }),
+    feed: result.feed,
+    issues: result.issues,
+    dropped: result.dropped,
+    receivedAt: now,
+    mode: 'static',
+  }) as FeedState;
 }
 
 /** A FeedStore over data set in JavaScript. */
-export class StaticFeedSource implements FeedStore {
-  readonly state: FeedState;
+export class StaticFeedSource extends FeedPublisher implements FeedStore {
   /** The object (or text) that was validated. */
   readonly data: unknown;
 
   constructor(data: unknown, options: StaticFeedSourceOptions = {}) {
+    super(loadingState());
     this.data = data;
-    this.state = staticFeedState(data, options);
-  }
-
-  subscribe(listener: FeedListener): () => void {
-    if (typeof listener === 'function') notifyListener(listener, this.state);
-    return () => undefined;
+    const label = options.label ?? 'the data property';
+    const unreadable = (error: unknown) =>
+      errorState(configError(`The feed set as ${label} could not be read: ${String(error)}`), {
+        mode: 'static',
+      });
+    try {
+      const result = typeof data === 'string' ? checkFeedText(data) : checkFeed(data);
+      if (!isPending(result)) {
+        this.publish(feedStateOf(result, options));
+        return;
+      }
+      result.then(
+        (detailed) => this.publish(feedStateOf(detailed, options)),
+        (error: unknown) => this.publish(unreadable(error)),
+      );
+    } catch (error) {
+      // The validator never throws; a getter on a caller's object might.
+      this.publish(unreadable(error));
+    }
   }
 
   refresh(): void {
