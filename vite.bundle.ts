@@ -24,17 +24,34 @@ export interface BundleOptions {
 function bundlePlugins(): UserConfig['plugins'] {
   return [
     // The widgets' stylesheets are Lit `css` templates: the JS minifier keeps their text as written,
-    // so their indentation and comments are minified here (clean-css). HTML templates are left
-    // alone: collapsing the whitespace between inline elements would change what is shown.
+    // so their indentation and comments are minified here (clean-css). HTML templates lose their
+    // comments and their indentation, conservatively: a run of whitespace becomes one space, never
+    // none, which renders the same (inline elements keep the space between them; nothing in the
+    // widgets is `white-space: pre`). Nothing else in the markup is touched (no attribute is
+    // removed, no entity decoded).
     minifyTemplateLiterals({
       exclude: '**/node_modules/**',
       failOnError: true,
       options: {
-        shouldMinify: () => false,
+        shouldMinify: (template) => template.tag === 'html' || template.tag === 'svg',
         // A fragment of declarations (core's colour sets, interpolated into a rule) is not a
         // stylesheet on its own: left as written, so that the rest of its file is still minified.
         shouldMinifyCSS: (template) =>
           template.tag === 'css' && template.parts.some((part) => part.text.includes('{')),
+        minifyOptions: {
+          caseSensitive: true,
+          collapseWhitespace: true,
+          conservativeCollapse: true,
+          decodeEntities: false,
+          minifyJS: false,
+          processConditionalComments: false,
+          removeAttributeQuotes: false,
+          removeComments: true,
+          removeEmptyAttributes: false,
+          removeScriptTypeAttributes: false,
+          removeStyleLinkTypeAttributes: false,
+          useShortDoctype: false,
+        },
       },
     }),
   ];

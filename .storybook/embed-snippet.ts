@@ -18,6 +18,8 @@ export interface EmbedFile {
   integrity: string;
   /** An ES entry's shared chunks (`chunks/…`), every one a page downloads with it. */
   chunks?: string[];
+  /** Chunks an ES entry fetches only when needed (the live layer, the diagnosis). */
+  lazyChunks?: string[];
 }
 
 /** packages/embed/dist/manifest.json (written by `pnpm --filter @safety-widgets/embed build`). */
@@ -112,14 +114,15 @@ export function feedUrl(src: unknown): string {
 
 /**
  * `<script type="module" src=… integrity=… crossorigin="anonymous">` for a file of the embed package,
- * after an import map that pins the integrity of each shared chunk the file imports (browsers that do
+ * after an import map that pins the integrity of each chunk the file imports, now or later (browsers that do
  * not read an import map's `integrity` still check the entry file's own).
  */
 export function scriptTag(file: string, embed: EmbedManifest | undefined): string {
   const entry = embed?.files.find((f) => f.file === file);
   const version = embed?.version ?? 'VERSION';
   const base = `${CDN_BASE}@${version}/dist/`;
-  const pins = (entry?.chunks ?? []).map((chunk) => {
+  // Chunks fetched later are checked against the same map: pin them too.
+  const pins = [...(entry?.chunks ?? []), ...(entry?.lazyChunks ?? [])].map((chunk) => {
     const integrity = embed?.files.find((f) => f.file === chunk)?.integrity ?? '';
     return escapeScriptText(`      ${JSON.stringify(`${base}${chunk}`)}: ${JSON.stringify(integrity)}`);
   });

@@ -25,6 +25,7 @@ import { adoptPageFont } from '../theme/page-font.js';
 import { registerTextSize } from '../theme/text-size.js';
 import { hostReset, tokens } from '../theme/tokens.js';
 import { Announcer } from './announcer.js';
+import { inTurn } from './update-budget.js';
 import {
   renderDroppedNote,
   renderEmpty,
@@ -182,6 +183,14 @@ export abstract class SafetyElement extends LitElement {
       return this.safely(() => this.isEmpty(feed), false) ? 'empty' : 'ready';
     }
     return state.status;
+  }
+
+  /**
+   * Updates share the main thread: when many widgets update in one task, the ones after the task's
+   * budget wait for a new task (see ./update-budget.ts), so that no task runs long.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return inTurn(() => void super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
