@@ -21,6 +21,7 @@ import { FeedController } from '../live/feed-controller.js';
 import type { FeedState, FeedStatus } from '../live/types.js';
 import { LocaleController } from '../locale/controller.js';
 import type { SupportedLocale } from '../locale/resolve.js';
+import { warmUpFormatters } from '../locale/warm-up.js';
 import { adoptPageFont } from '../theme/page-font.js';
 import { registerTextSize } from '../theme/text-size.js';
 import { hostReset, tokens } from '../theme/tokens.js';
@@ -142,6 +143,8 @@ export abstract class SafetyElement extends LitElement {
     registerTextSize();
     // Set in the page's typeface, read from where the widget sits (see theme/page-font.ts).
     adoptPageFont(this);
+    // The first formatters of a page are slow to make: make them while the feed is on its way.
+    warmUpFormatters(this.locale);
   }
 
   /** Loads the data again now (for a `src` or a `<safety-feed>`). */

@@ -1,0 +1,33 @@
+/**
+ * The first Intl formatter a page makes is slow (the browser loads the locale's data: 10–40 ms on
+ * a 2-core machine), and a widget's first paint would wait for it. A widget connected before its
+ * data arrives makes the formatters every widget needs in idle time meanwhile (while the feed is on
+ * its way), once per locale per page; with data at once, they are made on first use, as before.
+ */
+import { formatDateTime, formatNumber, formatPercent } from './format.js';
+import { formatMessage } from './messages.js';
+import type { SupportedLocale } from './resolve.js';
+
+const warmed = new Set<SupportedLocale>();
+
+function whenIdle(run: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback }).requestIdleCallback;
+  if (typeof idle === 'function') idle(run, { timeout: 2_000 });
+  else setTimeout(run, 50);
+}
+
+/** Makes the locale's common formatters (numbers, percentages, dates, plural rules) when the page is idle. */
+export function warmUpFormatters(locale: SupportedLocale): void {
+  if (warmed.has(locale)) return;
+  warmed.add(locale);
+  whenIdle(() => {
+    try {
+      formatNumber(1962.5, locale);
+      formatPercent(0.5, locale);
+      formatDateTime(0, locale, 'UTC');
+      formatMessage(locale, { one: '{n}', other: '{n}' }, { n: 1 });
+    } catch {
+      // Only a head start: the formatters are made on first use anyway.
+    }
+  });
+}
