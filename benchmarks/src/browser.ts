@@ -2,7 +2,7 @@
  * Headless Chromium through Playwright, found the same way as the browser tests
  * (`chromiumPath()` and `chromiumArgs` from vitest.shared.ts), and a fresh page per run.
  */
-import { chromium, type Browser, type Page } from 'playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../../vitest.shared.ts';
 import { installHelpers } from './page-helpers.js';
 
@@ -16,21 +16,30 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * A new page (in its own browser context: nothing cached or shared with earlier runs) at the
- * server's empty page, with `window.bench` installed. Close it with `page.context().close()`.
+ * A new browser context (nothing cached or shared with earlier runs) whose pages have
+ * `window.bench` installed before their own scripts run. Close it with `context.close()`.
  */
-export async function freshPage(browser: Browser, origin: string): Promise<Page> {
+export async function newBenchContext(browser: Browser): Promise<BrowserContext> {
   // Reduced motion: no gauge sweep or chart animation, so "drawn" means the final picture.
   const context = await browser.newContext({
     viewport: { width: 1200, height: 900 },
     locale: 'en-US',
     reducedMotion: 'reduce',
   });
-  const page = await context.newPage();
   // tsx keeps function names with an esbuild `__name` helper that the page does not have.
-  await page.addInitScript({ content: 'window.__name = (f) => f;' });
-  await page.addInitScript(installHelpers);
-  page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  await context.addInitScript(installHelpers);
+  context.on('weberror', (error) => console.error(`  page error: ${error.error().message}`));
+  return context;
+}
+
+/**
+ * A new page in a new browser context at the server's empty page, with `window.bench` installed.
+ * Close it with `page.context().close()`.
+ */
+export async function freshPage(browser: Browser, origin: string): Promise<Page> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
   await page.goto(origin);
   return page;
 }

@@ -2,7 +2,8 @@
  * The data every page measures, generated once per run into `.cache/data/` (served at `/data/`)
  * from the Yantian sample feed and the generators the widget packages' own tests and benches
  * use (imported from their sources, not copied). For each widget picture, the same data shaped
- * for ECharts is written beside it, so both draw the same thing.
+ * for the reference libraries (ECharts, Highcharts, Chart.js) is written beside it, so all draw
+ * the same thing.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +46,28 @@ function dailySeries(time: ArrayLike<number>, category: ArrayLike<number>): [num
   return counts.map((c) => Array.from(c, (n, d): [number, number] => [(first + d) * DAY - SHENZHEN, n]));
 }
 
-/** A map picture for ECharts: the grids as GeoJSON named by id, and each grid's `cases`. */
+/**
+ * The sample district's own daily series (the six lines its timeline draws by day) as line data:
+ * `[dayStartMs, count]` pairs per category, in the sample's category order.
+ */
+function districtDailyLines(feed: Json): [number, number | null][][] {
+  const series = feed.series as {
+    category: string;
+    interval: string;
+    start: string;
+    counts: (number | null)[];
+  }[];
+  return CATEGORIES.map((category) => {
+    const s = series.find(
+      (x) => x.category === category && x.interval === 'day' && !('grid' in x) && !('subdistrict' in x),
+    );
+    if (!s) throw new Error(`the sample feed has no daily district series for ${category}`);
+    const start = Date.parse(`${s.start}T00:00:00+08:00`);
+    return s.counts.map((n, d): [number, number | null] => [start + d * DAY, n]);
+  });
+}
+
+/** A map picture for ECharts and Highcharts: the grids as GeoJSON named by id, and each grid's `cases`. */
 function echartsMap(feed: Json): Json {
   const features = (feed.grids as { features: Json[] }).features;
   return {
@@ -95,11 +117,14 @@ export function generateData(): { score: number } {
   const sample = sampleFeed();
   write('yantian.json', sample);
 
-  // Gauge: the composite of the sample, as the widget computes it.
+  // Gauge: the composite of the sample, as the widget computes it (ECharts and Highcharts).
   const validated = validateFeed(sample);
   if (!validated.ok) throw new Error('the sample feed is invalid');
   const score = scoreFeed(validated.feed).composite ?? 0;
   write('echarts-gauge.json', { score });
+
+  // Timeline of the district by day: its six daily series, for Chart.js and ECharts.
+  write('lines-district.json', districtDailyLines(sample));
 
   // Table: the sample's 56 indicators, and 5,000 synthetic ones.
   write('table-5000.json', largeFeed(5000));

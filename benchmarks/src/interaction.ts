@@ -1,7 +1,7 @@
 /**
  * Interaction, each run in a fresh page: hover on the 20,000-polygon map (real pointer input,
- * beside ECharts' map of the same polygons), sorting and filtering the 5,000-row table, and live
- * updates with 20 widgets (5 of each) on one page sharing one `<safety-feed>`.
+ * beside ECharts' map of the same polygons), and sorting and filtering the 5,000-row table.
+ * Live updates of the 20-widget page are in live.ts.
  */
 import type { Browser, Page } from 'playwright';
 import { withPage } from './browser.js';
@@ -17,7 +17,6 @@ export interface InteractionResult {
 
 const HOVER_MOVES = 20;
 const TABLE_REPEATS = 6;
-const LIVE_CHANGES = 3;
 
 interface HoverSample {
   t0: number;
@@ -191,133 +190,6 @@ async function tableOnce(page: Page) {
   );
 }
 
-export const LIVE_WIDGETS = [
-  { id: 'gauge', tag: 'safety-score-gauge', width: 240 },
-  { id: 'table', tag: 'safety-indicator-table', width: 1000 },
-  { id: 'map', tag: 'safety-grid-map', width: 1000 },
-  { id: 'timeline', tag: 'safety-case-timeline', width: 1000 },
-] as const;
-
-/**
- * 20 widgets on one page on one feed (the all-in-one file). A change is a new feed object set as
- * the feed's `data` (one indicator value, one grid figure and one event more, a later `asOf`).
- * Per widget: "own" is the time inside its own updates (each instance's performUpdate, timed);
- * "latency" from the change to its last update done (after core's validation and the widgets
- * updated before it). For the page: "validated" (core has the new feed), "work" (all 20 updated
- * and laid out) and "painted".
- */
-async function liveOnce(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    async ({ widgets, changes }) => {
-      const { bench } = window;
-      await bench.load('/embed/safety-widgets.js', 'safety-case-timeline');
-      type Widget = HTMLElement & {
-        updateComplete: Promise<boolean>;
-        isUpdatePending: boolean;
-        performUpdate(): void;
-      };
-      const base = (await bench.json('/data/yantian.json')) as {
-        asOf: string;
-        indicators: { value: number | null }[];
-        events: Record<string, unknown>[];
-        grids: { features: { properties: { metrics: Record<string, number | null> } }[] };
-      };
-      const feed = document.createElement('safety-feed') as HTMLElement & {
-        data?: unknown;
-        updateComplete: Promise<boolean>;
-      };
-      feed.id = 'live';
-      const host = document.getElementById('host')!;
-      host.append(feed);
-      const all: { type: string; el: Widget }[] = [];
-      for (let copy = 0; copy < 5; copy++) {
-        for (const w of widgets) {
-          const el = document.createElement(w.tag) as Widget;
-          el.setAttribute('feed', 'live');
-          el.lang = 'en';
-          el.style.width = `${w.width}px`;
-          host.append(el);
-          all.push({ type: w.id, el });
-        }
-      }
-      feed.data = base;
-      for (const { el } of all) await bench.untilDrawn(el);
-      await bench.twoFrames();
-
-      // Time each instance's own updates.
-      let spans: { own: number; end: number }[] = all.map(() => ({ own: 0, end: 0 }));
-      let t0 = 0;
-      all.forEach(({ el }, i) => {
-        const proto = Object.getPrototypeOf(el) as Widget;
-        el.performUpdate = function performUpdate(this: Widget) {
-          const start = performance.now();
-          proto.performUpdate.call(this);
-          const end = performance.now();
-          spans[i]!.own += end - start;
-          spans[i]!.end = end - t0;
-        };
-      });
-
-      // The feed validates the new data in its own update; widgets update after it.
-      let feedDone = 0;
-      const feedProto = Object.getPrototypeOf(feed) as Widget;
-      (feed as unknown as Widget).performUpdate = function performUpdate(this: Widget) {
-        feedProto.performUpdate.call(this);
-        feedDone = performance.now();
-      };
-
-      const perChange: Record<string, number>[] = [];
-      for (let k = 1; k <= changes; k++) {
-        const next = structuredClone(base);
-        next.asOf = new Date(Date.parse(base.asOf) + k * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
-        next.indicators[0]!.value = (next.indicators[0]!.value ?? 0) + k;
-        const metrics = next.grids.features[0]!.properties.metrics;
-        metrics.cases = (metrics.cases ?? 0) + k;
-        next.events.push({
-          id: `live-${k}`,
-          time: next.asOf,
-          category: 'fraud',
-          kind: 'incident',
-          provenance: 'synthetic',
-        });
-        spans = all.map(() => ({ own: 0, end: 0 }));
-        await bench.twoFrames();
-        t0 = performance.now();
-        feed.data = next;
-        await feed.updateComplete;
-        const validated = feedDone - t0;
-        for (;;) {
-          await Promise.all(all.map(({ el }) => el.updateComplete));
-          if (!all.some(({ el }) => el.isUpdatePending)) break;
-        }
-        for (const { el } of all) bench.layout(el);
-        const work = performance.now() - t0;
-        await bench.twoFrames();
-        const painted = performance.now() - t0;
-        const row: Record<string, number> = {
-          'page.validated': validated,
-          'page.work': work,
-          'page.painted': painted,
-        };
-        for (const w of widgets) {
-          const mine = spans.filter((_, i) => all[i]!.type === w.id);
-          const own = mine.map((s) => s.own).sort((a, b) => a - b);
-          row[`${w.id}.own`] = own[own.length >> 1]!;
-          row[`${w.id}.latency`] = Math.max(...mine.map((s) => s.end));
-        }
-        perChange.push(row);
-      }
-      const out: Record<string, number> = {};
-      for (const key of Object.keys(perChange[0]!)) {
-        const xs = perChange.map((r) => r[key]!).sort((a, b) => a - b);
-        out[key] = xs[xs.length >> 1]!;
-      }
-      return out;
-    },
-    { widgets: LIVE_WIDGETS, changes: LIVE_CHANGES },
-  );
-}
-
 export async function runInteraction(
   browser: Browser,
   origin: string,
@@ -354,24 +226,5 @@ export async function runInteraction(
     );
   }
 
-  const live = await repeat(runs, page(liveOnce));
-  for (const w of LIVE_WIDGETS) {
-    results.push({
-      id: `live-${w.id}`,
-      label: `live update, ${w.id} (20 widgets, one feed)`,
-      figures: { own: live[`${w.id}.own`]!, latency: live[`${w.id}.latency`]! },
-    });
-    log(
-      `  live ${w.id}: own ${live[`${w.id}.own`]!.median} ms, latency ${live[`${w.id}.latency`]!.median} ms`,
-    );
-  }
-  results.push({
-    id: 'live-page',
-    label: 'live update, whole page (20 widgets)',
-    figures: { validated: live['page.validated']!, work: live['page.work']!, painted: live['page.painted']! },
-  });
-  log(
-    `  live page: validated ${live['page.validated']!.median} ms, painted ${live['page.painted']!.median} ms`,
-  );
   return results;
 }

@@ -2,7 +2,7 @@
  * `pnpm bench`: measures the embed files in headless Chromium and writes results/latest.json and
  * results/latest.md. Build the embed files first (the root `pnpm bench` does).
  *
- *   tsx src/main.ts [--only sizes,render,interaction,memory] [--runs 5] [--cycles 1000] [--report] [--readme]
+ *   tsx src/main.ts [--only sizes,pages,paint,render,interaction,live,memory] [--runs 5] [--cycles 1000] [--report] [--readme]
  *
  * With --only, the other sections of the previous latest.json are kept. --report measures
  * nothing: it writes latest.md again from latest.json (after a change to budgets.json). --readme
@@ -13,15 +13,21 @@ import { loadBudgets } from './budgets.js';
 import { launchChromium } from './browser.js';
 import { generateData } from './data.js';
 import { runInteraction } from './interaction.js';
+import { runLive } from './live.js';
 import { describeMachine } from './machine.js';
 import { runMemory } from './memory.js';
+import { pagesHtml, runPages } from './pages.js';
+import { runPaint } from './paint.js';
+import { buildReferences } from './references/build.js';
+import { LIBRARIES } from './references/list.js';
 import { buildReport, LATEST_MD, readLatest, updateReadme, writeResults, type Results } from './report.js';
 import { runRender } from './render.js';
 import { startServer } from './server.js';
 import { measureSizes, snapshotEmbedFiles } from './sizes.js';
 
-const SECTIONS = ['sizes', 'render', 'interaction', 'memory'] as const;
+const SECTIONS = ['sizes', 'pages', 'paint', 'render', 'interaction', 'live', 'memory'] as const;
 type SectionName = (typeof SECTIONS)[number];
+const USAGE = `tsx src/main.ts [--only ${SECTIONS.join(',')}] [--runs 5] [--cycles 1000] [--report] [--readme]`;
 
 const { values } = parseArgs({
   options: {
@@ -43,9 +49,7 @@ if (values.report) {
   process.exit(0);
 }
 if (values.help) {
-  console.log(
-    'tsx src/main.ts [--only sizes,render,interaction,memory] [--runs 5] [--cycles 1000] [--report] [--readme]',
-  );
+  console.log(USAGE);
   process.exit(0);
 }
 const only = (values.only?.split(',').map((s) => s.trim()) ?? [...SECTIONS]) as SectionName[];
@@ -57,21 +61,35 @@ if (!(runs >= 1) || !(cycles >= 1)) throw new Error('--runs and --cycles must be
 
 const log = (line: string) => console.log(line);
 const started = Date.now();
-const section = <T>(results: T) => ({ measuredAt: new Date().toISOString(), runs, results });
+const build = await snapshotEmbedFiles();
+const section = <T>(results: T) => ({ measuredAt: new Date().toISOString(), build, runs, results });
 
-snapshotEmbedFiles();
 const previous = readLatest();
+// Live updates had their rows in the interaction section before they became a section of their own.
+if (previous.interaction)
+  previous.interaction.results = previous.interaction.results.filter((r) => !r.id.startsWith('live-'));
 const browser = await launchChromium();
-const server = await startServer();
+const server = await startServer(pagesHtml());
 const results: Results = { ...previous, machine: describeMachine(browser.version()) };
 try {
   if (only.includes('sizes')) {
     log('sizes: building the reference bundles…');
     results.sizes = { ...section(await measureSizes({ fromSnapshot: true })), runs: 1 };
+  } else if (only.some((s) => s === 'paint' || s === 'render' || s === 'interaction')) {
+    log('references: building…');
+    await buildReferences(LIBRARIES);
   }
-  if (only.some((s) => s !== 'sizes')) {
+  if (only.includes('pages')) {
+    log('pages:');
+    results.pages = { ...section(await runPages(browser, server.origin, log)), runs: 1 };
+  }
+  if (only.some((s) => s !== 'sizes' && s !== 'pages')) {
     log('data: generating…');
     generateData();
+  }
+  if (only.includes('paint')) {
+    log('paint (first paint, interleaved with the references):');
+    results.paint = section(await runPaint(browser, server.origin, runs, log));
   }
   if (only.includes('render')) {
     log('render:');
@@ -80,6 +98,10 @@ try {
   if (only.includes('interaction')) {
     log('interaction:');
     results.interaction = section(await runInteraction(browser, server.origin, runs, log));
+  }
+  if (only.includes('live')) {
+    log('live (20 widgets on one feed):');
+    results.live = section(await runLive(browser, server.origin, runs, log));
   }
   if (only.includes('memory')) {
     log(`memory (${cycles} cycles):`);

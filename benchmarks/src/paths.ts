@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The repository root. */
 export const repoDir = resolve(benchDir, '..');
-/** The built self-contained embed files (`pnpm turbo run build --filter @safety-widgets/embed...`). */
+/** The built embed files (entries and shared chunks) (`pnpm turbo run build --filter @safety-widgets/embed...`). */
 export const embedDist = join(repoDir, 'packages/embed/dist');
 /** Reference bundles and generated data, rebuilt by each run (git-ignored). */
 export const cacheDir = join(benchDir, '.cache');
@@ -16,5 +16,7 @@ export const dataDir = join(cacheDir, 'data');
 export const embedSnapshot = join(cacheDir, 'embed');
 /** What a run writes: latest.json and latest.md. */
 export const resultsDir = join(benchDir, 'results');
+/** The sample feeds as @safety-widgets/sample-data publishes them (`pnpm build` writes them). */
+export const sampleFeedsDir = join(repoDir, 'packages/sample-data/dist/feeds');
 /** The Yantian sample district feed. */
-export const sampleFeedPath = join(repoDir, 'packages/sample-data/dist/feeds/yantian.json');
+export const sampleFeedPath = join(sampleFeedsDir, 'yantian.json');

@@ -1,11 +1,14 @@
 /**
  * Render: from setting `.data` on a mounted widget (the real embed file in the page) to the
  * picture drawn ("work") and painted ("painted", two animation frames), each run in a fresh
- * page; and the same picture drawn with ECharts in a fresh page of its own, as the reference.
+ * page, twice in the page (first, and again with a new element); and the same picture drawn
+ * with ECharts in a fresh page of its own, as the reference. The issue 3, 4 and 5 budgets read
+ * the second render's work (`warm.work`); issue 17's first-paint targets read paint.ts.
  */
 import type { Browser, Page } from 'playwright';
 import { withPage } from './browser.js';
 import type { Timing } from './page-helpers.js';
+import { referenceRenders, type ReferencePicture } from './reference-pictures.js';
 import { repeat, type Figure } from './stats.js';
 
 export interface RenderCase {
@@ -22,7 +25,7 @@ export interface RenderCase {
   /** Raw event columns (binary, under /data/) set as `.eventColumns` with the data. */
   columns?: string;
   /** The ECharts picture drawn as the reference. */
-  reference?: { kind: 'gauge' | 'map' | 'line'; data: string };
+  reference?: ReferencePicture;
 }
 
 export const RENDER_CASES: readonly RenderCase[] = [
@@ -33,7 +36,7 @@ export const RENDER_CASES: readonly RenderCase[] = [
     file: 'safety-score-gauge.js',
     width: 420,
     data: 'yantian.json',
-    reference: { kind: 'gauge', data: 'echarts-gauge.json' },
+    reference: { library: 'echarts', kind: 'gauge', data: 'echarts-gauge.json' },
   },
   {
     id: 'table-56',
@@ -59,7 +62,7 @@ export const RENDER_CASES: readonly RenderCase[] = [
     width: 1000,
     attrs: { metric: 'cases' },
     data: n === 30 ? 'yantian.json' : `map-${n}.json`,
-    reference: { kind: 'map', data: `echarts-map-${n}.json` },
+    reference: { library: 'echarts', kind: 'map', data: `echarts-map-${n}.json` },
   })),
   {
     id: 'timeline-10000',
@@ -69,7 +72,7 @@ export const RENDER_CASES: readonly RenderCase[] = [
     width: 1000,
     attrs: { interval: 'day' },
     data: 'timeline-10000.json',
-    reference: { kind: 'line', data: 'echarts-line-10000.json' },
+    reference: { library: 'echarts', kind: 'line', data: 'echarts-line-10000.json' },
   },
   {
     id: 'timeline-1000000',
@@ -80,7 +83,7 @@ export const RENDER_CASES: readonly RenderCase[] = [
     attrs: { interval: 'day' },
     data: 'timeline-1000000.json',
     columns: 'timeline-1000000',
-    reference: { kind: 'line', data: 'echarts-line-1000000.json' },
+    reference: { library: 'echarts', kind: 'line', data: 'echarts-line-1000000.json' },
   },
 ];
 
@@ -102,149 +105,55 @@ const flatten = (cold: Timing, warm: Timing): RenderRun => ({
 });
 
 /**
- * One run of a widget picture in a fresh page: mount the widget empty, fetch the data, time
- * setting it (cold: the page's first render, code not yet optimised); then the same again with
- * a new element and a new copy of the data (warm).
+ * Renders a widget picture `renders` times in a fresh page: mount the widget empty (its own entry
+ * file loaded), fetch and parse the data, then time setting it; the first render is the page's
+ * first (code not compiled yet), each later one uses a new element and a new copy of the data.
  */
-async function widgetOnce(page: Page, c: RenderCase): Promise<RenderRun> {
-  const [cold, warm] = await page.evaluate(async (c) => {
-    const { bench } = window;
-    await bench.load(`/embed/${c.file}`, c.tag);
-    let columns: unknown;
-    if (c.columns) {
-      const bytes = async (path: string) => (await fetch(path)).arrayBuffer();
-      columns = {
-        time: new Float64Array(await bytes(`/data/${c.columns}.time.bin`)),
-        category: new Uint8Array(await bytes(`/data/${c.columns}.category.bin`)),
-        categories: ['alerts-110', 'criminal', 'fraud', 'fire', 'dispute', 'domestic'],
-      };
-    }
-    const once = async () => {
-      const data = await bench.json(`/data/${c.data}`);
-      const el = document.createElement(c.tag) as HTMLElement & {
-        data?: unknown;
-        eventColumns?: unknown;
-        updateComplete: Promise<boolean>;
-      };
-      for (const [k, v] of Object.entries(c.attrs ?? {})) el.setAttribute(k, v);
-      el.lang = 'en';
-      el.style.width = `${c.width}px`;
-      document.getElementById('host')!.replaceChildren(el);
-      await el.updateComplete;
-      await bench.twoFrames();
-      return bench.time(el, () => {
-        el.data = data;
-        if (columns) el.eventColumns = columns;
-      });
-    };
-    return [await once(), await once()];
-  }, c);
-  return flatten(cold, warm);
+export async function widgetRenders(page: Page, c: RenderCase, renders: number): Promise<Timing[]> {
+  return page.evaluate(
+    async ({ c, renders }) => {
+      const { bench } = window;
+      await bench.load(`/embed/${c.file}`, c.tag);
+      let columns: unknown;
+      if (c.columns) {
+        const bytes = async (path: string) => (await fetch(path)).arrayBuffer();
+        columns = {
+          time: new Float64Array(await bytes(`/data/${c.columns}.time.bin`)),
+          category: new Uint8Array(await bytes(`/data/${c.columns}.category.bin`)),
+          categories: ['alerts-110', 'criminal', 'fraud', 'fire', 'dispute', 'domestic'],
+        };
+      }
+      const timings: { work: number; painted: number }[] = [];
+      for (let r = 0; r < renders; r++) {
+        const data = await bench.json(`/data/${c.data}`);
+        const el = document.createElement(c.tag) as HTMLElement & {
+          data?: unknown;
+          eventColumns?: unknown;
+          updateComplete: Promise<boolean>;
+        };
+        for (const [k, v] of Object.entries(c.attrs ?? {})) el.setAttribute(k, v);
+        el.lang = 'en';
+        el.style.width = `${c.width}px`;
+        document.getElementById('host')!.replaceChildren(el);
+        await el.updateComplete;
+        await bench.twoFrames();
+        timings.push(
+          await bench.time(el, () => {
+            el.data = data;
+            if (columns) el.eventColumns = columns;
+          }),
+        );
+      }
+      return timings;
+    },
+    { c, renders },
+  );
 }
 
-/** The same picture with ECharts (animation off, canvas renderer), from setOption to painted. */
-async function echartsOnce(page: Page, kind: 'gauge' | 'map' | 'line', dataPath: string): Promise<RenderRun> {
-  const [cold, warm] = await page.evaluate(
-    async ({ kind, dataPath }) => {
-      const { bench } = window;
-      type ECharts = {
-        init(
-          el: HTMLElement,
-          theme?: null,
-          opts?: { renderer: string },
-        ): { setOption(o: unknown): void; dispose(): void };
-        registerMap(name: string, geo: unknown): void;
-      };
-      const echarts = (await bench.load('/ref/echarts-gauge-map-line.js')) as ECharts;
-      let run = 0;
-      let previous: { dispose(): void } | undefined;
-      const once = async () => {
-        previous?.dispose();
-        const data = (await bench.json(`/data/${dataPath}`)) as never;
-        const div = document.createElement('div');
-        div.style.width = kind === 'gauge' ? '420px' : '1000px';
-        div.style.height = kind === 'gauge' ? '420px' : kind === 'map' ? '700px' : '400px';
-        document.getElementById('host')!.replaceChildren(div);
-        const chart = echarts.init(div, null, { renderer: 'canvas' });
-        previous = chart;
-        await bench.twoFrames();
-        const mapName = `grids-${(run += 1)}`;
-        const option = (): unknown => {
-          if (kind === 'gauge') {
-            const { score } = data as { score: number };
-            return {
-              animation: false,
-              series: [
-                {
-                  type: 'gauge',
-                  min: 0,
-                  max: 100,
-                  axisLine: {
-                    lineStyle: {
-                      width: 24,
-                      color: [
-                        [0.6, '#d64545'],
-                        [0.75, '#e8a33d'],
-                        [0.9, '#4f9d69'],
-                        [1, '#2b7a4b'],
-                      ],
-                    },
-                  },
-                  detail: { formatter: '{value}', valueAnimation: false },
-                  data: [{ value: Math.round(score * 10) / 10, name: 'Safety index' }],
-                },
-              ],
-            };
-          }
-          if (kind === 'map') {
-            const { values } = data as { values: { value: number | null }[] };
-            const numbers = values.map((v) => v.value ?? 0);
-            return {
-              animation: false,
-              tooltip: { trigger: 'item' },
-              visualMap: {
-                min: Math.min(...numbers),
-                max: Math.max(...numbers),
-                inRange: { color: ['#eff3ff', '#6baed6', '#08519c'] },
-                calculable: false,
-              },
-              series: [
-                { type: 'map', map: mapName, roam: true, data: values, emphasis: { label: { show: false } } },
-              ],
-            };
-          }
-          const series = data as [number, number][][];
-          const names = ['alerts-110', 'criminal', 'fraud', 'fire', 'dispute', 'domestic'];
-          return {
-            animation: false,
-            tooltip: { trigger: 'axis' },
-            legend: { data: names },
-            xAxis: { type: 'time' },
-            yAxis: { type: 'value' },
-            dataZoom: [{ type: 'inside' }],
-            series: series.map((points, i) => ({
-              name: names[i],
-              type: 'line',
-              showSymbol: false,
-              sampling: 'lttb',
-              data: points,
-            })),
-          };
-        };
-        const t0 = performance.now();
-        if (kind === 'map') echarts.registerMap(mapName, (data as { geo: unknown }).geo);
-        chart.setOption(option());
-        void div.getBoundingClientRect();
-        const work = performance.now() - t0;
-        await bench.twoFrames();
-        return { work, painted: performance.now() - t0 };
-      };
-      return [await once(), await once()];
-    },
-    { kind, dataPath },
-  );
-  return flatten(cold, warm);
-}
+const twice = async (timings: Promise<Timing[]>): Promise<RenderRun> => {
+  const [cold, warm] = await timings;
+  return flatten(cold!, warm!);
+};
 
 export async function runRender(
   browser: Browser,
@@ -254,12 +163,14 @@ export async function runRender(
 ): Promise<RenderResult[]> {
   const results: RenderResult[] = [];
   for (const c of RENDER_CASES) {
-    const widget = await repeat(runs, () => withPage(browser, origin, (page) => widgetOnce(page, c)));
+    const widget = await repeat(runs, () =>
+      withPage(browser, origin, (page) => twice(widgetRenders(page, c, 2))),
+    );
     const result: RenderResult = { id: c.id, label: c.label, figures: widget };
     const ref = c.reference;
     if (ref) {
       const echarts = await repeat(runs, () =>
-        withPage(browser, origin, (page) => echartsOnce(page, ref.kind, ref.data)),
+        withPage(browser, origin, (page) => twice(referenceRenders(page, ref, 2))),
       );
       result.reference = { label: `ECharts ${ref.kind}`, figures: echarts };
     }

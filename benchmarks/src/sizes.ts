@@ -1,12 +1,19 @@
 /**
- * Sizes: minified bytes, gzip (level 9) and brotli (quality 11) of what a page downloads, of the
- * reference libraries bundled the same way, and each widget's own code: its page minus the shared
- * runtime (Lit + core + <safety-feed>) bundled on its own.
+ * Sizes (what CI checks, deterministic, no browser): minified bytes, gzip (level 9) and brotli
+ * (quality 11) of each entry's static import graph, of the reference libraries bundled the same
+ * way, and each widget's own code: its figure minus the shared runtime (Lit + core +
+ * <safety-feed>) bundled on its own.
  *
- * A page's size is the sum over every script file it fetches — its entry files and every shared
- * chunk they import (packages/embed/dist/manifest.json lists each entry's chunks), each file
- * compressed on its own, as a server sends them; a chunk two entries share is counted once.
+ * A widget's own chunks are the files of its static graph that no other widget entry loads: the
+ * code only it ships, measured exactly (the own-code estimate subtracts a bundle of all of core,
+ * which since the live layer and the diagnosis load lazily holds more than a page's runtime chunk).
+ *
+ * An entry's figure is the sum over the entry file and every chunk it imports statically
+ * (packages/embed/dist/manifest.json lists each entry's `chunks`), each file compressed on its own,
+ * as a server sends them; a chunk two entries share is counted once. Chunks loaded later by dynamic
+ * import are not in it: pages.ts measures what a real page fetches.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -24,10 +31,14 @@ export interface Size {
 export interface SizeRow extends Size {
   file: string;
   label: string;
-  kind: 'embed' | 'own' | 'runtime' | 'reference';
+  /**
+   * `embed`: an entry set's static graph; `own`: a widget's static graph minus the runtime bundle;
+   * `chunks`: the files of a widget's static graph no other widget entry loads; `runtime`, `reference`: bundles.
+   */
+  kind: 'embed' | 'own' | 'chunks' | 'runtime' | 'reference';
 }
 
-/** The pages measured: the entry files each loads (their chunks follow from the manifest). */
+/** The entry sets measured: the entry files each loads (their static chunks follow from the manifest). */
 export const EMBED_FILES = [
   { file: 'safety-widgets.js', label: 'all four through safety-widgets.js', entries: ['safety-widgets.js'] },
   {
@@ -64,17 +75,52 @@ export function measure(code: Buffer): Size {
   };
 }
 
+/** Why the copy at `dir` is not one whole build (a file the manifest lists missing or changed), or undefined. */
+function incompleteBuild(dir: string): string | undefined {
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) return 'no manifest.json';
+  let manifest: { files: { file: string; integrity?: string }[] };
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
+  } catch {
+    return 'manifest.json is being written';
+  }
+  for (const { file, integrity } of manifest.files) {
+    const path = join(dir, file);
+    if (!existsSync(path)) return `${file} is missing`;
+    if (
+      integrity &&
+      `sha384-${createHash('sha384').update(readFileSync(path)).digest('base64')}` !== integrity
+    )
+      return `${file} does not match the manifest's integrity`;
+  }
+  return undefined;
+}
+
 /**
  * Copies packages/embed/dist to `.cache/embed/`: the run measures and serves that copy, so a
- * rebuild of packages/embed during a run cannot mix two builds.
+ * rebuild of packages/embed during a run cannot mix two builds. A copy taken while the embed
+ * package is being rebuilt (a file the manifest lists missing, or not matching its integrity) is
+ * taken again, for up to `waitSeconds`. Returns the build's id: the start of its manifest's SHA-256.
  */
-export function snapshotEmbedFiles(): void {
-  if (!existsSync(join(embedDist, 'manifest.json')))
-    throw new Error(
-      'packages/embed/dist is not built: run `pnpm turbo run build --filter @safety-widgets/embed...` first.',
-    );
-  rmSync(embedSnapshot, { recursive: true, force: true });
-  cpSync(embedDist, embedSnapshot, { recursive: true });
+export async function snapshotEmbedFiles(waitSeconds = 300): Promise<string> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  for (;;) {
+    rmSync(embedSnapshot, { recursive: true, force: true });
+    if (existsSync(embedDist)) cpSync(embedDist, embedSnapshot, { recursive: true });
+    const why = existsSync(embedSnapshot) ? incompleteBuild(embedSnapshot) : 'no packages/embed/dist';
+    if (!why)
+      return createHash('sha256')
+        .update(readFileSync(join(embedSnapshot, 'manifest.json')))
+        .digest('hex')
+        .slice(0, 12);
+    if (Date.now() > deadline)
+      throw new Error(
+        `packages/embed/dist is not a whole build (${why}): run \`pnpm turbo run build --filter @safety-widgets/embed...\` first.`,
+      );
+    console.log(`  embed files: ${why} (a build in progress?); trying again in 5 s`);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
 }
 
 function readEmbed(file: string, fromSnapshot: boolean): Buffer {
@@ -87,7 +133,7 @@ function readEmbed(file: string, fromSnapshot: boolean): Buffer {
   }
 }
 
-/** Every file a page loading `entries` fetches: the entries and their chunks, each once. */
+/** The entries and the chunks they import statically, each once (from the manifest). */
 export function pageFiles(entries: readonly string[], fromSnapshot = false): string[] {
   const manifest = JSON.parse(readEmbed('manifest.json', fromSnapshot).toString('utf8')) as {
     files: { file: string; chunks?: string[] }[];
@@ -101,9 +147,9 @@ export function pageFiles(entries: readonly string[], fromSnapshot = false): str
   return [...files];
 }
 
-/** The size of a page that loads `entries`: each file compressed on its own, summed. */
-function measurePage(entries: readonly string[], fromSnapshot: boolean): Size {
-  const sizes = pageFiles(entries, fromSnapshot).map((f) => measure(readEmbed(f, fromSnapshot)));
+/** The size of `files`: each compressed on its own, summed. */
+function measureFiles(files: readonly string[], fromSnapshot: boolean): Size {
+  const sizes = files.map((f) => measure(readEmbed(f, fromSnapshot)));
   return {
     min: sizes.reduce((n, s) => n + s.min, 0),
     gzip: sizes.reduce((n, s) => n + s.gzip, 0),
@@ -121,9 +167,15 @@ export async function measureSizes(
   const refs: Reference[] = options.references === false ? [RUNTIME] : [RUNTIME, ...LIBRARIES];
   const built = await buildReferences(refs);
   const runtime = measure(readFileSync(built[0]!));
+  const fromSnapshot = options.fromSnapshot ?? false;
   const rows: SizeRow[] = [];
   for (const { file, label, entries } of EMBED_FILES) {
-    rows.push({ file, label, kind: 'embed', ...measurePage(entries, options.fromSnapshot ?? false) });
+    rows.push({
+      file,
+      label,
+      kind: 'embed',
+      ...measureFiles(pageFiles(entries, fromSnapshot), fromSnapshot),
+    });
   }
   rows.push({ file: RUNTIME.file, label: RUNTIME.label, kind: 'runtime', ...runtime });
   for (const { file, label } of EMBED_FILES.slice(2, 6)) {
@@ -137,6 +189,18 @@ export async function measureSizes(
       brotli: whole.brotli - runtime.brotli,
     });
   }
+  // Own chunks: the files of a widget entry's static graph that no other widget entry loads.
+  const graphs = WIDGET_FILES.map((file) => pageFiles([file], fromSnapshot));
+  WIDGET_FILES.forEach((file, i) => {
+    const shared = new Set(graphs.filter((_, j) => j !== i).flat());
+    const own = graphs[i]!.filter((f) => !shared.has(f));
+    rows.push({
+      file: `${file} own chunks`,
+      label: `${EMBED_FILES[i + 2]!.label} own chunks (${own.join(', ')})`,
+      kind: 'chunks',
+      ...measureFiles(own, fromSnapshot),
+    });
+  });
   refs.slice(1).forEach((ref, i) => {
     rows.push({
       file: ref.file,

@@ -20,11 +20,23 @@ export const LIBRARIES: readonly Reference[] = [
     entry: 'src/references/highcharts.entry.ts',
     label: 'Highcharts core + accessibility',
   },
+  {
+    file: 'highcharts-more-map-accessibility.js',
+    entry: 'src/references/highcharts-charts.entry.ts',
+    label: 'Highcharts core + more (gauge) + map + accessibility',
+  },
 ];
 
-/** Lit + core + `<safety-feed>`: the shared part of every self-contained widget file. */
+/** Lit + core + `<safety-feed>`: the shared part of every widget page. */
 export const RUNTIME: Reference = {
   file: 'runtime-lit-core-feed.js',
   entry: 'src/references/runtime.entry.ts',
   label: 'shared runtime: Lit + core + <safety-feed>',
 };
+
+/** The bundles the timing pages load, by library. */
+export const PICTURE_BUNDLES = {
+  echarts: 'echarts-gauge-map-line.js',
+  highcharts: 'highcharts-more-map-accessibility.js',
+  chartjs: 'chartjs-auto.js',
+} as const;
