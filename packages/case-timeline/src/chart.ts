@@ -331,7 +331,9 @@ export function syncDatasets(datasets: LineDataset[], lines: readonly SeriesLine
       borderDash: [],
       borderWidth: 2,
       partial: line.partial,
-      segment: { borderDash: partialSegmentDash },
+      // Only a line with a partial end is styled per segment: Chart.js then resolves the style of
+      // every segment of the line (as costly as drawing it), where one style is resolved once.
+      segment: line.partial?.first || line.partial?.last ? { borderDash: partialSegmentDash } : undefined,
     };
     const previous: Partial<LineDataset> = {
       key: `${line.key}:previous`,

@@ -574,7 +574,8 @@ describe('sizing in a shadow root', () => {
       el.remove();
       expect(caseTimelineStats().charts).toBe(0);
       document.body.append(el);
-      await el.updateComplete;
+      // The chart is drawn when the resize observer reports the plot's size, after layout.
+      await settle(el);
       expect(caseTimelineStats().charts).toBe(1);
     }
     expect(liveCharts()).toBe(before + 1);
@@ -602,9 +603,13 @@ describe('accessibility', () => {
       }
     }
     const el = await mount({ categories: 'fraud,fire' }, raw);
+    // A feed with a problem (two fire series) is ready once core's detailed check has loaded.
+    await expect.poll(() => el.status).not.toBe('loading');
+    await settle(el);
     const details = q<HTMLDetailsElement>(el, 'details.data');
     expect(details.open).toBe(false);
-    expect(el.shadowRoot!.querySelector('table')).toBeNull();
+    // Closed, nothing of it is shown (it is built in idle time, see first-paint.browser.test.ts).
+    expect(el.shadowRoot!.querySelector('table')?.checkVisibility() ?? false).toBe(false);
     await userEvent.click(q(el, 'details.data > summary'));
     await settle(el);
     expect(el.showTable).toBe(true);
@@ -850,6 +855,9 @@ describe('states and bad data', () => {
       provenance: 'synthetic',
     });
     const el = await mount({ 'show-table': true }, raw);
+    // A feed with problems is shown once core's detailed check has loaded; the chart a frame later.
+    await expect.poll(() => el.status).not.toBe('loading');
+    await settle(el);
     expect(el.status).toBe('stale');
     // The validator drops the duplicate, the unknown category and the negative series, and says so.
     expect(text(el, '[part~="dropped"]')).toContain(

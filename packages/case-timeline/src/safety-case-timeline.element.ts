@@ -21,10 +21,10 @@ import {
   type Feed,
   type FeedState,
 } from '@safety-widgets/core';
-import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { usableColumns, type EventColumns } from './bin-events.js';
+import { guard } from 'lit/directives/guard.js';
+import type { EventColumns } from './bin-events.js';
 import {
   Chart,
   chartConfig,
@@ -44,12 +44,15 @@ import { lines, markers } from './lines.js';
 import { BrushController } from './brush.js';
 import { renderTimelineAbout } from './about.js';
 import { annotationShown, cursorInfo, describeCursor } from './cursor.js';
-import { buildFigures, type Figures } from './figures.js';
+import { buildFigures, type Figures, type FiguresInput } from './figures.js';
+import { whenIdle } from './idle.js';
 import { msg } from './messages.js';
 import { timelineStyles } from './styles.js';
 import { readChartColors, readFont, SERIES_COLORS } from './theme-colors.js';
 import { timeTicks } from './ticks.js';
 import { brushDays, presetOf, rangeFromInput, rangePresets, selectRange, type RangePreset } from './range.js';
+import { PlotSizeController } from './plot-size.js';
+import { cachedTimelineData, sharedTimelineData, sharedView, type DataKey } from './shared-data.js';
 import { renderTimelineSkeleton } from './skeleton.js';
 import { tableModel } from './table.js';
 import {
@@ -61,8 +64,8 @@ import {
   intervalList,
   liveChangeText,
 } from './text.js';
-import { buildTimelineData, windowSum, type TimelineData } from './timeline-data.js';
-import { buildView, periodIndexOf, type TimelineView } from './timeline-view.js';
+import { windowSum, type TimelineData } from './timeline-data.js';
+import { periodIndexOf, type TimelineView } from './timeline-view.js';
 import { viewState } from './view-state.js';
 import { SMALL_BASE } from './yoy.js';
 
@@ -192,7 +195,7 @@ export class SafetyCaseTimeline extends SafetyElement {
   /** Comma-separated ids of the categories shown at first (default: all). */
   @property() categories?: string;
 
-  /** Show the data table (it is always available to screen readers). */
+  /** Open the "Data table" disclosure under the chart (the reader opens and closes it too). */
   @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
 
   /** Counts a year earlier below this give a difference in cases, not a percentage. */
@@ -223,11 +226,12 @@ export class SafetyCaseTimeline extends SafetyElement {
   protected override droppedLabel = 'items' as const;
 
   /**
-   * Chart.js's own resizing does not see a host inside a shadow root: the host's size is
-   * observed instead, and every change re-renders and sizes the canvas (the chart's height is
-   * CSS, from the host's width).
+   * The plot's size, from a ResizeObserver (Chart.js's own resizing does not see a host inside a
+   * shadow root): the chart is drawn when the observer first reports the plot's size, after the
+   * browser's layout and before its paint, and resized when it reports a change. Nothing here reads
+   * a size while updating, so the first paint takes one layout, not a forced one and another.
    */
-  private readonly resizer = new ResizeController(this, { callback: () => true });
+  private readonly plotSize = new PlotSizeController(this, () => this.onPlotResize());
   private chart: Chart<'line', TimelinePoint[]> | undefined;
   private chartKey = '';
   private chartSize = '';
@@ -241,10 +245,18 @@ export class SafetyCaseTimeline extends SafetyElement {
   private readonly table = new DataTableController<number>(this);
   private media: { list: MediaQueryList; listener: () => void }[] = [];
 
-  private dataMemo:
-    | { feed: Feed; grid?: string; subdistrict?: string; columns?: EventColumns; data: TimelineData }
-    | undefined;
-  private viewMemo: { data: TimelineData; interval: Interval; view: TimelineView } | undefined;
+  /** The feed last counted (the counts are shared with every timeline on the page, see shared-data.ts). */
+  private countedFeed: Feed | undefined;
+  /** The figures last built, and what they were built from. */
+  private figuresMemo: { input: FiguresInput; figures: Figures } | undefined;
+  /**
+   * Whether the data-table twin is built: not in the first render (it would delay the first paint),
+   * but after it in idle time, or at once when the reader opens the table or the keyboard reaches it.
+   */
+  private tableBuilt = false;
+  private cancelTableBuild: (() => void) | undefined;
+  /** What the table was last rendered from: kept while it is closed, so live updates skip it. */
+  private tableDeps: unknown[] | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -255,48 +267,46 @@ export class SafetyCaseTimeline extends SafetyElement {
     super.disconnectedCallback();
     this.destroyChart();
     this.stopListeningToMedia();
+    this.cancelTableBuild?.();
+    this.cancelTableBuild = undefined;
   }
 
   // Data ------------------------------------------------------------------------------------------
 
   /** "3 new cases recorded since 14:05.": said by the shared announcer when a live update adds cases. */
   protected override describeLiveChange(previous: Feed, next: Feed): string | undefined {
-    const memo = this.dataMemo;
-    const before = memo && memo.feed === previous ? memo.data : undefined;
+    const before = cachedTimelineData(previous, this.dataKey());
     if (!before) return undefined;
     const after = this.dataFor(next);
     return liveChangeText(before, after, previous.asOf, after.timeZone, this.locale);
   }
 
+  /**
+   * The day counts of this timeline's scope: counted once per feed version for the whole page, and
+   * not again when a new version leaves what they are counted from unchanged.
+   */
   private dataFor(feed: Feed): TimelineData {
-    const grid = trimmed(this.grid);
-    const subdistrict = trimmed(this.subdistrict);
-    const m = this.dataMemo;
-    if (
-      m &&
-      m.feed === feed &&
-      m.grid === grid &&
-      m.subdistrict === subdistrict &&
-      m.columns === this.eventColumns
-    ) {
-      return m.data;
-    }
-    const data = buildTimelineData(
-      feed,
-      { grid, subdistrict },
-      usableColumns(this.eventColumns, this.localName),
-    );
-    this.dataMemo = { feed, grid, subdistrict, columns: this.eventColumns, data };
+    const data = sharedTimelineData(feed, this.dataKey(), this.countedFeed, this.localName);
+    this.countedFeed = feed;
     return data;
   }
 
+  /** What the counts depend on besides the feed. */
+  private dataKey(): DataKey {
+    return { grid: trimmed(this.grid), subdistrict: trimmed(this.subdistrict), columns: this.eventColumns };
+  }
+
   private viewFor(data: TimelineData): TimelineView {
-    const interval: Interval = isInterval(this.interval) ? this.interval : 'month';
-    const m = this.viewMemo;
-    if (m && m.data === data && m.interval === interval) return m.view;
-    const view = buildView(data, interval);
-    this.viewMemo = { data, interval, view };
-    return view;
+    return sharedView(data, isInterval(this.interval) ? this.interval : 'month');
+  }
+
+  /** The figures, built again only when what they are built from changed. */
+  private figuresFor(input: FiguresInput): Figures {
+    const m = this.figuresMemo;
+    if (m && sameInput(m.input, input)) return m.figures;
+    const figures = buildFigures(input);
+    this.figuresMemo = { input, figures };
+    return figures;
   }
 
   private shownByDefault(id: string): boolean {
@@ -360,6 +370,12 @@ export class SafetyCaseTimeline extends SafetyElement {
     super.willUpdate(changed);
     if (changed.has('categories') && changed.get('categories') !== undefined) this.toggled = new Map();
     if (changed.has('theme')) this.colors = undefined;
+    // Opened from script after the first paint (`frame` is still the last render's): built now.
+    if (changed.has('showTable') && this.showTable && !this.tableBuilt && this.frame) {
+      this.cancelTableBuild?.();
+      this.cancelTableBuild = undefined;
+      this.tableBuilt = true;
+    }
   }
 
   protected override renderContent(feed: Feed, _state: FeedState): unknown {
@@ -373,7 +389,7 @@ export class SafetyCaseTimeline extends SafetyElement {
     const shown = withData.filter((c) => this.isShown(data.categories[c]!.id));
     const cursor = this.cursor >= k0 && this.cursor <= k1 ? this.cursor : -1;
     const ranged = hasText(this.start) || hasText(this.end);
-    const figures = buildFigures({
+    const figures = this.figuresFor({
       data: data,
       view: view,
       shown: shown,
@@ -672,31 +688,86 @@ export class SafetyCaseTimeline extends SafetyElement {
     </details>`;
   }
 
-  /** The data-table twin, in a disclosure under the chart (`show-table` opens it); rendered only when open. */
+  /**
+   * The data-table twin, in a disclosure under the chart (`show-table` opens it). Not built in the
+   * first render: after the first paint, in idle time, or at once when the reader opens it or the
+   * keyboard reaches its control. While it is closed it is not rendered again (live updates skip it);
+   * opening it brings it up to date.
+   */
   private renderTable(f: Frame): TemplateResult {
     const feed = this.state.feed!;
-    return html`<details class="data" ?open=${this.showTable} @toggle=${this.onTableToggle}>
+    let body: unknown = nothing;
+    if (this.tableBuilt) {
+      const place = trimmed(this.grid) ?? trimmed(this.subdistrict) ?? feed.place.id;
+      const deps = [
+        f.data,
+        f.view,
+        f.shown.join(),
+        f.a,
+        f.b,
+        f.locale,
+        this.yoy,
+        this.smallBase,
+        place,
+        this.table.sort,
+      ];
+      if (this.showTable || !this.tableDeps) this.tableDeps = deps;
+      body = guard(this.tableDeps, () =>
+        this.table.render(
+          tableModel({
+            data: f.data,
+            view: f.view,
+            shown: f.shown,
+            a: f.a,
+            b: f.b,
+            k0: f.k0,
+            k1: f.k1,
+            locale: f.locale,
+            yoy: this.yoy,
+            smallBase: this.smallBase,
+            place: place,
+          }),
+        ),
+      );
+    }
+    return html`<details
+      class="data"
+      ?open=${this.showTable}
+      @toggle=${this.onTableToggle}
+      @focusin=${this.buildTable}
+    >
       <summary>${msg(f.locale, 'showTable')}</summary>
-      ${
-        this.showTable
-          ? this.table.render(
-              tableModel({
-                data: f.data,
-                view: f.view,
-                shown: f.shown,
-                a: f.a,
-                b: f.b,
-                k0: f.k0,
-                k1: f.k1,
-                locale: f.locale,
-                yoy: this.yoy,
-                smallBase: this.smallBase,
-                place: trimmed(this.grid) ?? trimmed(this.subdistrict) ?? feed.place.id,
-              }),
-            )
-          : nothing
-      }
+      ${body}
     </details>`;
+  }
+
+  /** Builds the data-table twin now (when the reader reaches it before the page was idle). */
+  private buildTable(): void {
+    this.cancelTableBuild?.();
+    this.cancelTableBuild = undefined;
+    if (this.tableBuilt) return;
+    this.tableBuilt = true;
+    this.requestUpdate();
+  }
+
+  /** After the first render with data: the table is built right after the paint when open, else when idle. */
+  private scheduleTable(): void {
+    if (this.tableBuilt || this.cancelTableBuild || !this.frame) return;
+    const build = () => {
+      this.cancelTableBuild = undefined;
+      this.buildTable();
+    };
+    if (this.showTable) {
+      // Open: the reader asked for it; only the first paint goes first.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const frame = requestAnimationFrame(() => (timer = setTimeout(build, 0)));
+      this.cancelTableBuild = () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+      };
+    } else {
+      this.cancelTableBuild = whenIdle(build);
+    }
   }
 
   // Interaction -----------------------------------------------------------------------------------
@@ -728,6 +799,7 @@ export class SafetyCaseTimeline extends SafetyElement {
 
   private onTableToggle(e: Event): void {
     this.showTable = (e.currentTarget as HTMLDetailsElement).open;
+    if (this.showTable) this.buildTable();
   }
 
   private toggleCategory(id: string): void {
@@ -858,6 +930,8 @@ export class SafetyCaseTimeline extends SafetyElement {
     const drag = area ? this.brush.up(this.pointerX(e), area) : (this.brush.cancel(), undefined);
     if (!chart || !f) return;
     if (!drag) {
+      // A click, or a drag too short to select: no rectangle left behind.
+      if (this.overlay) this.overlay.brush = undefined;
       chart.draw();
       return;
     }
@@ -869,6 +943,7 @@ export class SafetyCaseTimeline extends SafetyElement {
 
   private onPointerCancel(): void {
     this.brush.cancel();
+    if (this.overlay) this.overlay.brush = undefined;
     this.chart?.draw();
   }
 
@@ -906,6 +981,18 @@ export class SafetyCaseTimeline extends SafetyElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.drawChart();
+    this.scheduleTable();
+  }
+
+  /** The observer reported a new size of the plot: draw (or resize) the chart now, before the paint. */
+  private onPlotResize(): void {
+    this.drawChart();
+    // The tooltip is placed from the chart's scales.
+    if (this.cursor >= 0 && (this.pointerOver || this.focused)) this.requestUpdate();
+  }
+
+  private drawChart(): void {
     try {
       this.syncChart();
     } catch (error) {
@@ -921,13 +1008,15 @@ export class SafetyCaseTimeline extends SafetyElement {
     const f = this.frame;
     if (!canvas || !plot || !f || !this.isConnected || this.status === 'empty') {
       this.destroyChart();
+      this.plotSize.observe(undefined);
       return;
     }
     if (this.chart && this.chart.canvas !== canvas) this.destroyChart();
-    const width = Math.floor(plot.clientWidth);
-    const height = Math.floor(plot.clientHeight);
-    // Hidden (display: none somewhere above, or not laid out yet): wait for the resize observer.
-    if (width <= 0 || height <= 0) return;
+    // The size comes from the resize observer: a new plot is drawn when it reports, after layout.
+    // Hidden (display: none somewhere above): it reports 0 × 0, and again when shown.
+    this.plotSize.observe(plot);
+    if (!this.plotSize.known(plot)) return;
+    const { width, height } = this.plotSize.size;
 
     const probe = plot.querySelector<HTMLElement>('.probe');
     if (!this.colors && probe) this.colors = readChartColors(probe);
@@ -935,24 +1024,6 @@ export class SafetyCaseTimeline extends SafetyElement {
     const { view, data } = f;
     const plotWidth = Math.max(1, width - 60);
     const settings = this.settings(f, colors, plotWidth);
-
-    // Overlay: category markers, annotations and the cursor.
-    const k = f.cursor;
-    this.overlay = {
-      markers: markers(f, colors, plotWidth),
-      annotations: data.annotations.filter((an) => annotationShown(f, an.category)).map((an) => an.day),
-      cursorDay: k >= 0 && (this.pointerOver || this.focused) ? view.starts[k] : undefined,
-      cursorPoints:
-        k >= 0
-          ? f.shown.map((c) => ({
-              y: view.values[c]![k]!,
-              color: colors.series[data.categories[c]!.slot % SERIES_COLORS]!,
-              style: POINT_STYLES[data.categories[c]!.slot % POINT_STYLES.length]!,
-            }))
-          : [],
-      brush: this.brush.drag,
-      colors,
-    };
 
     // What the options depend on, and what the lines do: a live update that only changes counts
     // keeps the options object, so Chart.js does not resolve every option again.
@@ -968,8 +1039,38 @@ export class SafetyCaseTimeline extends SafetyElement {
     ].join('|');
     const linesKey = `${f.shown.join(',')}|${f.figures.previousDrawn.join(',')}`;
     const size = `${width}x${height}`;
+    const k = f.cursor;
+    const cursorDay = k >= 0 && (this.pointerOver || this.focused) ? view.starts[k] : undefined;
+    const brush = this.brush.drag;
+    // Nothing drawn would change (a re-render for words only, or a feed version that counts the same).
+    const drawKey = `${optionsKey}|${linesKey}|${size}|${f.k0}|${f.k1}|${k}|${cursorDay}|${brush ? `${brush.from},${brush.to}` : ''}`;
+    if (this.chart && drawKey === this.drawKey && view === this.lastView && data === this.lastData) return;
+
+    // Overlay: category markers, annotations and the cursor.
+    this.overlay = {
+      markers: markers(f, colors, plotWidth),
+      annotations: data.annotations.filter((an) => annotationShown(f, an.category)).map((an) => an.day),
+      cursorDay: cursorDay,
+      cursorPoints:
+        k >= 0
+          ? f.shown.map((c) => ({
+              y: view.values[c]![k]!,
+              color: colors.series[data.categories[c]!.slot % SERIES_COLORS]!,
+              style: POINT_STYLES[data.categories[c]!.slot % POINT_STYLES.length]!,
+            }))
+          : [],
+      brush: brush,
+      colors,
+    };
+    this.drawKey = drawKey;
+    this.lastData = data;
+
     if (!this.chart) {
-      // The canvas is sized by CSS to the plot, so the chart starts at the right size: one layout.
+      // Chart.js takes its size from the canvas's width and height attributes (with none it would
+      // read the canvas's size from the page, a forced layout, and draw a second time at the right
+      // height): the size reported is given here, so the chart is drawn once.
+      canvas.width = width;
+      canvas.height = height;
       this.chart = new Chart(canvas, chartConfig(settings, this.plugin, lines(f, colors)));
       live.charts += 1;
       this.chartKey = optionsKey;
@@ -1003,7 +1104,10 @@ export class SafetyCaseTimeline extends SafetyElement {
   }
 
   private lastView: TimelineView | undefined;
+  private lastData: TimelineData | undefined;
   private linesKey = '';
+  /** Everything the last drawing depended on besides the view and data objects. */
+  private drawKey = '';
 
   /** What Chart.js needs to know of the frame: locale, colours, font, x range and ticks. */
   private settings(f: Frame, colors: ChartColors, plotWidth: number): ChartSettings {
@@ -1036,7 +1140,9 @@ export class SafetyCaseTimeline extends SafetyElement {
     this.chartKey = '';
     this.linesKey = '';
     this.chartSize = '';
+    this.drawKey = '';
     this.lastView = undefined;
+    this.lastData = undefined;
   }
 
   private listenToMedia(): void {
@@ -1060,6 +1166,24 @@ export class SafetyCaseTimeline extends SafetyElement {
     }
     this.media = [];
   }
+}
+
+/** Whether two inputs of `buildFigures` are the same: the same objects and values, the same categories shown. */
+function sameInput(a: FiguresInput, b: FiguresInput): boolean {
+  return (
+    a.data === b.data &&
+    a.view === b.view &&
+    a.a === b.a &&
+    a.b === b.b &&
+    a.k0 === b.k0 &&
+    a.k1 === b.k1 &&
+    a.ranged === b.ranged &&
+    a.yoy === b.yoy &&
+    a.smallBase === b.smallBase &&
+    a.locale === b.locale &&
+    a.shown.length === b.shown.length &&
+    a.shown.every((c, i) => b.shown[i] === c)
+  );
 }
 
 function hasText(value: unknown): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoFromDay, parseIsoDay } from './dates.js';
-import { buildTimelineData } from './timeline-data.js';
+import { buildTimelineData, windowSum } from './timeline-data.js';
 import { buildView, periodIndexOf } from './timeline-view.js';
 import { rawYantian, valid } from '../test/feeds.js';
 
@@ -80,6 +80,27 @@ describe('buildView', () => {
     expect(y.available).toEqual(['month', 'year']);
     expect(Array.from(y.values[fire]!)).toEqual([78, 13]);
     expect(y.previous[fire]![1]).toBe(1);
+  });
+
+  it('adds up a category’s periods only when they are read: a hidden category costs nothing', () => {
+    const v = buildView(data, 'day');
+    const counted = (column: readonly Float64Array[], c: number) =>
+      Object.getOwnPropertyDescriptor(column, c)!.get === undefined;
+    expect(data.categories.map((_, c) => counted(v.values, c))).toEqual(data.categories.map(() => false));
+    // Reading one category counts that one only, once, with the same counts as the prefix sums give.
+    const fraudDays = v.values[fraud]!;
+    expect(v.values[fraud]).toBe(fraudDays);
+    expect(counted(v.values, fraud)).toBe(true);
+    expect(counted(v.values, fire)).toBe(false);
+    expect(counted(v.previous, fraud)).toBe(false);
+    const k = 400;
+    expect(fraudDays[k]).toBe(windowSum(data, fraud, v.starts[k]!, v.ends[k]!));
+    expect(fraudDays.length).toBe(v.starts.length);
+    // Every category can still be read, and none can be replaced.
+    expect(v.values.every((vals) => vals.length === v.starts.length)).toBe(true);
+    expect(() => {
+      (v.values as Float64Array[])[fire] = new Float64Array(0);
+    }).toThrow();
   });
 
   it('periodIndexOf finds the period holding a day, or the nearest', () => {

@@ -18,10 +18,13 @@ export interface TimelineView {
   to: Int32Array;
   /** 1 when the data covers only part of the period (the first or the current one). */
   partial: Uint8Array;
-  /** Per category (in `data.categories` order): the count per period, NaN = no data. */
-  values: Float64Array[];
-  /** Per category: the count for the same days a year earlier, NaN when not covered. */
-  previous: Float64Array[];
+  /**
+   * Per category (in `data.categories` order): the count per period, NaN = no data. A category's
+   * counts are added up the first time they are read, so a hidden category costs nothing.
+   */
+  values: readonly Float64Array[];
+  /** Per category: the count for the same days a year earlier, NaN when not covered (also counted on first read). */
+  previous: readonly Float64Array[];
 }
 
 /** Intervals all categories with data support, shortest first. */
@@ -64,19 +67,19 @@ export function buildView(data: TimelineData, requested: Interval): TimelineView
     prevFrom[k] = yearEarlier(from[k]!, interval);
     prevTo[k] = yearEarlier(to[k]!, interval);
   }
-  const values: Float64Array[] = [];
-  const previous: Float64Array[] = [];
-  data.categories.forEach((_, c) => {
+  const values = lazyColumns(data.categories.length, (c) => {
     const v = new Float64Array(n);
+    for (let k = 0; k < n; k++) v[k] = windowSum(data, c, from[k]!, to[k]!);
+    return v;
+  });
+  const previous = lazyColumns(data.categories.length, (c) => {
     const p = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      v[k] = windowSum(data, c, from[k]!, to[k]!);
       const pa = prevFrom[k]!;
       const pb = prevTo[k]!;
       p[k] = windowCovered(data, c, pa, pb) ? windowSum(data, c, pa, pb) : Number.NaN;
     }
-    values.push(v);
-    previous.push(p);
+    return p;
   });
   return {
     interval,
@@ -89,6 +92,26 @@ export function buildView(data: TimelineData, requested: Interval): TimelineView
     values,
     previous,
   };
+}
+
+/**
+ * `count` columns, column `c` computed by `compute(c)` when it is first read and kept: the periods
+ * of a category nobody draws, lists or describes (a hidden one) are never added up.
+ */
+function lazyColumns(count: number, compute: (c: number) => Float64Array): readonly Float64Array[] {
+  const columns: Float64Array[] = [];
+  for (let c = 0; c < count; c++) {
+    Object.defineProperty(columns, c, {
+      configurable: true,
+      enumerable: true,
+      get(): Float64Array {
+        const column = compute(c);
+        Object.defineProperty(columns, c, { value: column, enumerable: true, writable: false });
+        return column;
+      },
+    });
+  }
+  return columns;
 }
 
 /** Index of the period holding `day` (the nearest one when outside), or -1 when there are none. */

@@ -14,6 +14,27 @@ export function rawYantian(): Record<string, unknown> & {
   return structuredClone(yantianJson) as never;
 }
 
+/** The parts of a raw feed tests change, typed for editing (a cast of `rawYantian()`). */
+export interface EditableFeed {
+  asOf: string;
+  place: { timeZone: string };
+  categories: { id: string; sensitive?: boolean }[];
+  series: { category: string; counts: (number | null)[] }[];
+  events: Record<string, unknown>[];
+  indicators: { value: number | null }[];
+  grids: {
+    features: {
+      id: string;
+      properties: { subdistrict: string; name: unknown; metrics: Record<string, number | null> };
+    }[];
+  };
+}
+
+/** A fresh copy of the raw district feed, typed for editing. */
+export function editableYantian(): EditableFeed {
+  return rawYantian() as unknown as EditableFeed;
+}
+
 /**
  * The raw district feed without its monthly series per grid, so a grid is counted from its
  * events (what a feed that publishes no grid series gets).

@@ -6,7 +6,10 @@ import type { SafetyCaseTimeline } from '../src/safety-case-timeline.element.js'
 
 export type Timeline = SafetyCaseTimeline;
 
-/** Adds a `<safety-case-timeline>` with `attrs` (and `.data`) to the body (or `parent`) and waits for it to settle. */
+/**
+ * Adds a `<safety-case-timeline>` with `attrs` (and `.data`) to the body (or `parent`) and waits for it to
+ * settle: its data taken up and its chart drawn (after the resize observer reports, a frame later).
+ */
 export async function mount(
   attrs: Record<string, string | boolean | undefined> = {},
   data?: unknown,
@@ -22,6 +25,11 @@ export async function mount(
   if (data !== undefined) el.data = data;
   parent.append(el);
   await settle(el);
+  if (data !== undefined && el.status === 'loading') {
+    // A feed with problems is taken up once core's detailed check has loaded (a chunk of its own).
+    await expect.poll(() => el.status).not.toBe('loading');
+    await settle(el);
+  }
   return el;
 }
 
