@@ -193,10 +193,12 @@ describe('keyboard instructions every keyboard user sees', () => {
     expect(getComputedStyle(hint).display).toBe('none');
     const about = q<HTMLDetailsElement>(el, '[part="about"]');
     about.open = true;
-    const keys = [...about.querySelectorAll('dt')].find((d) => text(d) === 'Keyboard')!;
-    expect(text(keys.nextElementSibling)).toContain(
-      'Arrow keys move between neighbouring grids, Enter selects a grid',
-    );
+    await vi.waitFor(() => {
+      const keys = [...about.querySelectorAll('dt')].find((d) => text(d) === 'Keyboard')!;
+      expect(text(keys.nextElementSibling)).toContain(
+        'Arrow keys move between neighbouring grids, Enter selects a grid',
+      );
+    }, POLL);
   });
 });
 
@@ -233,12 +235,32 @@ describe('the description block', () => {
     );
   });
 
+  it('is written once the map is painted, closed, so that it is there to find and to open', async () => {
+    // Mounted and given its data at once, as a page does: nothing is focused or opened.
+    const wrapper = document.createElement('div');
+    wrapper.style.width = '800px';
+    const el = document.createElement('safety-grid-map') as SafetyGridMap;
+    el.data = freshYantianInput();
+    wrapper.append(el);
+    document.body.append(wrapper);
+    await vi.waitFor(() => expect(qa(el, 'path.grid')).toHaveLength(30), POLL);
+    const about = q<HTMLDetailsElement>(el, '[part="about"]');
+    expect(about.open).toBe(false);
+    expect(text(q(el, '[part="about-summary"]'))).toBe('About this map');
+    await vi.waitFor(() => expect(about.querySelectorAll('dd')).toHaveLength(4), POLL);
+    expect(text(about.querySelector('dd'))).toMatch(/^Each of the 30 grids of Yantian District/);
+    expect(about.open).toBe(false);
+  });
+
   it('speaks Chinese on a Chinese page', async () => {
     const el = await mount({}, 800, 'zh-CN');
     expect(text(q(el, '[part="about-summary"]'))).toBe('关于此地图');
     const about = q<HTMLDetailsElement>(el, '[part="about"]');
     about.open = true;
-    expect(text(about.querySelector('dd'))).toMatch(/^盐田区的30个网格按刑事立案着色，分为4级：/);
+    await vi.waitFor(
+      () => expect(text(about.querySelector('dd'))).toMatch(/^盐田区的30个网格按刑事立案着色，分为4级：/),
+      POLL,
+    );
     expect(text(q(el, '[part="key-hint"]'))).toMatch(/^方向键：在网格间移动/);
   });
 });

@@ -46,13 +46,17 @@ export interface MapModel {
   /** Grid id → position in `grids`. */
   readonly byId: ReadonlyMap<string, number>;
   readonly subdistricts: readonly Outline[];
+  /** The neighbouring districts (projected on first use: only a map with `context` draws them). */
   readonly neighbours: readonly Outline[];
   readonly outline: CachedShape | undefined;
   /** The part of the frame to fit into the container. */
   readonly viewBox: Box | undefined;
   /** The bounding box of the grids drawn. */
   readonly gridBox: Box | undefined;
-  /** Grid ids by problem (among the grids considered: those of the sub-district when filtered). */
+  /**
+   * Grid ids by problem (among the grids considered: those of the sub-district when filtered).
+   * Worked out on first use: whether an outline crosses itself is only said in a note.
+   */
   readonly problems: GeometryReport;
   /** The sub-district filter, when it matched grids. */
   readonly subdistrict: string | undefined;
@@ -110,12 +114,9 @@ export function buildMapModel(
   }
   const frame = makeFrame(fit, frameKey);
 
-  const problems: Record<GeometryProblem, string[]> = {
-    'winding-fixed': [],
-    empty: [],
-    'self-intersecting': [],
-  };
   const grids: GridItem[] = [];
+  /** The cache entry of each grid considered, in order (for the problems, worked out later). */
+  const entries: CachedShape[] = new Array(considered.length);
   let gx0 = Infinity;
   let gy0 = Infinity;
   let gx1 = -Infinity;
@@ -124,13 +125,9 @@ export function buildMapModel(
     const f = considered[n]!;
     const fp = gridFingerprints?.get(f.id) ?? geometryKey(f.geometry);
     const cached = cache.get(f.id, fp, f.geometry, frame);
-    const found = cached.geometry.problems;
-    for (let i = 0; i < found.length; i++) problems[found[i]!].push(f.id);
+    entries[n] = cached;
     const shape = cached.shape;
-    if (!shape) {
-      if (!found.includes('empty')) problems.empty.push(f.id);
-      continue;
-    }
+    if (!shape) continue;
     const p = f.properties;
     grids.push({
       id: f.id,
@@ -170,13 +167,16 @@ export function buildMapModel(
     SUBDISTRICT_PREFIX,
     filter ? feed.subdistricts.filter((s) => s.id === filter) : feed.subdistricts,
   );
-  const neighbours = outlines(NEIGHBOUR_PREFIX, feed.neighbours);
+  let neighbours: Outline[] | undefined;
+  let problems: GeometryReport | undefined;
 
   // Forget grids no longer in the feed (keep all of the feed's: a sub-district filter should not
-  // cost the others' projection). Only when there can be any to forget.
-  if (cache.size > features.length + fingerprints.size) {
+  // cost the others' projection, nor the neighbours not drawn yet theirs). Only when there can be
+  // any to forget.
+  if (cache.size > features.length + fingerprints.size + feed.neighbours.length) {
     const keep = new Set(fingerprints.keys());
     for (const f of features) keep.add(f.id);
+    for (const n of feed.neighbours) keep.add(NEIGHBOUR_PREFIX + n.id);
     cache.prune(keep);
   }
 
@@ -217,13 +217,36 @@ export function buildMapModel(
     byId,
     gridBox,
     subdistricts,
-    neighbours,
+    get neighbours() {
+      return (neighbours ??= outlines(NEIGHBOUR_PREFIX, feed.neighbours));
+    },
     outline,
     viewBox,
-    problems,
+    get problems() {
+      return (problems ??= geometryReport(considered, entries));
+    },
     subdistrict: filter && considered.length > 0 ? filter : undefined,
     totalGrids: features.length,
   };
+}
+
+/** Which considered grids have which geometry problem (a grid that did not project has no area). */
+function geometryReport(
+  considered: readonly { readonly id: string }[],
+  entries: readonly CachedShape[],
+): GeometryReport {
+  const problems: Record<GeometryProblem, string[]> = {
+    'winding-fixed': [],
+    empty: [],
+    'self-intersecting': [],
+  };
+  for (let n = 0; n < considered.length; n++) {
+    const id = considered[n]!.id;
+    const found = entries[n]!.geometry.problems;
+    for (let i = 0; i < found.length; i++) problems[found[i]!].push(id);
+    if (!entries[n]!.shape && !found.includes('empty')) problems.empty.push(id);
+  }
+  return problems;
 }
 
 /** Metrics of a grid that has none (shared). */

@@ -4,7 +4,7 @@
  */
 import type { SupportedLocale } from '@safety-widgets/core';
 import { html, nothing } from 'lit';
-import type { MapModel } from './map-model.js';
+import type { GeometryReport, MapModel } from './map-model.js';
 import { msg } from './messages.js';
 
 /** A warning triangle (16 × 16, currentColor), as in core's notes; hidden from assistive technology. */
@@ -18,14 +18,17 @@ const note = (part: string, text: string) =>
     <p>${text}</p>
   </div>`;
 
-/** The notes: `badBreaks` is the page's `breaks` when they could not be used. */
+/**
+ * The notes: `problems` are the grids' geometry problems (undefined: not checked yet), `badBreaks`
+ * the page's `breaks` when they could not be used.
+ */
 export function renderNotes(
   locale: SupportedLocale,
-  model: MapModel,
+  problems: GeometryReport | undefined,
   badBreaks: string | undefined,
 ): unknown {
-  const empty = model.problems.empty.length;
-  const crossing = model.problems['self-intersecting'].length;
+  const empty = problems?.empty.length ?? 0;
+  const crossing = problems?.['self-intersecting'].length ?? 0;
   if (badBreaks === undefined && empty === 0 && crossing === 0) return nothing;
   return html`<div class="notes">
     ${

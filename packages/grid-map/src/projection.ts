@@ -5,6 +5,7 @@
  * projects anything again; nor does a feed update that changes only figures.
  */
 import {
+  isSelfIntersecting,
   normalise,
   polygonsOf,
   type GeometryProblem,
@@ -488,13 +489,25 @@ export class PathWriter {
   }
 }
 
-let sharedWriter: PathWriter | undefined;
-
-/** SVG path data of a shape, in frame units × PATH_SCALE, rounded to whole numbers. */
+/**
+ * SVG path data of a shape, in frame units × PATH_SCALE, rounded to whole numbers: the same text as
+ * `PathWriter` writes. Per shape (the SVG map's grids and outlines, up to `canvas-threshold` of them)
+ * plain string building is quicker, above all in a page's first render, before the byte loop is
+ * optimised (about 1 ms rather than 4 for the sample district's thousand positions); the canvas,
+ * which writes 20,000 grids in a few strings, keeps the writer.
+ */
 export function pathData(shape: ProjectedShape): string {
-  const writer = (sharedWriter ??= new PathWriter());
-  writer.shape(shape);
-  return writer.take();
+  const c = shape.coords;
+  const rings = ringCount(shape);
+  let d = '';
+  for (let r = 0; r < rings; r++) {
+    const s = ringStart(shape, r);
+    const e = ringEnd(shape, r) - 2;
+    for (let i = s; i + 1 < e; i += 2)
+      d += `${i === s ? 'M' : 'L'}${Math.round(c[i]! * PATH_SCALE)},${Math.round(c[i + 1]! * PATH_SCALE)}`;
+    d += 'Z';
+  }
+  return d;
 }
 
 /** The union of boxes, or undefined for none. */
@@ -524,27 +537,47 @@ export interface CachedShape {
 
 /**
  * A cache entry: the geometry normalised (it is its own `NormalisedGeometry`, holding the source's
- * polygons unless normalising changed them) and projected. One object per grid.
+ * polygons unless normalising changed them) and projected in one frame. One object per grid, never
+ * changed once made: a new frame gives a new entry (sharing the normalised polygons), so a model
+ * made before keeps drawing what it was made with, however many maps share the cache.
  */
 class Entry implements CachedShape, NormalisedGeometry {
-  frameKey: string | undefined = undefined;
-  shape: ProjectedShape | undefined = undefined;
-  readonly problems: readonly GeometryProblem[];
-  private readonly changed: readonly PolygonRings[] | undefined;
+  readonly frameKey: string | undefined;
+  readonly shape: ProjectedShape | undefined;
   private path: string | undefined = undefined;
 
   constructor(
     readonly fingerprint: number,
-    private readonly source: AreaGeometry | null | undefined,
-    checkCrossings: boolean,
+    private readonly normalised: Normalised,
+    frame: Frame | undefined,
+    store: CoordStore,
   ) {
-    const { changed, problems } = normalise(source, checkCrossings);
-    this.changed = changed;
-    this.problems = problems;
+    this.frameKey = frame?.key;
+    this.shape = frame ? projectShape(this, frame, store) : undefined;
+  }
+
+  /** A new entry for `source` (normalised here) projected in `frame` (none: not projected). */
+  static of(
+    fingerprint: number,
+    source: AreaGeometry | null | undefined,
+    checkCrossings: boolean,
+    frame: Frame | undefined,
+    store: CoordStore,
+  ): Entry {
+    return new Entry(fingerprint, new Normalised(source, checkCrossings), frame, store);
+  }
+
+  /** The same geometry projected in another frame. */
+  inFrame(frame: Frame | undefined, store: CoordStore): Entry {
+    return new Entry(this.fingerprint, this.normalised, frame, store);
   }
 
   get polygons(): readonly PolygonRings[] {
-    return this.changed ?? polygonsOf(this.source);
+    return this.normalised.polygons;
+  }
+
+  get problems(): readonly GeometryProblem[] {
+    return this.normalised.problems;
   }
 
   get geometry(): NormalisedGeometry {
@@ -555,11 +588,37 @@ class Entry implements CachedShape, NormalisedGeometry {
     if (this.path === undefined) this.path = this.shape ? pathData(this.shape) : '';
     return this.path;
   }
+}
 
-  reproject(frame: Frame | undefined, store: CoordStore): void {
-    this.frameKey = frame?.key;
-    this.shape = frame ? projectShape(this, frame, store) : undefined;
-    this.path = undefined;
+/**
+ * A geometry normalised for drawing (rings that close nothing dropped, RFC 7946 winding turned).
+ * Whether a ring crosses itself changes nothing that is drawn, only a note under the map: it is
+ * found when first asked (after the first paint), not before the map can draw.
+ */
+class Normalised {
+  private readonly changed: readonly PolygonRings[] | undefined;
+  private readonly found: readonly GeometryProblem[];
+  private all: readonly GeometryProblem[] | undefined = undefined;
+
+  constructor(
+    private readonly source: AreaGeometry | null | undefined,
+    private readonly checkCrossings: boolean,
+  ) {
+    const { changed, problems } = normalise(source, false);
+    this.changed = changed;
+    this.found = problems;
+  }
+
+  get polygons(): readonly PolygonRings[] {
+    return this.changed ?? polygonsOf(this.source);
+  }
+
+  get problems(): readonly GeometryProblem[] {
+    if (this.all === undefined) {
+      const crosses = this.checkCrossings && this.polygons.some((rings) => rings.some(isSelfIntersecting));
+      this.all = crosses ? [...this.found, 'self-intersecting'] : this.found;
+    }
+    return this.all;
   }
 }
 
@@ -581,11 +640,11 @@ export class ShapeCache {
   ): CachedShape {
     let entry = this.entries.get(id);
     if (!entry || entry.fingerprint !== fingerprint) {
-      entry = new Entry(fingerprint, source, checkCrossings);
-      entry.reproject(frame, this.store);
+      entry = Entry.of(fingerprint, source, checkCrossings, frame, this.store);
       this.entries.set(id, entry);
     } else if (entry.frameKey !== frame?.key) {
-      entry.reproject(frame, this.store);
+      entry = entry.inFrame(frame, this.store);
+      this.entries.set(id, entry);
     }
     return entry;
   }
@@ -599,7 +658,7 @@ export class ShapeCache {
   ): NormalisedGeometry {
     let entry = this.entries.get(id);
     if (!entry || entry.fingerprint !== fingerprint) {
-      entry = new Entry(fingerprint, source, checkCrossings);
+      entry = Entry.of(fingerprint, source, checkCrossings, undefined, this.store);
       this.entries.set(id, entry);
     }
     return entry.geometry;

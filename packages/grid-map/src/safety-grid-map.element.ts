@@ -13,13 +13,13 @@ import {
   type FeedState,
   type SupportedLocale,
 } from '@safety-widgets/core';
-import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, svg, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { mapAbout, type BreaksRule } from './about-text.js';
-import { breaksRule, metricClasses, parseBreaks, rangeLabel, type Classes } from './classes.js';
+import { afterPaint, type Cancel } from './after-paint.js';
+import { parseBreaks, rangeLabel, type Classes } from './classes.js';
 import {
   counterName,
   figureText,
@@ -30,12 +30,19 @@ import {
   type Words,
 } from './grid-text.js';
 import { keyCommand } from './keyboard.js';
-import { buildMapModel, gridOfPointIn, type MapModel } from './map-model.js';
+import {
+  classesOf,
+  colorsOf,
+  countersOf,
+  domainFiguresOf,
+  figuresOf,
+  mapModelOf,
+  metricDefsOf,
+} from './feed-derived.js';
+import { gridOfPointIn, type MapModel } from './map-model.js';
+import { MapSize } from './map-size.js';
 import { msg } from './messages.js';
 import {
-  feedGridInputs,
-  gridFigures,
-  metricDefs,
   metricLabel,
   rateMode,
   resolveMetric,
@@ -49,8 +56,8 @@ import { markLayer, shapeFor } from './mark-groups.js';
 import { renderMapSkeleton } from './skeleton.js';
 import { PanZoom } from './pan-zoom.js';
 import { framePoints, pointMarks, visibleLayerIds, type FramePoint } from './points.js';
-import { countPerGrid, formatCount, privacyThreshold, type GridCounter } from './privacy.js';
-import { PATH_SCALE, ShapeCache } from './projection.js';
+import { formatCount, privacyThreshold, type GridCounter } from './privacy.js';
+import { PATH_SCALE } from './projection.js';
 import { rankGrids, rankedCount, type RankedGrid } from './ranking.js';
 import { gridMapStyles } from './styles.js';
 import { listFormat, renderLegend } from './legend.js';
@@ -81,18 +88,24 @@ interface ViewModel {
   model: MapModel;
   def: MetricDef | undefined;
   figures: readonly GridFigure[];
+  /** The figure over the whole feed (what chooses the breaks; `figures` itself for the whole district). */
+  domain: readonly GridFigure[];
   classes: Classes | undefined;
   colors: Int8Array;
-  ranking: readonly RankedGrid[];
-  /** Each grid's name (never its id) and its sub-district's, in the map's language. */
-  names: readonly Words[];
-  subdistricts: readonly Words[];
   rule: BreaksRule;
-  counters: readonly GridCounter[];
   view: View;
   canvas: boolean;
   mode: RateMode;
   threshold: number;
+  // Made on first use: the first picture needs none of them (the tooltip, the keyboard, the table
+  // and the layer counts do).
+  /** The grids in ranked order (ties and names ordered by the locale's collation). */
+  readonly ranking: readonly RankedGrid[];
+  /** Each grid's name (never its id) and its sub-district's, in the map's language. */
+  readonly names: readonly Words[];
+  readonly subdistricts: readonly Words[];
+  /** Counts per grid of the feed's layers and categories. */
+  readonly counters: readonly GridCounter[];
 }
 
 /**
@@ -218,13 +231,24 @@ export class SafetyGridMap extends SafetyElement {
   @state() private readerPicked = false;
   /** The "Map layers" disclosure is open (from the start when the page shows layers). */
   @state() private layersOpen = false;
+  /**
+   * The first picture is painted: what is not in it is written now, in idle time after the paint
+   * (or at once when the reader focuses something or opens a disclosure): the description block's
+   * text (the block is closed) and the notes about grid outlines that cross themselves or have no
+   * area (found by checks the drawing does not need).
+   */
+  @state() private settled = false;
+  /** Work scheduled for after the paint (the rest of the widget, then the spatial index). */
+  private afterPaintSettle: Cancel | undefined;
+  private afterPaintIndex: Cancel | undefined;
+  /** The spatial index built (or being built) after a paint. */
+  private warmIndex: unknown;
   private picking = false;
 
   protected override droppedKinds = ['grids'] as const;
   protected override droppedLabel = 'grids' as const;
 
   private readonly table = new GridTable(this);
-  private readonly cache = new ShapeCache();
   private readonly memos = new Map<string, Memo>();
   private vm: ViewModel | undefined;
   private surface: HTMLDivElement | undefined;
@@ -247,13 +271,10 @@ export class SafetyGridMap extends SafetyElement {
     this.requestUpdate();
   };
 
-  private readonly resize = new ResizeController<{ width: number; height: number }>(this, {
-    target: null,
-    callback: () => {
-      const el = this.surface?.parentElement;
-      return el ? { width: el.clientWidth, height: el.clientHeight } : { width: 0, height: 0 };
-    },
-  });
+  /** The map box's size, from ResizeObserver entries (the skeleton's box while loading). */
+  private readonly size = new MapSize(this);
+  /** The size of the map's own small print: the probe is 1em square (12 px by default). */
+  private readonly textSize = new MapSize(this, { width: 12, height: 12 });
 
   /** Zooms in one step around the centre. */
   zoomIn(): void {
@@ -272,6 +293,8 @@ export class SafetyGridMap extends SafetyElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved in the page before the work after the paint was done: schedule it again.
+    this.scheduleAfterPaint();
     if (typeof matchMedia === 'function') {
       for (const q of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
         const m = matchMedia(q);
@@ -283,27 +306,33 @@ export class SafetyGridMap extends SafetyElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.afterPaintSettle?.();
+    this.afterPaintIndex?.();
+    this.afterPaintSettle = this.afterPaintIndex = undefined;
+    this.warmIndex = undefined;
     for (const m of this.media.splice(0)) m.removeEventListener?.('change', this.onMedia);
   }
 
   // Data -------------------------------------------------------------------------------------------
 
-  /** Recomputes `fn` only when one of `deps` changed (by identity). */
-  private memo<T>(slot: string, deps: readonly unknown[], fn: () => T): T {
+  /**
+   * Recomputes `fn` only when one of `deps` changed (by identity). With `same`, a new value equal to
+   * the last one is dropped for the last one, so that what depends on it is not made again.
+   */
+  private memo<T>(slot: string, deps: readonly unknown[], fn: () => T, same?: (a: T, b: T) => boolean): T {
     const m = this.memos.get(slot);
     if (m && m.deps.length === deps.length && m.deps.every((d, i) => Object.is(d, deps[i])))
       return m.value as T;
-    const value = fn();
+    let value = fn();
+    if (m && same?.(m.value as T, value)) value = m.value as T;
     this.memos.set(slot, { deps, value });
     return value;
   }
 
+  /** The model of `feed` (shared with every map showing it); the last one carries its projections on. */
   private modelFor(feed: Feed): MapModel {
-    const previous = this.memos.get('model')?.value as MapModel | undefined;
-    return this.memo('model', [feed, this.subdistrict], () =>
-      // The previous model lends its spatial index when the outlines are the same.
-      buildMapModel(feed, this.subdistrict, this.cache, previous),
-    );
+    const previous = this.vm?.model;
+    return mapModelOf(feed, this.subdistrict, previous);
   }
 
   protected override isEmpty(feed: Feed): boolean {
@@ -320,7 +349,8 @@ export class SafetyGridMap extends SafetyElement {
   protected override render(): unknown {
     // Loading: a skeleton of the map's own size, not core's bars.
     const state = this.state;
-    if (!state.feed && state.status === 'loading' && !state.error) return renderMapSkeleton(this.locale);
+    if (!state.feed && state.status === 'loading' && !state.error)
+      return renderMapSkeleton(this.locale, this.size.ref);
     return super.render();
   }
 
@@ -345,54 +375,21 @@ export class SafetyGridMap extends SafetyElement {
     const model = this.modelFor(feed);
     const threshold = privacyThreshold(this.privacyThreshold);
     const mode = this.rateModeValue;
-    const counters = this.memo('counters', [feed, model], () => countPerGrid(feed, gridOfPointIn(model)));
-    const defs = this.memo('defs', [feed], () => metricDefs(feed));
-    const def = resolveMetric(defs, this.metric);
-    const figures = this.memo('figures', [model, def?.key, counters, mode, threshold], () =>
-      gridFigures(model.grids, def, counters, mode, threshold),
-    );
+    const def = resolveMetric(metricDefsOf(feed), this.metric);
+    const last = this.vm;
+    const params = { def, mode, threshold };
+    const figures = figuresOf(feed, model, params, last?.figures);
     // Breaks for the metric across the whole feed, not the sub-district's grids alone.
-    const domain = model.subdistrict
-      ? this.memo('domain', [feed, def?.key, counters, mode, threshold], () =>
-          gridFigures(feedGridInputs(feed), def, counters, mode, threshold),
-        )
-      : figures;
+    const domain = model.subdistrict ? domainFiguresOf(feed, model, params, last?.domain) : figures;
     const bounds = this.readerPicked ? undefined : this.parsedBreaks();
-    const { classes, rule } = this.memo('classes', [figures, domain, bounds, def?.key], () => {
-      const options = {
-        key: def?.key ?? '',
-        perTenK: mode === 'per-10k',
-        domainValues: domain.map((f) => f.shown),
-        shownValues: figures.map((f) => f.shown),
-        ...(bounds ? { bounds } : {}),
-      };
-      return { classes: metricClasses(options), rule: breaksRule(options) };
+    const { classes, rule } = classesOf(figures, domain, {
+      key: def?.key ?? '',
+      perTenK: mode === 'per-10k',
+      ...(bounds ? { bounds } : {}),
     });
-    const previousColors = this.memos.get('colors')?.value as Int8Array | undefined;
-    const colors = this.memo('colors', [figures, classes], () => {
-      const out = new Int8Array(figures.length);
-      figures.forEach((f, i) => {
-        out[i] = f.suppressed ? -2 : classes ? classes.colorOf(f.shown) : -1;
-      });
-      // Same colours as before (a live update that moved no grid to another class): keep the
-      // same array, so the canvas neither rebuilds its paths nor repaints.
-      return previousColors && sameColors(previousColors, out) ? previousColors : out;
-    });
+    const colors = colorsOf(figures, classes, last?.colors);
     const locale = this.locale;
-    const names = this.memo('names', [model, locale], () =>
-      model.grids.map((g, i) => gridName(g.name, i, locale)),
-    );
-    const subdistricts = this.memo('subdistricts', [model, feed, locale], () =>
-      model.grids.map((g) => subdistrictName(feed, g.subdistrict, locale)),
-    );
-    const ranking = this.memo('ranking', [figures, names], () =>
-      rankGrids(
-        figures,
-        names.map((n) => n.text),
-        locale,
-      ),
-    );
-    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const { width, height } = this.size.value;
     const base = this.memo('base', [model.viewBox, width, height], () =>
       fitView(model.viewBox, width, height, 12),
     );
@@ -400,22 +397,55 @@ export class SafetyGridMap extends SafetyElement {
     const canvas =
       this.renderer === 'canvas' ||
       (this.renderer !== 'svg' && model.grids.length > (Number(this.canvasThreshold) || 1500));
+    const memo = <T>(
+      slot: string,
+      deps: readonly unknown[],
+      fn: () => T,
+      same?: (a: T, b: T) => boolean,
+    ): T => this.memo(slot, deps, fn, same);
     return {
       feed,
       model,
       def,
       figures,
+      domain,
       classes,
       colors,
-      ranking,
-      names,
-      subdistricts,
       rule,
-      counters,
       view,
       canvas,
       mode,
       threshold,
+      get counters() {
+        return countersOf(feed, model);
+      },
+      get names() {
+        // A new version with the same names keeps the same array (the ranking is not made again).
+        return memo(
+          'names',
+          [model, locale],
+          () => model.grids.map((g, i) => gridName(g.name, i, locale)),
+          sameWords,
+        );
+      },
+      get subdistricts() {
+        return memo(
+          'subdistricts',
+          [model, feed, locale],
+          () => model.grids.map((g) => subdistrictName(feed, g.subdistrict, locale)),
+          sameWords,
+        );
+      },
+      get ranking() {
+        const names = this.names;
+        return memo('ranking', [figures, names], () =>
+          rankGrids(
+            figures,
+            names.map((n) => n.text),
+            locale,
+          ),
+        );
+      },
     };
   }
 
@@ -424,7 +454,8 @@ export class SafetyGridMap extends SafetyElement {
   protected override renderContent(feed: Feed, _state: FeedState): unknown {
     const vm = this.viewModel(feed);
     this.vm = vm;
-    if (this.warnedFor !== vm.model) {
+    // The outlines' problems are checked once the first picture is painted.
+    if (this.settled && this.warnedFor !== vm.model) {
       this.warnedFor = vm.model;
       const warning = geometryWarning(vm.model);
       if (warning) console.warn(`[safety-widgets] <${this.localName}> ${warning}`);
@@ -433,7 +464,7 @@ export class SafetyGridMap extends SafetyElement {
     const place = localizedTextWithLang(feed.place.name, locale);
     const title = this.subdistrictTitle(feed) ?? place;
     const synthetic = feed.synthetic || vm.model.grids.some((g) => g.synthetic);
-    return html`<div class="frame">
+    return html`<div class="frame" @focusin=${this.settleNow} @toggle=${this.settleNow}>
         <div class="header" part="header">
           <span class="place" lang=${title.lang}>${title.text}</span>
           ${synthetic ? renderSyntheticBadge(locale) : nothing} ${this.liveBadge()}
@@ -442,7 +473,11 @@ export class SafetyGridMap extends SafetyElement {
         ${this.renderLegend(vm, locale)} ${this.renderAbout(vm, locale, title.text)}
         ${this.renderTable(vm, locale, title.text)}
       </div>
-      ${renderNotes(locale, vm.model, parseBreaks(this.breaks)?.ok === false ? String(this.breaks) : undefined)}`;
+      ${renderNotes(
+        locale,
+        this.settled ? vm.model.problems : undefined,
+        parseBreaks(this.breaks)?.ok === false ? String(this.breaks) : undefined,
+      )}`;
   }
 
   /** The name of the sub-district shown alone, if one is. */
@@ -461,7 +496,7 @@ export class SafetyGridMap extends SafetyElement {
   private renderToolbar(vm: ViewModel, locale: SupportedLocale): TemplateResult {
     return renderToolbar({
       locale,
-      defs: this.memo('defs', [vm.feed], () => metricDefs(vm.feed)),
+      defs: metricDefsOf(vm.feed),
       metric: vm.def?.key,
       perTenK: vm.mode === 'per-10k',
       list: this.list,
@@ -474,7 +509,7 @@ export class SafetyGridMap extends SafetyElement {
 
   private renderMap(vm: ViewModel, locale: SupportedLocale, placeName: string): TemplateResult {
     const { model, view } = vm;
-    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const { width, height } = this.size.value;
     this.merged = false;
     // Path data is in frame units × PATH_SCALE (whole numbers): scale it back here. The hatch of
     // suppressed grids is drawn in the paths' user space: undo the scale to keep it 6 px wide.
@@ -499,7 +534,7 @@ export class SafetyGridMap extends SafetyElement {
     };
     // The box's height follows its width (--safety-map-aspect-ratio, 3 / 2 by default), not the
     // data: the loading skeleton has the same size, so nothing moves when the data arrives.
-    return html`<div class="map" part="map" ${this.resize.target()}>
+    return html`<div class="map" part="map" ${ref(this.size.ref)}>
         ${vm.canvas ? html`<canvas class="paint" aria-hidden="true" ${ref(this.canvasRef)}></canvas>` : nothing}
         <svg class="vector" width=${width} height=${height} aria-hidden="true" focusable="false">
           <defs>
@@ -563,10 +598,11 @@ export class SafetyGridMap extends SafetyElement {
 
   /**
    * The size of the map's own text (counts, neighbours' names) in CSS px: the small-print token as
-   * the probe resolves it, so it follows the reader's default font size (12 px by default).
+   * the probe's box gives it (read from ResizeObserver entries, not from style in an update), so it
+   * follows the reader's default font size (12 px by default); never below 12.
    */
   private labelSize(): number {
-    const size = this.probe ? Number.parseFloat(getComputedStyle(this.probe).fontSize) : NaN;
+    const size = this.textSize.value.width;
     return size >= 12 ? size : 12;
   }
 
@@ -599,6 +635,8 @@ export class SafetyGridMap extends SafetyElement {
   /** Per-grid counts of the sensitive layers that are switched on. */
   private renderCounts(vm: ViewModel): unknown {
     const shown = visibleLayerIds(vm.feed, this.layers);
+    // No sensitive layer shown: nothing to count (the counts are made on first use).
+    if (!vm.feed.layers.some((l) => l.sensitive && shown.has(l.id))) return nothing;
     const sensitive = vm.counters.filter((c) => c.kind === 'layer' && c.sensitive && shown.has(c.id));
     if (sensitive.length === 0 || vm.model.grids.length > MAX_COUNT_LABELS) return nothing;
     const locale = this.locale;
@@ -702,6 +740,9 @@ export class SafetyGridMap extends SafetyElement {
 
   /** The description block: what the map shows, how its classes are chosen, the data, the keys. */
   private renderAbout(vm: ViewModel, locale: SupportedLocale, place: string): TemplateResult {
+    // Until then, the closed block with its summary only (the same size on screen).
+    if (!this.settled)
+      return renderAbout({ locale, title: msg(locale, 'aboutTitle'), what: nothing, data: nothing });
     const flags = this.legendFlags(vm);
     const about = this.memo(
       'about',
@@ -815,7 +856,37 @@ export class SafetyGridMap extends SafetyElement {
     super.updated(changed);
     if (changed.has('theme')) this.paintStyle = undefined;
     this.safely(() => this.paint(), undefined);
+    this.scheduleAfterPaint();
   }
+
+  /** Once the map is drawn: the rest of the widget, then the spatial index, in idle time after the paint. */
+  private scheduleAfterPaint(): void {
+    const vm = this.vm;
+    if (!vm || !(vm.view.k > 0)) return;
+    if (!this.settled && !this.afterPaintSettle)
+      this.afterPaintSettle = afterPaint(() => {
+        this.afterPaintSettle = undefined;
+        this.settled = true;
+      });
+    const index = vm.model.index;
+    if (this.warmIndex !== index) {
+      this.warmIndex = index;
+      this.afterPaintIndex?.();
+      this.afterPaintIndex = afterPaint(() => {
+        this.afterPaintIndex = undefined;
+        this.safely(() => index.build(), undefined);
+      });
+    }
+  }
+
+  /** The reader reached into the widget (focus, or a disclosure opened): the rest is written now. */
+  private readonly settleNow = {
+    handleEvent: () => {
+      this.settled = true;
+    },
+    // `toggle` does not bubble: caught on the way down.
+    capture: true,
+  };
 
   private resolvePaintStyle(ctx: CanvasRenderingContext2D, dpr: number): PaintStyle {
     const dark = this.media[0]?.matches ?? false;
@@ -842,7 +913,7 @@ export class SafetyGridMap extends SafetyElement {
     const vm = this.vm;
     const canvas = this.canvas;
     if (!vm?.canvas || !canvas || !canvas.isConnected) return;
-    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const { width, height } = this.size.value;
     const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
@@ -880,6 +951,7 @@ export class SafetyGridMap extends SafetyElement {
 
   private readonly probeRef = (el?: Element) => {
     this.probe = el instanceof HTMLElement ? el : undefined;
+    this.textSize.ref(el);
   };
 
   private readonly surfaceRef = (el?: Element) => {
@@ -903,7 +975,7 @@ export class SafetyGridMap extends SafetyElement {
   }
 
   private updateZoomExtent(): void {
-    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const { width, height } = this.size.value;
     // From this update's model (willUpdate runs before render sets `vm`).
     const feed = this.state.feed;
     const many = (feed ? this.safely(() => this.modelFor(feed).grids.length, 0) : 0) > 1000;
@@ -981,7 +1053,7 @@ export class SafetyGridMap extends SafetyElement {
   /** Where keyboard navigation starts: the selected grid, the last one visited, or the one in the middle of the view. */
   private startGrid(vm: ViewModel): string | undefined {
     for (const id of [this.selected, this.activeId]) if (id !== undefined && vm.model.byId.has(id)) return id;
-    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const { width, height } = this.size.value;
     const i = this.gridAt(vm, width / 2, height / 2);
     if (i >= 0) return vm.model.grids[i]!.id;
     if (!(vm.view.k > 0)) return vm.model.grids[0]?.id;
@@ -1030,7 +1102,7 @@ export class SafetyGridMap extends SafetyElement {
   private keepInView(vm: ViewModel, id: string): void {
     const i = vm.model.byId.get(id);
     if (i === undefined || !this.surface) return;
-    const { width, height } = this.resize.value ?? { width: 0, height: 0 };
+    const { width, height } = this.size.value;
     const [x, y] = toScreen(vm.view, vm.model.grids[i]!.shape.label[0], vm.model.grids[i]!.shape.label[1]);
     const margin = Math.min(48, width / 4, height / 4);
     const dx = x < margin ? margin - x : x > width - margin ? width - margin - x : 0;
@@ -1112,10 +1184,8 @@ export class SafetyGridMap extends SafetyElement {
   }
 }
 
-function sameColors(a: Int8Array, b: Int8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function sameWords(a: readonly Words[], b: readonly Words[]): boolean {
+  return a.length === b.length && a.every((w, i) => w.text === b[i]!.text && w.lang === b[i]!.lang);
 }
 
 function colorClass(c: number): string {

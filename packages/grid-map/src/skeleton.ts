@@ -5,9 +5,14 @@
  * size while it loads, and nothing around it moves when the data arrives.
  */
 import { t, type SupportedLocale } from '@safety-widgets/core';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 
-export function renderMapSkeleton(locale: SupportedLocale): TemplateResult {
+/**
+ * The skeleton. `mapRef` is given the map box: the map measures it while it loads, so that it can
+ * draw at once, at the right size, when the data arrives.
+ */
+export function renderMapSkeleton(locale: SupportedLocale, mapRef?: (el?: Element) => void): TemplateResult {
   return html`<div class="map-skeleton" part="state skeleton" aria-busy="true">
     <span class="visually-hidden" role="status">${t(locale, 'loading')}</span>
     <div class="frame ${locale === 'zh-CN' ? 'sk-zh' : ''}" aria-hidden="true">
@@ -21,7 +26,7 @@ export function renderMapSkeleton(locale: SupportedLocale): TemplateResult {
         </span>
         <span class="bone sk-control sk-button"></span>
       </div>
-      <div class="map sk-map"></div>
+      <div class="map sk-map" ${mapRef ? ref(mapRef) : nothing}></div>
       <div class="legend">
         <div class="legend-block sk-classes">
           <span class="bone sk-line sk-legend-title"></span>

@@ -626,11 +626,16 @@ export const gridMapStyles = css`
   }
 
   /* Reads the colours the canvas paints with, and the size of the map's own text (see labelSize). */
+  /* 1em square: its size is the small print's (read from a ResizeObserver); its colour reads tokens. */
   .probe {
     position: absolute;
-    width: 0;
-    height: 0;
+    top: 0;
+    left: 0;
+    width: 1em;
+    height: 1em;
     overflow: hidden;
+    visibility: hidden;
+    pointer-events: none;
     font-size: var(--_font-size-xs);
   }
 

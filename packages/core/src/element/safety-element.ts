@@ -21,7 +21,7 @@ import { FeedController } from '../live/feed-controller.js';
 import type { FeedState, FeedStatus } from '../live/types.js';
 import { LocaleController } from '../locale/controller.js';
 import type { SupportedLocale } from '../locale/resolve.js';
-import { warmUpFormatters } from '../locale/warm-up.js';
+import { stopWarmUp, warmUpFormatters } from '../locale/warm-up.js';
 import { adoptPageFont } from '../theme/page-font.js';
 import { registerTextSize } from '../theme/text-size.js';
 import { hostReset, tokens } from '../theme/tokens.js';
@@ -204,6 +204,7 @@ export abstract class SafetyElement extends LitElement {
     const status = this.widgetStatus(this.state);
     if (status !== this.status) this.status = status;
     const feed = this.state.feed;
+    if (feed) stopWarmUp();
     if (feed && feed !== this.announcedFeed) {
       const previous = this.announcedFeed;
       this.announcedFeed = feed;

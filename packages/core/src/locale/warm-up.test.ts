@@ -14,4 +14,17 @@ describe('warmUpFormatters', () => {
     warmUpFormatters('en');
     expect(idle).toHaveBeenCalledTimes(2);
   });
+
+  it('does nothing once a widget draws data (idle work then would delay its first paint)', async () => {
+    vi.resetModules();
+    const { stopWarmUp, warmUpFormatters: warm } = await import('./warm-up.js');
+    const format = await import('./format.js');
+    const made = vi.spyOn(format, 'formatNumber');
+    let run: (() => void) | undefined;
+    vi.stubGlobal('requestIdleCallback', (r: () => void) => (run = r));
+    warm('en');
+    stopWarmUp();
+    run!();
+    expect(made).not.toHaveBeenCalled();
+  });
 });

@@ -9,6 +9,8 @@ import { formatMessage } from './messages.js';
 import type { SupportedLocale } from './resolve.js';
 
 const warmed = new Set<SupportedLocale>();
+/** Set once a widget draws data: from then on formatters are made on first use, in the paint's stead. */
+let drawing = false;
 
 function whenIdle(run: () => void): void {
   const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback }).requestIdleCallback;
@@ -21,6 +23,8 @@ export function warmUpFormatters(locale: SupportedLocale): void {
   if (warmed.has(locale)) return;
   warmed.add(locale);
   whenIdle(() => {
+    // Too late to be a head start: idle work now would only delay the frame after the first paint.
+    if (drawing) return;
     try {
       formatNumber(1962.5, locale);
       formatPercent(0.5, locale);
@@ -30,4 +34,9 @@ export function warmUpFormatters(locale: SupportedLocale): void {
       // Only a head start: the formatters are made on first use anyway.
     }
   });
+}
+
+/** Called when a widget draws data: pending warm-ups are dropped (they would fall inside its first paint). */
+export function stopWarmUp(): void {
+  drawing = true;
 }
