@@ -119,7 +119,9 @@ function renderLayerSwitches(m: LegendModel, privacy: unknown): unknown {
   const layers = m.feed.layers;
   if (layers.length === 0) return nothing;
   return html`<details class="legend-block layers" .open=${m.layersOpen} @toggle=${m.onLayersToggle}>
-    <summary>${msg(locale, 'layers')}${shown.size > 0 ? ` (${formatNumber(shown.size, locale)})` : ''}</summary>
+    <summary>
+      ${msg(locale, 'layers')}${shown.size > 0 ? ` (${formatNumber(shown.size, locale)})` : ''}
+    </summary>
     <fieldset class="legend-block">
       <legend class="visually-hidden">${msg(locale, 'layers')}</legend>
       <ul>
