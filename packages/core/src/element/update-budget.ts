@@ -32,6 +32,14 @@ function startTask(t: number): void {
 }
 
 /**
+ * Marks the start of work that widget updates will follow in the same task (a new feed being
+ * checked): the task's budget counts from here, so updates after a long check yield sooner.
+ */
+export function beginTurn(): void {
+  if (taskStart < 0) startTask(now());
+}
+
+/**
  * Runs `update` now when the current task has time left; otherwise in a new task, returning the
  * promise of that (an update that had to wait runs first thing in its task, so waiting never loops).
  */

@@ -35,6 +35,7 @@
  */
 import type { DroppedCounts, Feed, ValidationIssue } from '../feed/types.js';
 import { documentBase, resolveFeedUrl } from './errors.js';
+import { beginTurn } from '../element/update-budget.js';
 import { isPending } from '../feed/check.js';
 import { fetchFeed, parseFeed, type FetchOutcome } from './fetch-feed.js';
 import { notifyListener, type FeedListener, type FeedStore } from './feed-store.js';
@@ -435,6 +436,8 @@ export class FeedSource implements FeedStore {
   }
 
   private onStreamFeed(url: string, data: string): void {
+    // Checking a large feed takes time; the widgets' updates that follow share the task's budget.
+    beginTurn();
     const seq = this.sequence.next();
     const outcome = parseFeed(data, {
       where: `A "feed" message of the live stream ${url}`,

@@ -2,6 +2,7 @@
  * One conditional HTTP request for a feed, turned into a typed outcome: a fresh validated feed
  * with its validators, "not modified", a FeedError, or "aborted" by the caller. It never throws.
  */
+import { beginTurn } from '../element/update-budget.js';
 import { checkFeedText, isPending } from '../feed/check.js';
 import type { DroppedCounts, Feed, ValidationIssue, ValidationResult } from '../feed/types.js';
 import {
@@ -171,6 +172,8 @@ async function request(url: string, options: FetchFeedOptions, signal: AbortSign
     if (error instanceof FeedFailure || signal.aborted) throw error;
     throw new FeedFailure(networkError(url, 'body'));
   }
+  // Checking a large feed takes time; the widgets' updates that follow share the task's budget.
+  beginTurn();
   const parsed = await parseFeed(text, { where: `The feed at ${url}`, url, maxBytes });
   if (parsed.kind === 'error') return parsed;
   return {

@@ -4,6 +4,7 @@
  * once; a feed with problems is `loading` while the detailed validator loads, then `ready` (with
  * warnings), `empty` or `error`.
  */
+import { beginTurn } from '../element/update-budget.js';
 import { checkFeed, checkFeedText, isPending } from '../feed/check.js';
 import type { ValidationResult } from '../feed/types.js';
 import { configError, invalidFeedError } from './errors.js';
@@ -45,6 +46,8 @@ export class StaticFeedSource extends FeedPublisher implements FeedStore {
     super(loadingState());
     this.data = data;
     const label = options.label ?? 'the data property';
+    // Checking a large feed takes time; the widgets' updates that follow share the task's budget.
+    beginTurn();
     const unreadable = (error: unknown) =>
       errorState(configError(`The feed set as ${label} could not be read: ${String(error)}`), {
         mode: 'static',
