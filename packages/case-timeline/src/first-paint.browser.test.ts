@@ -5,7 +5,7 @@
  * it); the chart is drawn when the resize observer reports the plot's size, with no layout forced
  * while updating; a hidden category's periods are never added up.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cdp } from 'vitest/browser';
 import { whenIdle } from './idle.js';
 import { cachedTimelineData, sharedView } from './shared-data.js';
@@ -16,20 +16,11 @@ import {
   legendButton,
   q,
   settle,
-  watchErrors,
+  failOnPageErrors,
   type Timeline,
 } from '../test/helpers.js';
 
-let watch: ReturnType<typeof watchErrors>;
-beforeEach(() => {
-  watch = watchErrors();
-});
-afterEach(() => {
-  document.body.replaceChildren();
-  vi.restoreAllMocks();
-  watch.stop();
-  expect(watch.errors).toEqual([]);
-});
+failOnPageErrors();
 
 /** Appends a timeline given the sample feed and waits for its first render only (no frame, no idle time). */
 async function firstRender(attrs: Record<string, string> = {}): Promise<Timeline> {

@@ -5,21 +5,12 @@
  * counting and no drawing.
  */
 import '@safety-widgets/core/safety-feed.js';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { derivationCounts } from './shared-data.js';
 import { editableYantian, rawYantian } from '../test/feeds.js';
-import { chartOf, legendButton, q, settle, watchErrors, type Timeline } from '../test/helpers.js';
+import { chartOf, legendButton, q, settle, failOnPageErrors, type Timeline } from '../test/helpers.js';
 
-let watch: ReturnType<typeof watchErrors>;
-beforeEach(() => {
-  watch = watchErrors();
-});
-afterEach(() => {
-  document.body.replaceChildren();
-  vi.restoreAllMocks();
-  watch.stop();
-  expect(watch.errors).toEqual([]);
-});
+failOnPageErrors();
 
 type Source = HTMLElement & { data?: unknown; updateComplete: Promise<boolean> };
 

@@ -1,6 +1,6 @@
 /** Browser test helpers: mounting timelines, reading their chart and canvas, collecting page errors. */
 import { Chart } from 'chart.js';
-import { expect, vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import '../src/safety-case-timeline.js';
 import type { SafetyCaseTimeline } from '../src/safety-case-timeline.element.js';
 
@@ -139,6 +139,23 @@ export function watchErrors(): { errors: unknown[]; stop: () => void } {
       spy.mockRestore();
     },
   };
+}
+
+/**
+ * For a test file: every test watches for page errors and fails on any; after each, the page is
+ * emptied and mocks are restored.
+ */
+export function failOnPageErrors(): void {
+  let watch: ReturnType<typeof watchErrors>;
+  beforeEach(() => {
+    watch = watchErrors();
+  });
+  afterEach(() => {
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+    watch.stop();
+    expect(watch.errors).toEqual([]);
+  });
 }
 
 /** Asserts that axe finds nothing serious or critical in `el`. */
