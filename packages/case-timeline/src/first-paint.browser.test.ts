@@ -7,7 +7,6 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { cdp } from 'vitest/browser';
-import { whenIdle } from './idle.js';
 import { cachedTimelineData, sharedView } from './shared-data.js';
 import { rawYantian } from '../test/feeds.js';
 import {
@@ -185,29 +184,5 @@ describe('the chart', () => {
     await settle(el);
     expect(added(fire)).toBe(true);
     expect(dataset('fire').data.length).toBeGreaterThan(0);
-  });
-});
-
-describe('whenIdle', () => {
-  it('runs a task once when the page is idle, or at the timeout; a cancelled one never', async () => {
-    let ran = 0;
-    whenIdle(() => (ran += 1));
-    expect(ran).toBe(0);
-    await expect.poll(() => ran).toBe(1);
-    // Frames requested back to back leave only short idle periods: the timeout runs it.
-    let animating = true;
-    const spin = () => animating && requestAnimationFrame(spin);
-    spin();
-    let late = 0;
-    const start = performance.now();
-    whenIdle(() => (late = performance.now() - start), { timeout: 300, minimum: 1000 });
-    await expect.poll(() => late, { timeout: 3000 }).toBeGreaterThan(0);
-    animating = false;
-    expect(late).toBeGreaterThanOrEqual(290);
-    let cancelled = 0;
-    const cancel = whenIdle(() => (cancelled += 1), { timeout: 50 });
-    cancel();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(cancelled).toBe(0);
   });
 });

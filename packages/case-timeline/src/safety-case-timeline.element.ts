@@ -20,6 +20,7 @@ import {
   formatNumber,
   type Feed,
   type FeedState,
+  whenIdle,
 } from '@safety-widgets/core';
 import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -45,7 +46,6 @@ import { BrushController } from './brush.js';
 import { renderTimelineAbout } from './about.js';
 import { annotationShown, cursorInfo, describeCursor } from './cursor.js';
 import { buildFigures, type Figures, type FiguresInput } from './figures.js';
-import { whenIdle } from './idle.js';
 import { msg } from './messages.js';
 import { timelineStyles } from './styles.js';
 import { readChartColors, readFont, SERIES_COLORS } from './theme-colors.js';

@@ -12,13 +12,13 @@ import {
   type Feed,
   type FeedState,
   type SupportedLocale,
+  whenIdle,
 } from '@safety-widgets/core';
 import { html, nothing, svg, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { mapAbout, type BreaksRule } from './about-text.js';
-import { afterPaint, type Cancel } from './after-paint.js';
 import { parseBreaks, rangeLabel, type Classes } from './classes.js';
 import {
   counterName,
@@ -74,6 +74,11 @@ export type GridMapRenderer = 'auto' | 'svg' | 'canvas';
 const LIST_PAGE = 100;
 /** Zoom factor of the buttons and the + / − keys. */
 const ZOOM_STEP = 1.6;
+/**
+ * What the first picture does not need (the description block's text, the spatial index) is done
+ * in idle time once it is painted, with 10 ms of idle time ahead, and within a second at the latest.
+ */
+const AFTER_PAINT = { afterPaint: true, timeout: 1000, minimum: 10 } as const;
 /** Sensitive per-grid count labels are drawn on the map only up to this many grids. */
 const MAX_COUNT_LABELS = 300;
 
@@ -239,8 +244,8 @@ export class SafetyGridMap extends SafetyElement {
    */
   @state() private settled = false;
   /** Work scheduled for after the paint (the rest of the widget, then the spatial index). */
-  private afterPaintSettle: Cancel | undefined;
-  private afterPaintIndex: Cancel | undefined;
+  private afterPaintSettle: (() => void) | undefined;
+  private afterPaintIndex: (() => void) | undefined;
   /** The spatial index built (or being built) after a paint. */
   private warmIndex: unknown;
   private picking = false;
@@ -864,18 +869,18 @@ export class SafetyGridMap extends SafetyElement {
     const vm = this.vm;
     if (!vm || !(vm.view.k > 0)) return;
     if (!this.settled && !this.afterPaintSettle)
-      this.afterPaintSettle = afterPaint(() => {
+      this.afterPaintSettle = whenIdle(() => {
         this.afterPaintSettle = undefined;
         this.settled = true;
-      });
+      }, AFTER_PAINT);
     const index = vm.model.index;
     if (this.warmIndex !== index) {
       this.warmIndex = index;
       this.afterPaintIndex?.();
-      this.afterPaintIndex = afterPaint(() => {
+      this.afterPaintIndex = whenIdle(() => {
         this.afterPaintIndex = undefined;
         this.safely(() => index.build(), undefined);
-      });
+      }, AFTER_PAINT);
     }
   }
 

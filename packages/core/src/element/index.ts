@@ -6,3 +6,4 @@ export * from './safety-element.js';
 export * from './css-props.js';
 export * from './announcer.js';
 export * from './about.js';
+export * from './idle.js';

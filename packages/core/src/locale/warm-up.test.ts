@@ -6,7 +6,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('warmUpFormatters', () => {
   it('makes the formatters of each locale once, when the page is idle', () => {
-    const idle = vi.fn((run: () => void) => run());
+    const idle = vi.fn((run: IdleRequestCallback) => run({ didTimeout: true, timeRemaining: () => 0 }));
     vi.stubGlobal('requestIdleCallback', idle);
     warmUpFormatters('zh-CN');
     warmUpFormatters('zh-CN');
@@ -20,11 +20,11 @@ describe('warmUpFormatters', () => {
     const { stopWarmUp, warmUpFormatters: warm } = await import('./warm-up.js');
     const format = await import('./format.js');
     const made = vi.spyOn(format, 'formatNumber');
-    let run: (() => void) | undefined;
-    vi.stubGlobal('requestIdleCallback', (r: () => void) => (run = r));
+    let run: IdleRequestCallback | undefined;
+    vi.stubGlobal('requestIdleCallback', (r: IdleRequestCallback) => (run = r));
     warm('en');
     stopWarmUp();
-    run!();
+    run!({ didTimeout: true, timeRemaining: () => 0 });
     expect(made).not.toHaveBeenCalled();
   });
 });
