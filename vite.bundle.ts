@@ -65,6 +65,17 @@ const CORE = /packages[\\/]core[\\/]/;
 /** Names of the chunks of core's dynamically imported modules. */
 const LAZY_CHUNK_NAMES: Readonly<Record<string, string>> = { registry: 'live', validate: 'diagnosis' };
 
+/** A package's texts in one language (`packages/<package>/…/messages/<locale>.ts`, loaded per language). */
+const MESSAGES_MODULE =
+  /packages[\\/]([\w-]+)[\\/](?:src|dist)[\\/](?:[\w-]+[\\/])*messages[\\/](en|zh-CN)\.[jt]s$/;
+
+/** A chunk's file name: texts as `messages-<package>-<locale>`, core's lazy layers by what they hold. */
+function chunkName(chunk: { name: string; facadeModuleId?: string | null }): string {
+  const texts = chunk.facadeModuleId ? MESSAGES_MODULE.exec(chunk.facadeModuleId) : null;
+  if (texts) return `messages-${texts[1]}-${texts[2]}`;
+  return LAZY_CHUNK_NAMES[chunk.name] ?? chunk.name;
+}
+
 const OUTPUT = {
   minify: true,
   comments: { legal: false, annotation: false, jsdoc: false },
@@ -127,9 +138,9 @@ export function chunkedBundle(
       rolldownOptions: {
         output: {
           ...OUTPUT,
-          // Core's lazy layers are named for what they hold, not for their first module.
-          chunkFileNames: (chunk: { name: string }) =>
-            `chunks/${LAZY_CHUNK_NAMES[chunk.name] ?? chunk.name}-[hash].js`,
+          // Core's lazy layers and the texts are named for what they hold, not for their first module.
+          chunkFileNames: (chunk: { name: string; facadeModuleId?: string | null }) =>
+            `chunks/${chunkName(chunk)}-[hash].js`,
           // Lit and the core modules a page loads up front are one `runtime` chunk (every page needs
           // nearly all of it, and each file a page fetches costs a request and compresses on its own);
           // the rest is split by who uses it. `$initial` keeps core's lazily imported layers out of it:

@@ -61,7 +61,9 @@ export function browserProject(
 }
 
 /** A Vitest project for pure functions, run in Node: `*.test.ts` that are not browser tests. */
-export function unitProject(): TestProjectInlineConfiguration {
+export function unitProject(
+  overrides: Partial<TestProjectInlineConfiguration['test']> = {},
+): TestProjectInlineConfiguration {
   return {
     extends: true,
     test: {
@@ -72,6 +74,7 @@ export function unitProject(): TestProjectInlineConfiguration {
       environment: 'node',
       // Large-feed cases take seconds on a loaded 2-core machine; timings are benched, not asserted.
       testTimeout: 60_000,
+      ...overrides,
     },
   };
 }

@@ -26,7 +26,7 @@ export interface SizeBudget extends Described {
    * `whole`: the entry and the chunks it imports statically; `own`: that minus the shared runtime
    * bundle; `chunks`: the files of that graph no other widget entry loads.
    */
-  of: 'whole' | 'own' | 'chunks';
+  of: 'whole' | 'chunks';
   gzipKB: number;
   /** Checked by CI (`check:sizes`); otherwise only reported. */
   enforced: boolean;

@@ -10,7 +10,7 @@ const verdicts = judgeSizes(await measureSizes({ references: false }), loadBudge
 const failed = verdicts.filter((v) => v.enforced && !v.met);
 for (const v of verdicts) {
   const mark = v.met ? 'ok    ' : v.enforced ? 'FAIL  ' : 'missed';
-  const what = `${v.file}${v.of === 'own' ? ' (own code)' : v.of === 'chunks' ? ' (own chunks)' : ''}`;
+  const what = `${v.file}${v.of === 'chunks' ? ' (own chunks)' : ''}`;
   console.log(
     `${mark} ${what.padEnd(40)} ${v.actualKB.toFixed(1).padStart(6)} KB gzip ≤ ${String(v.gzipKB).padStart(3)} KB  ${v.enforced ? 'enforced' : 'reported'}: ${v.source}`,
   );

@@ -146,7 +146,7 @@ export function summaryMd(results: Results, withDefinitions = true): string[] {
     );
   }
   for (const v of budgets.sizes) {
-    const what = `\`${v.file}\`${v.of === 'own' ? ' own code' : v.of === 'chunks' ? ' own chunks' : v.file.endsWith('.iife.js') ? '' : ' static graph'}`;
+    const what = `\`${v.file}\`${v.of === 'chunks' ? ' own chunks' : v.file.endsWith('.iife.js') ? '' : ' static graph'}`;
     out.push(
       `| ${what}${v.enforced ? ' (CI)' : ''}${def(v.measures)} | ${v.actualKB.toFixed(1)} KB | ${v.gzipKB} KB | ${verdict(v)} | ${origin(v.source)} |`,
     );
@@ -279,7 +279,7 @@ function liveMd(section: Section<LiveResult[]>, verdicts: readonly TimingVerdict
 function sizesMd(section: Section<SizeRow[]>, verdicts: readonly SizeVerdict[]): string[] {
   const rows = section.results;
   const echarts = rows.find((r) => r.file.startsWith('echarts'));
-  const budgets = (file: string, of: 'whole' | 'own' | 'chunks') =>
+  const budgets = (file: string, of: 'whole' | 'chunks') =>
     verdicts
       .filter((v) => v.file === file && v.of === of)
       .map((v) => `${v.gzipKB} KB ${v.enforced ? '(CI)' : '(target)'}: ${verdict(v)}`)
@@ -296,14 +296,14 @@ function sizesMd(section: Section<SizeRow[]>, verdicts: readonly SizeVerdict[]):
     const name = md(
       r.kind === 'reference'
         ? `${r.label} (reference)`
-        : r.kind === 'own' || r.kind === 'chunks'
+        : r.kind === 'chunks'
           ? r.label
           : `\`${r.file}\` ${r.label}`,
     );
     const budget =
       r.kind === 'embed'
         ? budgets(r.file, 'whole')
-        : r.kind === 'own' || r.kind === 'chunks'
+        : r.kind === 'chunks'
           ? budgets(r.file.split(' ')[0]!, r.kind)
           : '—';
     const vs = echarts && r.kind === 'embed' ? `${(r.gzip / echarts.gzip).toFixed(2)}×` : '—';

@@ -1,17 +1,15 @@
 /**
  * Sizes (what CI checks, deterministic, no browser): minified bytes, gzip (level 9) and brotli
- * (quality 11) of each entry's static import graph, of the reference libraries bundled the same
- * way, and each widget's own code: its figure minus the shared runtime (Lit + core +
- * <safety-feed>) bundled on its own.
+ * (quality 11) of what each entry needs before its first picture, of the reference libraries bundled
+ * the same way, and each widget's own code: its own chunks, the files of that set no other widget
+ * entry loads (the code only it ships, measured exactly).
  *
- * A widget's own chunks are the files of its static graph that no other widget entry loads: the
- * code only it ships, measured exactly (the own-code estimate subtracts a bundle of all of core,
- * which since the live layer and the diagnosis load lazily holds more than a page's runtime chunk).
- *
- * An entry's figure is the sum over the entry file and every chunk it imports statically
- * (packages/embed/dist/manifest.json lists each entry's `chunks`), each file compressed on its own,
- * as a server sends them; a chunk two entries share is counted once. Chunks loaded later by dynamic
- * import are not in it: pages.ts measures what a real page fetches.
+ * An entry's figure is the sum over the entry file, every chunk it imports statically and its texts
+ * in one language (English; packages/embed/dist/manifest.json lists each entry's `chunks` and
+ * `textChunks`, and a page loads its language's texts as soon as the scripts load), each file
+ * compressed on its own, as a server sends them; a file two entries share is counted once. The other
+ * chunks loaded later by dynamic import (the live layer, the diagnosis, the other language) are not in
+ * it: pages.ts measures what a real page fetches.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -32,10 +30,10 @@ export interface SizeRow extends Size {
   file: string;
   label: string;
   /**
-   * `embed`: an entry set's static graph; `own`: a widget's static graph minus the runtime bundle;
-   * `chunks`: the files of a widget's static graph no other widget entry loads; `runtime`, `reference`: bundles.
+   * `embed`: an entry set's static graph and English texts; `chunks`: the files of a widget's set no
+   * other widget entry loads; `runtime`, `reference`: bundles.
    */
-  kind: 'embed' | 'own' | 'chunks' | 'runtime' | 'reference';
+  kind: 'embed' | 'chunks' | 'runtime' | 'reference';
 }
 
 /** The entry sets measured: the entry files each loads (their static chunks follow from the manifest). */
@@ -133,16 +131,16 @@ function readEmbed(file: string, fromSnapshot: boolean): Buffer {
   }
 }
 
-/** The entries and the chunks they import statically, each once (from the manifest). */
+/** The entries, the chunks they import statically and their English texts, each once (from the manifest). */
 export function pageFiles(entries: readonly string[], fromSnapshot = false): string[] {
   const manifest = JSON.parse(readEmbed('manifest.json', fromSnapshot).toString('utf8')) as {
-    files: { file: string; chunks?: string[] }[];
+    files: { file: string; chunks?: string[]; textChunks?: { en: string[] } }[];
   };
   const files = new Set<string>();
   for (const entry of entries) {
     const listed = manifest.files.find((f) => f.file === entry);
     if (!listed) throw new Error(`packages/embed/dist/manifest.json lists no ${entry}`);
-    for (const f of [entry, ...(listed.chunks ?? [])]) files.add(f);
+    for (const f of [entry, ...(listed.chunks ?? []), ...(listed.textChunks?.en ?? [])]) files.add(f);
   }
   return [...files];
 }
@@ -178,18 +176,7 @@ export async function measureSizes(
     });
   }
   rows.push({ file: RUNTIME.file, label: RUNTIME.label, kind: 'runtime', ...runtime });
-  for (const { file, label } of EMBED_FILES.slice(2, 6)) {
-    const whole = rows.find((r) => r.file === file)!;
-    rows.push({
-      file: `${file} − runtime`,
-      label: `${label} own code`,
-      kind: 'own',
-      min: whole.min - runtime.min,
-      gzip: whole.gzip - runtime.gzip,
-      brotli: whole.brotli - runtime.brotli,
-    });
-  }
-  // Own chunks: the files of a widget entry's static graph that no other widget entry loads.
+  // Own chunks: the files of a widget entry's set (static graph and texts) no other widget entry loads.
   const graphs = WIDGET_FILES.map((file) => pageFiles([file], fromSnapshot));
   WIDGET_FILES.forEach((file, i) => {
     const shared = new Set(graphs.filter((_, j) => j !== i).flat());

@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { browserProject, unitProject } from '../../vitest.shared.ts';
 
-const unit = unitProject();
+// Every locale's texts are loaded before each test file, so pure functions can format text at once
+// (widgets wait for their texts themselves; core's catalogue tests cover the waiting).
+const setupFiles = ['./test/load-messages.ts'];
+const unit = unitProject({ setupFiles });
 
 export default defineConfig({
   // Pre-bundle axe-core so a cold cache does not reload the browser run halfway.
@@ -16,7 +19,7 @@ export default defineConfig({
           benchmark: { include: ['bench/**/*.bench.ts'], exclude: ['bench/**/*.browser.bench.ts'] },
         },
       },
-      browserProject({ benchmark: { include: ['bench/**/*.browser.bench.ts'] } }),
+      browserProject({ setupFiles, benchmark: { include: ['bench/**/*.browser.bench.ts'] } }),
     ],
   },
 });

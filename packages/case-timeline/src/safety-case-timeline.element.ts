@@ -46,7 +46,7 @@ import { BrushController } from './brush.js';
 import { renderTimelineAbout } from './about.js';
 import { annotationShown, cursorInfo, describeCursor } from './cursor.js';
 import { buildFigures, type Figures, type FiguresInput } from './figures.js';
-import { msg } from './messages.js';
+import { TIMELINE_TEXTS, msg } from './messages.js';
 import { timelineStyles } from './styles.js';
 import { readChartColors, readFont, SERIES_COLORS } from './theme-colors.js';
 import { timeTicks } from './ticks.js';
@@ -176,6 +176,8 @@ export class SafetyCaseTimeline extends SafetyElement {
 
   /** Period to count by: `day`, `week`, `month` or `year`. */
   @property() interval: Interval = 'month';
+  protected static override texts = [TIMELINE_TEXTS];
+
 
   /** Draw the same period a year earlier (dashed). */
   @property({ type: Boolean, reflect: true }) yoy = false;

@@ -76,11 +76,18 @@ const entries: FileReport[] = EMBED_FILES.map((f) => {
   const own = reportFile(f.file, read(f.file), f.format, f.defines);
   if (f.format !== 'es') return own;
   const chunks = closure(f.file).slice(1);
+  const lazyChunks = lazyClosure(f.file);
+  const textChunks = {
+    en: lazyChunks.filter((c) => /^chunks\/messages-[\w-]+-en-/.test(c)),
+    'zh-CN': lazyChunks.filter((c) => /^chunks\/messages-[\w-]+-zh-CN-/.test(c)),
+  };
+  const upFront = [...chunks, ...textChunks.en];
   return {
     ...own,
     chunks,
-    lazyChunks: lazyClosure(f.file),
-    page: pageSize([own, ...chunks.map((c) => reportFile(c, read(c), 'es', []))]),
+    lazyChunks,
+    textChunks,
+    page: pageSize([own, ...upFront.map((c) => reportFile(c, read(c), 'es', []))]),
   };
 });
 const chunks: FileReport[] = output

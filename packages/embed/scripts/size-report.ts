@@ -22,7 +22,15 @@ export interface FileReport {
    * rejected), with anything they import that the page does not have yet.
    */
   readonly lazyChunks?: readonly string[];
-  /** What a page downloads up front for an entry: the entry and its chunks, each compressed on its own. */
+  /**
+   * The entry's texts by language (`chunks/messages-<package>-<locale>-…`, among `lazyChunks`): a
+   * page loads its own language's as soon as the scripts load, the other when a widget switches.
+   */
+  readonly textChunks?: { readonly en: readonly string[]; readonly 'zh-CN': readonly string[] };
+  /**
+   * What a page downloads up front for an entry: the entry, its chunks and its texts in one language
+   * (English; see `textChunks`), each compressed on its own.
+   */
   readonly page?: { readonly bytes: number; readonly gzip: number; readonly brotli: number };
 }
 
@@ -58,13 +66,15 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 export function sizeTable(version: string, reports: readonly FileReport[]): string {
   const rows = reports.map(
     (r) =>
-      `| \`${r.file}\` | ${r.format === 'es' ? 'module' : 'classic'} | ${kb(r.bytes)} | ${kb(r.gzip)} | ${r.page ? `${kb(r.page.gzip)} (${1 + (r.chunks?.length ?? 0)} files)` : r.file.startsWith('chunks/') ? '' : kb(r.gzip)} | \`${r.integrity}\` |`,
+      `| \`${r.file}\` | ${r.format === 'es' ? 'module' : 'classic'} | ${kb(r.bytes)} | ${kb(r.gzip)} | ${r.page ? `${kb(r.page.gzip)} (${1 + (r.chunks?.length ?? 0) + (r.textChunks?.en.length ?? 0)} files)` : r.file.startsWith('chunks/') ? '' : kb(r.gzip)} | \`${r.integrity}\` |`,
   );
   return [
     `# @safety-widgets/embed ${version}: sizes and integrity`,
     '',
     'Written by `pnpm build`. Minified bytes and gzip (level 9) of each file; "page" is what a page',
-    'downloads with an entry: the entry and every shared chunk it imports, each gzipped on its own.',
+    'downloads with an entry: the entry, every shared chunk it imports and its texts in English (the',
+    "page's language is loaded when the scripts load; Chinese texts are of about the same size), each",
+    'gzipped on its own.',
     '',
     '| file | script | minified | gzip | page, gzip | integrity |',
     '| --- | --- | ---: | ---: | ---: | --- |',

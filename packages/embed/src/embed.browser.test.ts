@@ -128,7 +128,9 @@ describe('several copies on one page', () => {
     expect(registration, 'the registration call of the minified chunk').not.toBeNull();
     const newer = code
       .replace(registration![0], `(\`safety-score-gauge\`,${registration![1]},\`9.9.9\`)`)
-      .replace(/from"\.\/([^"]+)"/g, (_, file: string) => `from"${dist(`chunks/${file}`)}"`);
+      .replace(/from"\.\/([^"]+)"/g, (_, file: string) => `from"${dist(`chunks/${file}`)}"`)
+      .replace(/import\(`\.\/([^`]+)`\)/g, (_, file: string) => `import(\`${dist(`chunks/${file}`)}\`)`)
+      .replace(/import\("\.\/([^"]+)"\)/g, (_, file: string) => `import("${dist(`chunks/${file}`)}")`);
     const url = URL.createObjectURL(new Blob([newer], { type: 'text/javascript' }));
     try {
       const win = await openPage(`<safety-score-gauge src="${SAMPLE_FEED}"></safety-score-gauge>
@@ -153,7 +155,11 @@ describe('shared chunks', () => {
       <script type="module" src="${dist('safety-grid-map.js')}"></script>`);
     await expectAllDrawn(win, ['safety-score-gauge', 'safety-grid-map']);
     const files = (await manifest()).files;
-    const closure = (entry: string) => [entry, ...files.find((f) => f.file === entry)!.chunks!];
+    // The entry, its chunks and its texts in the page's language (English), never the other's.
+    const closure = (entry: string) => {
+      const f = files.find((f) => f.file === entry)!;
+      return [entry, ...f.chunks!, ...f.textChunks!.en];
+    };
     // A feed URL: the live layer too, once, and not the diagnosis (the feed is valid).
     const live = await lazyChunk('live');
     const expected = new Set([...closure('safety-score-gauge.js'), ...closure('safety-grid-map.js'), live]);
@@ -193,7 +199,9 @@ describe('paying only for what is used', () => {
     const win = await gaugeGiven((w) => w.JSON.parse(text));
     await expectAllDrawn(win, ['safety-score-gauge']);
     const gauge = (await manifest()).files.find((f) => f.file === 'safety-score-gauge.js')!;
-    expect(new Set(scriptsLoaded(win))).toEqual(new Set(['safety-score-gauge.js', ...gauge.chunks!]));
+    expect(new Set(scriptsLoaded(win))).toEqual(
+      new Set(['safety-score-gauge.js', ...gauge.chunks!, ...gauge.textChunks!.en]),
+    );
     expect(gauge.lazyChunks).toEqual(
       expect.arrayContaining([await lazyChunk('live'), await lazyChunk('diagnosis')]),
     );
@@ -211,6 +219,31 @@ describe('paying only for what is used', () => {
     expect(alert.querySelector('b')).toBeNull();
     expect(scriptsLoaded(win)).toContain(await lazyChunk('diagnosis'));
     expect(scriptsLoaded(win)).not.toContain(await lazyChunk('live'));
+  });
+
+  it('a Chinese page downloads the Chinese texts only; a widget switched to English gets English then', async () => {
+    const text = await (await fetch(SAMPLE_FEED)).text();
+    const win = await openPage(
+      `<safety-score-gauge></safety-score-gauge>
+      <script type="module" src="${dist('safety-score-gauge.js')}"></script>`,
+      { lang: 'zh-CN' },
+    );
+    await vi.waitFor(() => expect(win.customElements.get('safety-score-gauge')).toBeDefined(), WAIT);
+    const gauge = el(win, 'safety-score-gauge') as HTMLElement & { data: unknown };
+    gauge.data = win.JSON.parse(text);
+    await expectAllDrawn(win, ['safety-score-gauge']);
+    const texts = (await manifest()).files.find((f) => f.file === 'safety-score-gauge.js')!.textChunks!;
+    expect(texts.en).toHaveLength(2);
+    expect(texts['zh-CN']).toHaveLength(2);
+    const meter = () => gauge.shadowRoot!.querySelector('[role="meter"]')!.getAttribute('aria-label');
+    expect(meter()).toContain('安全指数');
+    expect(scriptsLoaded(win)).toEqual(expect.arrayContaining(texts['zh-CN']));
+    for (const chunk of texts.en) expect(scriptsLoaded(win)).not.toContain(chunk);
+
+    gauge.lang = 'en';
+    await vi.waitFor(() => expect(meter()).toContain('Safety index'), WAIT);
+    expect(scriptsLoaded(win)).toEqual(expect.arrayContaining(texts.en));
+    expect(win.__record.errors).toEqual([]);
   });
 });
 
@@ -266,7 +299,13 @@ describe('the autoloader', () => {
     const files = (await manifest()).files;
     const gauge = files.find((f) => f.file === 'safety-score-gauge.js')!;
     expect(new Set(scriptsLoaded(win))).toEqual(
-      new Set(['safety-autoloader.js', 'safety-score-gauge.js', ...gauge.chunks!, await lazyChunk('live')]),
+      new Set([
+        'safety-autoloader.js',
+        'safety-score-gauge.js',
+        ...gauge.chunks!,
+        ...gauge.textChunks!.en,
+        await lazyChunk('live'),
+      ]),
     );
 
     const later = win.document.createElement('div');

@@ -23,6 +23,7 @@ export interface ManifestFile {
   integrity: string;
   chunks?: string[];
   lazyChunks?: string[];
+  textChunks?: { en: string[]; 'zh-CN': string[] };
   page?: { bytes: number; gzip: number; brotli: number };
 }
 
@@ -49,16 +50,16 @@ export const SAMPLE_FEED = new URL('../../sample-data/dist/feeds/yantian.json', 
 /** The strict policy of issue 6: no inline script or style, no eval. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
-/** Opens `body` (and `head`) in an iframe of the given width; resolves once it has loaded. */
+/** Opens `body` (and `head`) in an iframe of the given width and language; resolves once it has loaded. */
 export async function openPage(
   body: string,
-  { head = '', width = 900 }: { head?: string; width?: number } = {},
+  { head = '', width = 900, lang = 'en' }: { head?: string; width?: number; lang?: string } = {},
 ): Promise<TestWindow> {
   const frame = document.createElement('iframe');
   frame.style.width = `${width}px`;
   frame.style.height = '900px';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}<script src="${RECORDER}"></script></head><body>${body}</body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}<script src="${RECORDER}"></script></head><body>${body}</body></html>`;
   document.body.append(frame);
   await loaded;
   return frame.contentWindow as TestWindow;

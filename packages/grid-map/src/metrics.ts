@@ -102,7 +102,7 @@ export function metricLabel(
     const named = localizedTextWithLang(def.name, locale);
     if (named.text) return named;
   }
-  if (def.source === 'grid' && hasMetricLabel(def.id)) {
+  if (def.source === 'grid' && hasMetricLabel(locale, def.id)) {
     return { text: msg(locale, `metric.${def.id}` as MessageKey), lang: locale };
   }
   return { text: def.id, lang: locale };

@@ -41,7 +41,7 @@ import {
 } from './feed-derived.js';
 import { gridOfPointIn, type MapModel } from './map-model.js';
 import { MapSize } from './map-size.js';
-import { msg } from './messages.js';
+import { MAP_TEXTS, msg } from './messages.js';
 import {
   metricLabel,
   rateMode,
@@ -187,6 +187,8 @@ interface ViewModel {
 export class SafetyGridMap extends SafetyElement {
   static override styles = [
     ...(SafetyElement.styles as CSSResultArray),
+  protected static override texts = [MAP_TEXTS];
+
     aboutStyles,
     dataTableStyles,
     gridMapStyles,

@@ -26,7 +26,7 @@ import { parseStatus } from './filter.js';
 import { rowsInTableOrder, type RowGroup } from './group.js';
 import { liveChangeText } from './live-change.js';
 import { WINDOW_THRESHOLD, isWindowed, visibleRowRange, type RowRange } from './layout.js';
-import { msg } from './messages.js';
+import { TABLE_TEXTS, msg } from './messages.js';
 import { rowDisplay, type RowDisplay } from './row-display.js';
 import { COLUMNS, renderGroupRow, renderHead, renderRow } from './row-template.js';
 import { formatSort, nameRanks, nextSort, parseSort, type SortKey, type SortSpec } from './sort.js';
@@ -151,6 +151,8 @@ export class SafetyIndicatorTable extends SafetyElement {
 
   /** Id of the area to show; empty for all. */
   @property() area?: string;
+
+  protected static override texts = [TABLE_TEXTS];
 
   /** Status to show (`met`, `not-met`, `no-data`, `no-target`); empty for all. */
   @property({ attribute: 'status-filter' }) statusFilter?: string;

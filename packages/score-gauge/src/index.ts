@@ -18,7 +18,7 @@ export {
 export * from './gauge-text.js';
 export * from './geometry.js';
 export { gradeLabel, gradeTone, resolveGrades, type ResolvedGrades, type Tone } from './grades.js';
-export { GAUGE_MESSAGES, msg, type GaugeMessageKey } from './messages.js';
+export { msg, type GaugeMessageKey } from './messages.js';
 export { comparisonPeriod, periodKind, type ComparisonPeriod, type PeriodIndicator } from './period.js';
 export { SIZE_BREAKPOINTS, sizeFor, type GaugeSize } from './size.js';
 export { VERSION } from './version.js';

@@ -162,7 +162,7 @@ export function renderDetail(
       area
         ? html`<span class="name">${named(area.name, locale)}</span>
             <span class="points"
-              >${area.index === null ? t(locale, 'status.no-data') : pointsText(area, locale)}</span
+              >${area.index === null ? t(locale, 'noData') : pointsText(area, locale)}</span
             >
             <span class="more"
               >${

@@ -32,7 +32,7 @@ import { coverageNote, formatScore, liveChangeText, meterName, valueOfText } fro
 import { ARC_FRAME, RING_FRAME, valueArcPath } from './geometry.js';
 import { resolveGrades, type ResolvedGrades } from './grades.js';
 import { ringKey } from './keys.js';
-import { msg } from './messages.js';
+import { GAUGE_TEXTS, msg } from './messages.js';
 import { easeInOutCubic, parseDuration } from './motion.js';
 import {
   renderAsOf,
@@ -150,6 +150,8 @@ const quote = (text: string) =>
  * ```html
  * <script type="module" src="https://unpkg.com/@safety-widgets/score-gauge/dist/bundle/safety-score-gauge.js"></script>
  * <safety-score-gauge src="/feeds/yantian.json" lang="en"></safety-score-gauge>
+  protected static override texts = [GAUGE_TEXTS];
+
  * <safety-score-gauge src="/feeds/yantian.json" area="fire" grades="high:80,mid:60,low:0"></safety-score-gauge>
  * ```
  */

@@ -19,7 +19,9 @@ import { property } from 'lit/decorators.js';
 import type { Feed } from '../feed/types.js';
 import { FeedController } from '../live/feed-controller.js';
 import type { FeedState, FeedStatus } from '../live/types.js';
+import { messagesReady, unloadedMessages, type MessageBook } from '../locale/catalogue.js';
 import { LocaleController } from '../locale/controller.js';
+import { CORE_TEXTS } from '../locale/messages.js';
 import type { SupportedLocale } from '../locale/resolve.js';
 import { stopWarmUp, warmUpFormatters } from '../locale/warm-up.js';
 import { adoptPageFont } from '../theme/page-font.js';
@@ -37,6 +39,7 @@ import {
   renderStaleBadge,
   statesStyles,
   type DroppedKind,
+  renderTextsMissing,
 } from './states.js';
 
 /** Colour theme of a widget: `light`, `dark`, or `auto` (follows the system). */
@@ -151,6 +154,16 @@ export abstract class SafetyElement extends LitElement {
   refresh(): void {
     this.feedController.refresh();
   }
+  /**
+   * The widget's own texts (its `defineMessages` book), loaded per language: the widget renders once
+   * they and core's are in for its locale.
+   */
+  protected static texts: readonly MessageBook<string>[] = [];
+
+  private textBooks(): readonly MessageBook<string>[] {
+    return [CORE_TEXTS, ...(this.constructor as typeof SafetyElement).texts];
+  }
+
 
   /** True when the feed holds nothing this widget draws; the widget then shows its empty state. */
   protected isEmpty(_feed: Feed): boolean {
@@ -221,6 +234,10 @@ export abstract class SafetyElement extends LitElement {
     const feed = state.feed;
     if (!feed) {
       if (state.status === 'error' || state.error) {
+    // The texts of the widget's language load per language (../locale/catalogue.ts): the page's own
+    // language is on its way since the scripts loaded; another one starts loading here.
+    const texts = messagesReady(this.locale, this.textBooks());
+    if (texts) return texts.then(() => inTurn(() => void super.scheduleUpdate()));
         return renderError(state.error, locale, () => this.refresh());
       }
       const skeleton = renderLoading(locale, this.skeletonLines());
@@ -246,6 +263,8 @@ export abstract class SafetyElement extends LitElement {
         locale,
       );
     }
+    const missingTexts = unloadedMessages(locale, this.textBooks());
+    if (missingTexts.length > 0) return renderTextsMissing(missingTexts);
     const overlay = this.liveBadgePlaced ? nothing : this.renderBadges(state, locale);
     return html`${overlay}${body}${this.announcer.render()}${renderDroppedNote(
       droppedCount(state, this.droppedKinds),

@@ -86,6 +86,27 @@ export function renderError(
   </div>`;
 }
 
+/**
+ * The error shown when a widget's texts could not be loaded in either language (see
+ * ../locale/catalogue.ts): with no catalogue to draw from it says so in both languages, naming the
+ * packages whose texts are missing and what to check.
+ */
+export function renderTextsMissing(packages: readonly string[]): TemplateResult {
+  return html`<div class="state error" part="state error">
+    <div class="alert" role="alert">
+      ${iconAlert}
+      <div class="text">
+        <p class="title" lang="en">This widget's texts could not be loaded.</p>
+        <p class="title" lang="zh-CN">组件的文字无法加载。</p>
+        <p class="detail" part="error-detail" lang="en">
+          Missing: the texts of ${packages.join(', ')}. Check that the chunks/ folder is served next to the
+          widget's script and allowed by the page's Content-Security-Policy, then reload the page.
+        </p>
+      </div>
+    </div>
+  </div>`;
+}
+
 /** The empty state: "There is no data to show", or `message` (shown as text). */
 export function renderEmpty(locale: SupportedLocale, message?: string): TemplateResult {
   const text = asText(message).trim() || t(locale, 'empty');

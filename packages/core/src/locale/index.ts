@@ -3,3 +3,4 @@ export * from './resolve.js';
 export * from './controller.js';
 export * from './format.js';
 export * from './messages.js';
+export * from './catalogue.js';

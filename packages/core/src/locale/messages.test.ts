@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatMessage,
-  MESSAGES,
   explainError,
   localizedText,
   localizedTextWithLang,
   t,
   type MessageKey,
 } from './messages.js';
+import en from './messages/en.js';
+import zh from './messages/zh-CN.js';
 import { SUPPORTED_LOCALES, normalizeLocale } from './resolve.js';
+
+const MESSAGES = { en, 'zh-CN': zh } as const;
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const texts = (m: string | Record<string, string>) => (typeof m === 'string' ? [m] : Object.values(m));

@@ -4,7 +4,6 @@
  * so that the meaning survives forced-colors mode, where all the fills are one colour.
  */
 import type { RiskLevel } from '../feed/types.js';
-import { MESSAGES, type MessageKey } from '../locale/messages.js';
 
 /** A text in both languages (the feed's shape). */
 export interface BilingualLabel {
@@ -12,9 +11,10 @@ export interface BilingualLabel {
   readonly en: string;
 }
 
-function label(key: MessageKey): BilingualLabel {
-  const pick = (m: (typeof MESSAGES)['en'][MessageKey]) => (typeof m === 'string' ? m : m.other);
-  return Object.freeze({ zh: pick(MESSAGES['zh-CN'][key]), en: pick(MESSAGES.en[key]) });
+// The labels are here in both languages rather than in the per-language messages: a cue is read
+// synchronously by any code (legends, tables, canvas labels), and the twelve labels are tiny.
+function label(en: string, zh: string): BilingualLabel {
+  return Object.freeze({ zh, en });
 }
 
 /** A marker shape; each risk level has its own. */
@@ -44,7 +44,7 @@ export const RISK_CUES: Readonly<Record<RiskLevel, RiskCue>> = Object.freeze({
     onColorVar: 'var(--_on-risk-red)',
     shape: 'triangle',
     glyph: '▲',
-    label: label('risk.red'),
+    label: label('Major risk', '重大风险'),
     colorName: Object.freeze({ zh: '红色', en: 'red' }),
   }),
   orange: Object.freeze({
@@ -52,7 +52,7 @@ export const RISK_CUES: Readonly<Record<RiskLevel, RiskCue>> = Object.freeze({
     onColorVar: 'var(--_on-risk-orange)',
     shape: 'diamond',
     glyph: '◆',
-    label: label('risk.orange'),
+    label: label('Significant risk', '较大风险'),
     colorName: Object.freeze({ zh: '橙色', en: 'orange' }),
   }),
   yellow: Object.freeze({
@@ -60,7 +60,7 @@ export const RISK_CUES: Readonly<Record<RiskLevel, RiskCue>> = Object.freeze({
     onColorVar: 'var(--_on-risk-yellow)',
     shape: 'square',
     glyph: '■',
-    label: label('risk.yellow'),
+    label: label('Moderate risk', '一般风险'),
     colorName: Object.freeze({ zh: '黄色', en: 'yellow' }),
   }),
   blue: Object.freeze({
@@ -68,7 +68,7 @@ export const RISK_CUES: Readonly<Record<RiskLevel, RiskCue>> = Object.freeze({
     onColorVar: 'var(--_on-risk-blue)',
     shape: 'circle',
     glyph: '●',
-    label: label('risk.blue'),
+    label: label('Low risk', '低风险'),
     colorName: Object.freeze({ zh: '蓝色', en: 'blue' }),
   }),
 });
@@ -100,10 +100,14 @@ export interface StatusCue {
 
 /** Status cues: full, half and empty circles for good/fair/poor; tick, cross and dash for targets. */
 export const STATUS_CUES: Readonly<Record<StatusKind, StatusCue>> = Object.freeze({
-  good: Object.freeze({ colorVar: 'var(--_good)', icon: '●', label: label('status.good') }),
-  fair: Object.freeze({ colorVar: 'var(--_fair)', icon: '◐', label: label('status.fair') }),
-  poor: Object.freeze({ colorVar: 'var(--_poor)', icon: '○', label: label('status.poor') }),
-  met: Object.freeze({ colorVar: 'var(--_met)', icon: '✓', label: label('status.met') }),
-  'not-met': Object.freeze({ colorVar: 'var(--_not-met)', icon: '✕', label: label('status.not-met') }),
-  'no-data': Object.freeze({ colorVar: 'var(--_no-data)', icon: '–', label: label('status.no-data') }),
+  good: Object.freeze({ colorVar: 'var(--_good)', icon: '●', label: label('Good', '良好') }),
+  fair: Object.freeze({ colorVar: 'var(--_fair)', icon: '◐', label: label('Fair', '一般') }),
+  poor: Object.freeze({ colorVar: 'var(--_poor)', icon: '○', label: label('Poor', '较差') }),
+  met: Object.freeze({ colorVar: 'var(--_met)', icon: '✓', label: label('Target met', '达标') }),
+  'not-met': Object.freeze({
+    colorVar: 'var(--_not-met)',
+    icon: '✕',
+    label: label('Target not met', '未达标'),
+  }),
+  'no-data': Object.freeze({ colorVar: 'var(--_no-data)', icon: '–', label: label('No data', '无数据') }),
 });

@@ -1,0 +1,53 @@
+/** Core's shared UI strings in English (loaded when a page or a widget shows English). */
+import type { Message } from '../message-format.js';
+
+export default {
+  loading: 'Loading safety data…',
+  errorTitle: 'Could not load safety data',
+  'error.network': 'The data could not be fetched. Check the connection, then try again.',
+  'error.http': 'The data server answered with an error (HTTP {status}).',
+  'error.httpUnknown': 'The data server answered with an error.',
+  'error.parse': 'The data could not be read: it is not valid JSON.',
+  'error.invalid': 'The data does not follow the safety feed format.',
+  'error.too-large': 'The data file is too large to load.',
+  'error.timeout': 'The data server took too long to answer.',
+  'error.not-found': 'The data file was not found.',
+  'error.config': 'This widget is not set up correctly.',
+  'error.unknown': 'Something went wrong while loading the data.',
+  retry: 'Retry',
+  empty: 'There is no data to show.',
+  stale: 'Data is {age} old',
+  staleRefreshFailed: 'Data is {age} old: updates are failing',
+  offline: 'Offline',
+  offlineDetail: 'Showing the last data received.',
+  'dropped.indicators': {
+    one: '{n} indicator could not be shown because the feed had problems.',
+    other: '{n} indicators could not be shown because the feed had problems.',
+  },
+  'dropped.grids': {
+    one: '{n} grid cell could not be shown because the feed had problems.',
+    other: '{n} grid cells could not be shown because the feed had problems.',
+  },
+  'dropped.events': {
+    one: '{n} case could not be shown because the feed had problems.',
+    other: '{n} cases could not be shown because the feed had problems.',
+  },
+  'dropped.items': {
+    one: '{n} item could not be shown because the feed had problems.',
+    other: '{n} items could not be shown because the feed had problems.',
+  },
+  droppedDetails: 'Show the problems',
+  droppedMore: { one: '…and {n} more problem.', other: '…and {n} more problems.' },
+  synthetic: 'Sample data, partly synthetic',
+  noData: 'No data',
+  updated: 'Updated {time}',
+  source: 'Source: {name}',
+  'table.download': 'Download CSV',
+  'about.title': 'About this chart',
+  'about.what': 'What it shows',
+  'about.how': 'How it is computed',
+  'about.data': 'Data and freshness',
+  'about.keys': 'Keyboard',
+  'about.asOf': 'Figures as of {time}.',
+  'about.every': { one: 'Updated about every minute.', other: 'Updated about every {n} minutes.' },
+} as const satisfies Record<string, Message>;
