@@ -139,8 +139,8 @@ interface Frame {
  * @attr small-base - Counts a year earlier below this give a difference, not a percentage (default 10).
  * @attr heading-level - Level of the title heading (default 2).
  *
- * @fires safety-range-change - The user changed the dates shown; `detail` is `{ start, end }` as `YYYY-MM-DD`.
- * @fires safety-view-change - The user changed the interval, the dates, the categories shown or the comparison; `detail` is `{ interval, start, end, categories, yoy }`, the values of the attributes of the same names that show this view again (null: remove the attribute), for the page to keep in its URL. Setting attributes from script fires nothing.
+ * @fires {CustomEvent<{ start: string; end: string }>} safety-range-change - The user changed the dates shown; `detail` is `{ start, end }` as `YYYY-MM-DD`.
+ * @fires {CustomEvent<{ interval: 'day' | 'week' | 'month' | 'year'; start: string | null; end: string | null; categories: string | null; yoy: boolean }>} safety-view-change - The user changed the interval, the dates, the categories shown or the comparison; `detail` is `{ interval, start, end, categories, yoy }`, the values of the attributes of the same names that show this view again (null: remove the attribute), for the page to keep in its URL. Setting attributes from script fires nothing.
  *
  * @csspart header - The title.
  * @csspart headline - The one sentence above the chart: the most important figure of the dates shown (the chart's description).
@@ -153,13 +153,22 @@ interface Frame {
  * @csspart tooltip - The values at the cursor.
  * @csspart caption - Where the counts come from and the time zone, with the sample-data badge.
  * @csspart note - A note under the chart on what is not counted (also `withheld`, `recorded-since`, `out-of-range`, `unknown-category`).
+ * @csspart recorded-since - The note counting incidents recorded after the counts end (also `note`).
+ * @csspart withheld - The note on sensitive categories withheld in a grid (also `note`).
+ * @csspart out-of-range - The note counting cases dated outside the feed's dates (also `note`).
+ * @csspart unknown-category - The note counting events of categories the feed does not list (also `note`).
  * @csspart annotations - The list of events marked on the timeline.
  * @csspart table - The "Data table" disclosure under the chart (core's `data-table` and `download` parts inside).
  * @csspart key-hint - The keyboard instructions shown over the chart's bottom edge while it has keyboard focus.
  * @csspart about - The "About this chart" description block (`about-summary`: its control): what is counted, year-on-year and small bases, the data's source and freshness, the keys.
  *
  * @cssprop --safety-timeline-height - Height of the chart (default 20 × the font size; 42 × in containers up to 480 px wide, so the plot is at least half the widget on a phone).
- * @cssprop --safety-color-series-1 - Colour of the first category (and `-2` … `-6` for the others).
+ * @cssprop --safety-color-series-1 - Colour of the first category.
+ * @cssprop --safety-color-series-2 - Colour of the second category.
+ * @cssprop --safety-color-series-3 - Colour of the third category.
+ * @cssprop --safety-color-series-4 - Colour of the fourth category.
+ * @cssprop --safety-color-series-5 - Colour of the fifth category.
+ * @cssprop --safety-color-series-6 - Colour of the sixth category.
  * @cssprop --safety-color-grid - Colour of the chart's grid lines.
  *
  * @example
@@ -167,6 +176,8 @@ interface Frame {
  * <safety-case-timeline feed="district" interval="month" yoy categories="fraud,fire"></safety-case-timeline>
  */
 export class SafetyCaseTimeline extends SafetyElement {
+  protected static override texts = [TIMELINE_TEXTS];
+
   static override styles = [
     ...(SafetyElement.styles as CSSResultArray),
     dataTableStyles,
@@ -176,8 +187,6 @@ export class SafetyCaseTimeline extends SafetyElement {
 
   /** Period to count by: `day`, `week`, `month` or `year`. */
   @property() interval: Interval = 'month';
-  protected static override texts = [TIMELINE_TEXTS];
-
 
   /** Draw the same period a year earlier (dashed). */
   @property({ type: Boolean, reflect: true }) yoy = false;
@@ -734,6 +743,7 @@ export class SafetyCaseTimeline extends SafetyElement {
     }
     return html`<details
       class="data"
+      part="table"
       ?open=${this.showTable}
       @toggle=${this.onTableToggle}
       @focusin=${this.buildTable}

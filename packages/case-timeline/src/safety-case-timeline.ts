@@ -12,3 +12,4 @@ declare global {
 }
 
 export { SafetyCaseTimeline };
+export type { TimelineViewState } from './view-state.js';

@@ -150,8 +150,8 @@ interface ViewModel {
  * @attr canvas-threshold - Grid count above which `auto` draws to a canvas (default 1500).
  * @attr list - Boolean: show the data table of grids (also the toolbar's "Ranked list of grids" button).
  *
- * @fires safety-metric-change - The reader picked another figure or switched per 10,000 residents on or off in the toolbar; `detail: { metric, rate }` are the values of the `metric` and `rate` attributes that show the same view (for the page's URL). Setting either from script fires nothing.
- * @fires safety-grid-select - The user selected a grid (click, Enter or Space, or its name in the list) or cleared the selection (Escape); `detail: { id, subdistrict, name }`: the grid's id, the id of its sub-district and its name in the map's language, so a page can narrow other widgets (or switch to the sub-district's feed) without reading the feed itself; all three are null when the selection was cleared. Setting `selected` from script fires nothing.
+ * @fires {CustomEvent<{ metric: string; rate: 'count' | 'per-10k' }>} safety-metric-change - The reader picked another figure or switched per 10,000 residents on or off in the toolbar; `detail: { metric, rate }` are the values of the `metric` and `rate` attributes that show the same view (for the page's URL). Setting either from script fires nothing.
+ * @fires {CustomEvent<{ id: string | null; subdistrict: string | null; name: string | null }>} safety-grid-select - The user selected a grid (click, Enter or Space, or its name in the list) or cleared the selection (Escape); `detail: { id, subdistrict, name }`: the grid's id, the id of its sub-district and its name in the map's language, so a page can narrow other widgets (or switch to the sub-district's feed) without reading the feed itself; all three are null when the selection was cleared. Setting `selected` from script fires nothing.
  *
  * @csspart header - The place name and badges above the map.
  * @csspart toolbar - The figure picker, the per-10,000 switch and the list button.
@@ -167,6 +167,8 @@ interface ViewModel {
  * @csspart about - The description block ("About this map"), collapsed by default.
  * @csspart about-summary - Its summary control.
  * @csspart note - Notes under the map (grids that could not be drawn).
+ * @csspart breaks - The note saying the page's `breaks` could not be used (also `note`).
+ * @csspart geometry - The note counting grids whose outline has no area or crosses itself (also `note`).
  *
  * @cssprop --safety-color-choropleth-1 - Lowest class colour (the palette runs to `--safety-color-choropleth-6`; fewer classes use an even spread of it).
  * @cssprop --safety-color-choropleth-2 - Second palette colour.
@@ -185,10 +187,10 @@ interface ViewModel {
  * <safety-grid-map src="feeds/yantian.json" metric="cases" rate="per-10k" context></safety-grid-map>
  */
 export class SafetyGridMap extends SafetyElement {
-  static override styles = [
-    ...(SafetyElement.styles as CSSResultArray),
   protected static override texts = [MAP_TEXTS];
 
+  static override styles = [
+    ...(SafetyElement.styles as CSSResultArray),
     aboutStyles,
     dataTableStyles,
     gridMapStyles,

@@ -74,24 +74,22 @@ const OVERSCAN = 480;
  * @tagname safety-indicator-table
  * @summary Sortable, filterable table of a district's safety indicators, grouped by area.
  *
- * @attr feed - Id of a `<safety-feed>` on the page to take data from.
- * @attr src - URL of a feed, when the page has no `<safety-feed>`; widgets with the same `src` share one request.
- * @attr lang - Language (`zh-CN` or `en`); defaults to the nearest `lang` up the page.
- * @attr theme - `light` (default), `dark` or `auto` (follows the system setting).
- * @attr status - Reflected, read-only: `loading`, `ready`, `stale`, `error`, `empty` or `offline`.
  * @attr area - Id of an area to show (preselects the area filter); empty for all areas.
  * @attr status-filter - Show only indicators with this status: `met`, `not-met`, `no-data` or `no-target`.
  * @attr sort - Column and direction, e.g. `score:desc`, `name`, `city-average:asc`. Columns: `name`, `value`, `target`, `city-average`, `score`, `trend` (relative change since the previous period), `status`. Missing values sort last. Empty: feed order.
  * @attr query - Search text (matches the Chinese or English name, whatever the language shown).
  * @attr compact - Denser rows.
  *
- * @fires safety-indicator-select - A row was activated (click, Enter or Space). `detail: { id }` is the indicator id. Bubbles, composed.
- * @fires safety-table-view-change - The reader changed the sort, a filter or the search. `detail: { sort, area, statusFilter, query }` are the values of the `sort`, `area`, `status-filter` and `query` attributes that show the same view (for the page's URL). Setting them from script fires nothing. Bubbles, composed.
+ * @fires {CustomEvent<{ id: string }>} safety-indicator-select - A row was activated (click, Enter or Space); `detail.id` is the indicator id. Bubbles, composed.
+ * @fires {CustomEvent<{ sort: string; area: string; statusFilter: string; query: string }>} safety-table-view-change - The reader changed the sort, a filter or the search. `detail: { sort, area, statusFilter, query }` are the values of the `sort`, `area`, `status-filter` and `query` attributes that show the same view (for the page's URL). Setting them from script fires nothing. Bubbles, composed.
  *
  * @csspart widget - The box around toolbar and table.
  * @csspart toolbar - The search, filters, sort (card layout) and CSV button.
  * @csspart search - The search input.
  * @csspart filter - The area and status selects (also `area-filter`, `status-filter`), and the sort select of the card layout (`sort-select`).
+ * @csspart area-filter - The area select (also `filter`).
+ * @csspart status-filter - The status select (also `filter`).
+ * @csspart sort-select - The sort select of the card layout (also `filter`).
  * @csspart csv-button - The "Download CSV" button.
  * @csspart count - "Showing 12 of 56 indicators" (a polite live region; "Loading safety data…" while loading).
  * @csspart range - Beyond 300 rows: which rows are in the scroll box, "Showing rows 41–52 of 5,000".
@@ -105,6 +103,13 @@ const OVERSCAN = 480;
  * @csspart row - An indicator row (also `card` in the card layout).
  * @csspart card - An indicator row in the card layout.
  * @csspart cell - Any cell of an indicator row (also `name-cell`, `value-cell`, …, `status-cell`).
+ * @csspart name-cell - The indicator's name (also `cell`; the row's header cell).
+ * @csspart value-cell - The value (also `cell`).
+ * @csspart target-cell - The target (also `cell`).
+ * @csspart city-average-cell - The city average (also `cell`).
+ * @csspart score-cell - The score out of the weight (also `cell`).
+ * @csspart trend-cell - The trend sparkline and change (also `cell`).
+ * @csspart status-cell - The status chip (also `cell`).
  * @csspart unit - The unit under an indicator's name ("Unit: alerts"; none for `%`).
  * @csspart details-button - The ⓘ button after an indicator's name (`aria-expanded`): opens its details.
  * @csspart details - An indicator's details under its name: its source note and its trend in words.
@@ -147,12 +152,12 @@ const OVERSCAN = 480;
  * ```
  */
 export class SafetyIndicatorTable extends SafetyElement {
+  protected static override texts = [TABLE_TEXTS];
+
   static override styles = [...(SafetyElement.styles as CSSResultArray), aboutStyles, tableStyles];
 
   /** Id of the area to show; empty for all. */
   @property() area?: string;
-
-  protected static override texts = [TABLE_TEXTS];
 
   /** Status to show (`met`, `not-met`, `no-data`, `no-target`); empty for all. */
   @property({ attribute: 'status-filter' }) statusFilter?: string;

@@ -62,7 +62,8 @@ const quote = (text: string) =>
  * focusing an area shows its subtotal; Enter, Space or a click selects it.
  *
  * Data comes as for every Safety Widget: `.data`, `src`, `feed="id of a <safety-feed>"`, or an
- * enclosing `<safety-feed>`. It follows the width of its box, from a 120 px tile to a 600 px
+ * enclosing `<safety-feed>` (these, `lang`, `theme` and `status` are core's `SafetyElement`'s); a new
+ * feed updates the drawing in place. It follows the width of its box, from a 120 px tile to a 600 px
  * hero; `compact` puts the words beside a small dial for narrow sidebars.
  *
  * The arc's unfilled part is its track, the same depth all the way; each area's segment is
@@ -92,15 +93,8 @@ const quote = (text: string) =>
  * @attr area - Id of one area (such as `fire`) to show that area's own 0–100 index instead of the composite. An id that is not in the feed shows an error naming the valid ids.
  * @attr grades - Grade bands as `name:min` pairs, e.g. `excellent:90,good:75,fair:60,poor:0` (the default). Invalid text shows a note and falls back to the default bands.
  * @attr compact - Compact layout for narrow sidebars: a small dial with the words beside it.
- * @attr feed - Id of a `<safety-feed>` on the page to take data from.
- * @attr src - URL of a feed, when the page has no `<safety-feed>`.
- * @attr lang - Language (`zh-CN` or `en`); defaults to the nearest `lang` up the page.
- * @attr theme - `light` (default), `dark` or `auto` (follows the system setting).
- * @attr status - Reflected, read-only: `loading`, `ready`, `stale`, `error`, `empty` or `offline`.
  *
- * @prop {unknown} data - A feed object (or its JSON text) set from script; wins over `src` and `feed`. Setting a new feed updates the drawing in place.
- *
- * @fires safety-area-select - An area was activated (click, Enter or Space). `detail: { area: string }`, the area's id. Bubbles, composed.
+ * @fires {CustomEvent<{ area: string }>} safety-area-select - An area was activated (click, Enter or Space); `detail.area` is the area's id. Bubbles, composed.
  *
  * @csspart gauge - The whole gauge (the card around everything).
  * @csspart caption - The title and place name above the dial.
@@ -121,6 +115,8 @@ const quote = (text: string) =>
  * @csspart key - The ring's key: how many areas are in each grade, in words beside each grade's glyph.
  * @csspart summary - The text summary of the areas that moved the score.
  * @csspart note - A note under the gauge (`note coverage`, `note config` for invalid grades, `note dropped`).
+ * @csspart coverage - The note shown when the index rests on less than 90% of the indicator weight (also `note`).
+ * @csspart config - The note saying the `grades` attribute was invalid and the default bands are used (also `note`).
  * @csspart badge - A stale, offline or sample-data badge.
  * @csspart table-box - The `<details>` holding the areas table; `table-summary` is its "Areas as a table" control.
  * @csspart table-summary - The control that shows the areas table.
@@ -150,12 +146,12 @@ const quote = (text: string) =>
  * ```html
  * <script type="module" src="https://unpkg.com/@safety-widgets/score-gauge/dist/bundle/safety-score-gauge.js"></script>
  * <safety-score-gauge src="/feeds/yantian.json" lang="en"></safety-score-gauge>
-  protected static override texts = [GAUGE_TEXTS];
-
  * <safety-score-gauge src="/feeds/yantian.json" area="fire" grades="high:80,mid:60,low:0"></safety-score-gauge>
  * ```
  */
 export class SafetyScoreGauge extends SafetyElement {
+  protected static override texts = [GAUGE_TEXTS];
+
   static override styles = [
     ...(SafetyElement.styles as CSSResultArray),
     dataTableStyles,

@@ -68,26 +68,54 @@ function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['droppe
  * @csspart retry - The retry button of the error state.
  * @csspart empty - The empty state.
  * @csspart badge - A stale, offline or synthetic-data badge.
+ * @csspart stale - The stale badge (also `badge`): how old the data is, and whether updates are failing.
+ * @csspart offline - The offline badge (also `badge`): the browser is offline and the last data received is shown.
+ * @csspart synthetic - The sample-data badge (also `badge`): the data is a sample, partly synthetic.
  * @csspart live-badges - The top corner the stale and offline badges are laid over (they take no space).
  * @csspart announcer - The visually hidden polite live region that says what a live update changed.
  * @csspart note - A note under the widget, such as the count of items dropped from a bad feed.
+ * @csspart dropped - The note counting the items dropped from a bad feed (also `note`).
  *
  * @cssprop --safety-display - The host's `display` (default `block`; `none`, `inline-block`, `contents`…). Set it rather than `display`, which the widget holds against hostile page CSS.
  * @cssprop --safety-font-family - Font stack (default: the page's own, read when the widget is connected, then Chinese fonts).
  * @cssprop --safety-font-size - Body text size (default 0.875 of the reader's default font size: 14px at the browser's default 16px, 28px for a reader who set 32px; the page's `rem` does not apply).
  * @cssprop --safety-letter-spacing - Letter spacing (default `normal`; a reader's own user style sheet applies too).
  * @cssprop --safety-word-spacing - Word spacing (default `normal`).
+ * @cssprop --safety-line-height - Line height of body text (default 1.5).
  * @cssprop --safety-color-text - Text colour.
+ * @cssprop --safety-color-muted - Secondary text: labels, units, dates.
  * @cssprop --safety-color-surface - Background colour.
+ * @cssprop --safety-color-surface-alt - Background of headers, tracks and buttons.
  * @cssprop --safety-color-border - Border colour.
+ * @cssprop --safety-color-border-strong - Borders that must stand out (at least 3:1 against the surface; keep it so), and all borders when the reader asks for more contrast.
  * @cssprop --safety-color-focus - Focus ring colour.
+ * @cssprop --safety-color-accent - Accent colour: links, sparklines, selection.
+ * @cssprop --safety-color-skeleton - Fill of the loading placeholder.
  * @cssprop --safety-color-good - Colour for a good score.
  * @cssprop --safety-color-fair - Colour for a fair score.
  * @cssprop --safety-color-poor - Colour for a poor score.
+ * @cssprop --safety-color-met - Status colour of a met target (default: the good colour).
+ * @cssprop --safety-color-not-met - Status colour of a missed target (default: the poor colour).
+ * @cssprop --safety-color-no-data - Colour of "no data" and "no target".
+ * @cssprop --safety-color-error - Colour of the error state (default: the poor colour).
+ * @cssprop --safety-color-warning - Colour of warnings and notes (default: the fair colour).
  * @cssprop --safety-color-risk-red - Major risk (always shown with a triangle and a label too).
  * @cssprop --safety-color-risk-orange - Significant risk (diamond).
  * @cssprop --safety-color-risk-yellow - Moderate risk (square).
  * @cssprop --safety-color-risk-blue - Low risk (circle).
+ * @cssprop --safety-color-on-risk-red - Text on a major-risk fill (keep it at least 4.5:1 against the fill).
+ * @cssprop --safety-color-on-risk-orange - Text on a significant-risk fill (at least 4.5:1).
+ * @cssprop --safety-color-on-risk-yellow - Text on a moderate-risk fill (at least 4.5:1).
+ * @cssprop --safety-color-on-risk-blue - Text on a low-risk fill (at least 4.5:1).
+ * @cssprop --safety-color-risk-outline - Outline of every risk mark (default: the text colour; light orange and yellow fills need it against a light surface).
+ * @cssprop --safety-radius - Corner radius (default 6px).
+ * @cssprop --safety-space-xs - Smallest spacing step (default 4px).
+ * @cssprop --safety-space-sm - Small spacing step (default 8px).
+ * @cssprop --safety-space-md - Medium spacing step (default 12px).
+ * @cssprop --safety-space-lg - Large spacing step (default 16px).
+ * @cssprop --safety-space-xl - Largest spacing step (default 24px).
+ * @cssprop --safety-focus-width - Width of focus rings (default 2px).
+ * @cssprop --safety-motion-duration - Length of transitions (default 200ms; none when the reader prefers reduced motion).
  */
 export abstract class SafetyElement extends LitElement {
   static override styles: CSSResultGroup = [hostReset, tokens, statesStyles];
@@ -126,6 +154,16 @@ export abstract class SafetyElement extends LitElement {
   protected readonly feedController = new FeedController(this);
   private readonly localeController = new LocaleController(this);
 
+  /**
+   * The widget's own texts (its `defineMessages` book), loaded per language: the widget renders once
+   * they and core's are in for its locale.
+   */
+  protected static texts: readonly MessageBook<string>[] = [];
+
+  private textBooks(): readonly MessageBook<string>[] {
+    return [CORE_TEXTS, ...(this.constructor as typeof SafetyElement).texts];
+  }
+
   /** What validation dropped that this widget would have shown: counted in a visible note. */
   protected droppedKinds: readonly (keyof FeedState['dropped'])[] = ['indicators'];
   protected droppedLabel: DroppedKind = 'indicators';
@@ -154,16 +192,6 @@ export abstract class SafetyElement extends LitElement {
   refresh(): void {
     this.feedController.refresh();
   }
-  /**
-   * The widget's own texts (its `defineMessages` book), loaded per language: the widget renders once
-   * they and core's are in for its locale.
-   */
-  protected static texts: readonly MessageBook<string>[] = [];
-
-  private textBooks(): readonly MessageBook<string>[] {
-    return [CORE_TEXTS, ...(this.constructor as typeof SafetyElement).texts];
-  }
-
 
   /** True when the feed holds nothing this widget draws; the widget then shows its empty state. */
   protected isEmpty(_feed: Feed): boolean {
@@ -206,6 +234,10 @@ export abstract class SafetyElement extends LitElement {
    * budget wait for a new task (see ./update-budget.ts), so that no task runs long.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    // The texts of the widget's language load per language (../locale/catalogue.ts): the page's own
+    // language is on its way since the scripts loaded; another one starts loading here.
+    const texts = messagesReady(this.locale, this.textBooks());
+    if (texts) return texts.then(() => inTurn(() => void super.scheduleUpdate()));
     return inTurn(() => void super.scheduleUpdate());
   }
 
@@ -231,13 +263,11 @@ export abstract class SafetyElement extends LitElement {
   protected override render(): unknown {
     const state = this.state;
     const locale = this.locale;
+    const missingTexts = unloadedMessages(locale, this.textBooks());
+    if (missingTexts.length > 0) return renderTextsMissing(missingTexts);
     const feed = state.feed;
     if (!feed) {
       if (state.status === 'error' || state.error) {
-    // The texts of the widget's language load per language (../locale/catalogue.ts): the page's own
-    // language is on its way since the scripts loaded; another one starts loading here.
-    const texts = messagesReady(this.locale, this.textBooks());
-    if (texts) return texts.then(() => inTurn(() => void super.scheduleUpdate()));
         return renderError(state.error, locale, () => this.refresh());
       }
       const skeleton = renderLoading(locale, this.skeletonLines());
@@ -263,8 +293,6 @@ export abstract class SafetyElement extends LitElement {
         locale,
       );
     }
-    const missingTexts = unloadedMessages(locale, this.textBooks());
-    if (missingTexts.length > 0) return renderTextsMissing(missingTexts);
     const overlay = this.liveBadgePlaced ? nothing : this.renderBadges(state, locale);
     return html`${overlay}${body}${this.announcer.render()}${renderDroppedNote(
       droppedCount(state, this.droppedKinds),

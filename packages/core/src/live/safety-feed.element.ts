@@ -15,7 +15,7 @@ import type { FeedState, FeedStatus } from './types.js';
 /**
  * One live feed for the page: loads a Safety Widgets feed from `src` (or takes it from the `data`
  * property), keeps it current by polling or over the feed's Server-Sent Events stream, and shares
- * it with every widget inside it (through @lit/context) or pointing at it with `feed="its id"`.
+ * it with every widget inside it (through `@lit/context`) or pointing at it with `feed="its id"`.
  * However many `<safety-feed>`s and widgets use the same URL, the page requests it once.
  *
  * It shows nothing itself (`display: contents`): widgets may be placed inside it or anywhere else.
@@ -25,8 +25,8 @@ import type { FeedState, FeedStatus } from './types.js';
  *
  * @slot - Widgets (or any content) that get their data from this feed.
  *
- * @fires safety-feed-change - The feed state changed (detail: `FeedState`: status, feed, error…). Bubbles, composed.
- * @fires safety-feed-error - Loading or refreshing failed (detail: `FeedError` with a `code` and a `message` for the developer). Bubbles, composed.
+ * @fires {CustomEvent<FeedState>} safety-feed-change - The feed state changed; `detail` is the `FeedState` (status, feed, error…). Bubbles, composed.
+ * @fires {CustomEvent<FeedError>} safety-feed-error - Loading or refreshing failed; `detail` is the `FeedError`, with a `code` and a `message` for the developer. Bubbles, composed.
  *
  * @attr status - Reflected, read-only: `loading`, `ready`, `stale`, `error`, `empty` or `offline`.
  *
