@@ -10,7 +10,7 @@ import { makeFeed } from '../../test/fixtures/feed.js';
 import { makeLargeFeed } from '../../test/fixtures/large-feed.js';
 import { acceptFeed } from './accept-feed.js';
 import { checkFeed, checkFeedText, isPending } from './check.js';
-import { ISO_DATE_REGEX, ISO_TIMESTAMP_REGEX } from './fast-accept.js';
+import { ISO_DATE_REGEX, ISO_TIMESTAMP_REGEX } from './rules.js';
 import { validateFeed } from './validate.js';
 
 /** Keys and values, recursively, in order: what toStrictEqual does not check (key order). */

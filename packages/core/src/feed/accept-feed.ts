@@ -22,14 +22,29 @@ import {
   isFiniteInRange,
   isId,
   isNonNegative,
+  isOneOf,
   isPlain,
   localizedText,
   nullishText,
   read,
-  seriesKey,
   type Plain,
   type Read,
 } from './fast-accept.js';
+import {
+  DIRECTIONS,
+  FEED_FORMAT,
+  FEED_VERSION,
+  HTTP_URL_PREFIX,
+  LAYER_KINDS,
+  MAX_HISTORY_POINTS,
+  MAX_WEIGHT,
+  MIN_UPDATE_SECONDS,
+  PERIOD_PATTERN,
+  PLACE_KINDS,
+  PROVENANCES,
+  TIME_ZONE_PATTERN,
+  seriesKey,
+} from './rules.js';
 import type { Feed } from './types.js';
 
 /** Marks a value that is not plainly valid. */
@@ -58,19 +73,13 @@ function flag(value: Read): boolean | Bad {
 }
 
 function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) return false;
+  if (typeof value !== 'string' || !HTTP_URL_PREFIX.test(value)) return false;
   try {
     return URL.canParse ? URL.canParse(value) : (new URL(value), true);
   } catch {
     return false;
   }
 }
-
-const TIME_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/;
-const PERIOD = /^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?$/;
-const PROVENANCES: readonly unknown[] = ['published', 'synthetic'];
-const PLACE_KINDS: readonly unknown[] = ['city', 'district', 'subdistrict'];
-const LAYER_KINDS: readonly unknown[] = ['fire-station', 'emergency-point', 'camera', 'risk-source', 'other'];
 
 /** A localized text that is nullish, copied as the schema copies it, or BAD. */
 function optionalText(value: Read): Read | Bad {
@@ -85,7 +94,7 @@ function optionalGeometry(value: Read): Read | Bad {
 }
 
 function weight(value: unknown): value is number {
-  return isNonNegative(value) && value <= 100;
+  return isNonNegative(value) && value <= MAX_WEIGHT;
 }
 
 function place(value: unknown): Plain | undefined {
@@ -105,9 +114,9 @@ function place(value: unknown): Plain | undefined {
   }
   const timeZone = read(value, 'timeZone');
   const outline = optionalGeometry(read(value, 'outline'));
-  if (!isId(id) || !PLACE_KINDS.includes(kind) || !name || population === BAD || areaKm2 === BAD)
+  if (!isId(id) || !isOneOf(PLACE_KINDS, kind) || !name || population === BAD || areaKm2 === BAD)
     return undefined;
-  if (typeof timeZone !== 'string' || !TIME_ZONE.test(timeZone) || outline === BAD) return undefined;
+  if (typeof timeZone !== 'string' || !TIME_ZONE_PATTERN.test(timeZone) || outline === BAD) return undefined;
   const out: Plain = { id, kind, name };
   put(out, 'population', population);
   put(out, 'areaKm2', areaKm2);
@@ -178,13 +187,13 @@ function rule(value: unknown): Plain | undefined {
 
 function history(value: Read): Plain[] | undefined {
   if (value === ABSENT || value === undefined) return [];
-  if (!Array.isArray(value) || value.length > 400) return undefined;
+  if (!Array.isArray(value) || value.length > MAX_HISTORY_POINTS) return undefined;
   const copy: Plain[] = [];
   for (const point of value) {
     if (!isPlain(point)) return undefined;
     const period = read(point, 'period');
     const figure = read(point, 'value');
-    if (typeof period !== 'string' || !PERIOD.test(period)) return undefined;
+    if (typeof period !== 'string' || !PERIOD_PATTERN.test(period)) return undefined;
     if (figure !== null && !isFiniteInRange(figure)) return undefined;
     copy.push({ period, value: figure });
   }
@@ -214,9 +223,8 @@ function indicator(item: unknown): Plain | undefined {
   const note = optionalText(read(item, 'note'));
   if (!isId(id) || !isId(areaId) || !name || unit === BAD || !isFigure(value) || !isFigure(target))
     return undefined;
-  if (cityAverage === BAD || (direction !== 'higher' && direction !== 'lower') || !weight(w) || !scoring)
-    return undefined;
-  if (previous === BAD || !points || updatedAt === BAD || !PROVENANCES.includes(provenance) || note === BAD)
+  if (cityAverage === BAD || !isOneOf(DIRECTIONS, direction) || !weight(w) || !scoring) return undefined;
+  if (previous === BAD || !points || updatedAt === BAD || !isOneOf(PROVENANCES, provenance) || note === BAD)
     return undefined;
   const out: Plain = { id, area: areaId, name };
   put(out, 'unit', unit);
@@ -272,8 +280,8 @@ function layer(item: unknown, gridKnown: (id: Read) => boolean): Plain | undefin
   const sensitive = read(item, 'sensitive');
   const provenance = read(item, 'provenance');
   const points = read(item, 'points');
-  if (!isId(id) || !LAYER_KINDS.includes(kind) || !name || typeof sensitive !== 'boolean') return undefined;
-  if (!PROVENANCES.includes(provenance) || !Array.isArray(points)) return undefined;
+  if (!isId(id) || !isOneOf(LAYER_KINDS, kind) || !name || typeof sensitive !== 'boolean') return undefined;
+  if (!isOneOf(PROVENANCES, provenance) || !Array.isArray(points)) return undefined;
   const kept = every(points, acceptPoint, (point) => gridKnown(point.grid));
   return kept && { id, kind, name, sensitive, provenance, points: kept };
 }
@@ -332,14 +340,19 @@ export function acceptFeed(input: unknown): Feed | undefined {
 
 function acceptFeedOrFail(input: unknown): Feed | undefined {
   if (!isPlain(input)) return undefined;
-  if (read(input, 'format') !== 'safety-feed' || read(input, 'version') !== 1) return undefined;
+  if (read(input, 'format') !== FEED_FORMAT || read(input, 'version') !== FEED_VERSION) return undefined;
   const id = read(input, 'id');
   const where = place(read(input, 'place'));
   const asOf = read(input, 'asOf');
   const expected = read(input, 'expectedUpdateSeconds');
   const from = source(read(input, 'source'));
   const synthetic = flag(read(input, 'synthetic'));
-  if (!isId(id) || !where || !isDateTime(asOf) || !(isNonNegative(expected) && expected >= 1))
+  if (
+    !isId(id) ||
+    !where ||
+    !isDateTime(asOf) ||
+    !(isNonNegative(expected) && expected >= MIN_UPDATE_SECONDS)
+  )
     return undefined;
   if (!from || synthetic === BAD) return undefined;
 
@@ -394,8 +407,8 @@ function acceptFeedOrFail(input: unknown): Feed | undefined {
   if (!layers || !series || !events) return undefined;
 
   const feed: Plain = {
-    format: 'safety-feed',
-    version: 1,
+    format: FEED_FORMAT,
+    version: FEED_VERSION,
     id,
     place: where,
     asOf,

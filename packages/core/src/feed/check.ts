@@ -9,7 +9,7 @@
  * object).
  */
 import { acceptFeed } from './accept-feed.js';
-import { DEFAULT_MAX_BYTES } from './fast-accept.js';
+import { DEFAULT_MAX_BYTES } from './rules.js';
 import type { ValidationResult } from './types.js';
 import type * as Validator from './validate.js';
 import type { ValidateOptions } from './validate.js';

@@ -5,7 +5,7 @@
  */
 import { quoteString } from './describe.js';
 
-export { seriesKey } from './fast-accept.js';
+export { seriesKey } from './rules.js';
 
 /** One cross-reference problem: where, and why (the message is `${path}: ${reason}`). */
 export interface Problem {

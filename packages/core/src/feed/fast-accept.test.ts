@@ -7,7 +7,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { makeFeed } from '../../test/fixtures/feed.js';
-import { acceptEvent, acceptGridFeature, acceptPoint, acceptSeries, isRealDate } from './fast-accept.js';
+import { acceptEvent, acceptGridFeature, acceptPoint, acceptSeries } from './fast-accept.js';
+import { isRealDate } from './rules.js';
 import { EventSchema, GridFeatureSchema, PointSchema, SeriesSchema } from './schema.js';
 import { validateFeed } from './validate.js';
 

@@ -6,58 +6,34 @@
  * anything else, including anything unusual such as arrays or class instances where objects are
  * expected, gives `undefined`, and the validator then runs the schema, which names each problem.
  * So the schemas stay the one definition of what is valid and of every message, and these only
- * ever accept what the schema accepts (tests compare the two on valid and broken items).
+ * ever accept what the schema accepts (tests compare the two on valid and broken items). Limits,
+ * patterns and enumerations come from ./rules.ts, which the schemas are built from; nothing here
+ * imports the schemas or valibot.
  *
  * Each key is read once, in the schema's order, with `key in item` as valibot's object() does.
  */
+import {
+  DEFAULT_EVENT_KIND,
+  EVENT_KINDS,
+  ID_MAX_LENGTH,
+  ID_PATTERN,
+  INTERVALS,
+  MAX_SERIES_PERIODS,
+  NAME_MAX_LENGTH,
+  NUMBER_LIMIT,
+  PROVENANCES,
+  RISK_LEVELS,
+  ISO_DATE_REGEX,
+  ISO_TIMESTAMP_REGEX,
+  hasTextInALocale,
+  isLatitude,
+  isLongitude,
+  isOnRealDay,
+  isRealDate,
+  isValidMultiPolygon,
+  isValidPolygon,
+} from './rules.js';
 import type { GridFeature, Point, SafetyEvent, Series } from './types.js';
-
-/**
- * valibot's ISO_TIMESTAMP_REGEX and ISO_DATE_REGEX, which the schemas use (a test checks they are
- * the same): written here so that accepting a valid feed needs nothing of valibot.
- */
-export const ISO_TIMESTAMP_REGEX =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:0\d|1\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z| ?[+-](?:0\d|1\d|2[0-3])(?::?[0-5]\d)?)$/u;
-export const ISO_DATE_REGEX = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])$/u;
-
-/** An id: letters, digits, `.`, `_`, `:` and `-`, starting with a letter or digit. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-/** Longest id. */
-export const ID_MAX_LENGTH = 128;
-/** Longest name or title in one locale. */
-export const NAME_MAX_LENGTH = 500;
-/** One megabyte as used in messages and limits: 1,048,576 bytes. */
-export const MEGABYTE = 1024 * 1024;
-/** Default largest feed text read: 20 MB. */
-export const DEFAULT_MAX_BYTES = 20 * MEGABYTE;
-/** Largest magnitude of a finite number in a feed. */
-export const NUMBER_LIMIT = 1e15;
-
-/** True when `ring` is a closed ring of at least 4 in-range [lon, lat] pairs (checked without copying). */
-export function isValidRing(ring: unknown): boolean {
-  if (!Array.isArray(ring) || ring.length < 4) return false;
-  for (let i = 0; i < ring.length; i++) {
-    const p: unknown = ring[i];
-    if (!Array.isArray(p) || p.length !== 2) return false;
-    const lon: unknown = p[0];
-    const lat: unknown = p[1];
-    if (typeof lon !== 'number' || typeof lat !== 'number') return false;
-    if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) return false; // NaN fails too
-  }
-  const first = ring[0] as number[];
-  const last = ring[ring.length - 1] as number[];
-  return first[0] === last[0] && first[1] === last[1];
-}
-
-/** True when `rings` is a non-empty array of valid rings. */
-export function isValidPolygon(rings: unknown): boolean {
-  return Array.isArray(rings) && rings.length > 0 && rings.every(isValidRing);
-}
-
-/** True when `polygons` is a non-empty array of valid polygons. */
-export function isValidMultiPolygon(polygons: unknown): boolean {
-  return Array.isArray(polygons) && polygons.length > 0 && polygons.every(isValidPolygon);
-}
 
 /** Marks a key the item does not have (as opposed to one set to `undefined`). */
 export const ABSENT: unique symbol = Symbol('absent');
@@ -77,6 +53,11 @@ export function read(item: Plain, key: string): Read {
   return key in item ? item[key] : ABSENT;
 }
 
+/** True when `value` is one of `options` (an enumeration of ./rules.ts). */
+export function isOneOf<T>(options: readonly T[], value: unknown): value is T {
+  return (options as readonly unknown[]).includes(value);
+}
+
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= ID_MAX_LENGTH && ID_PATTERN.test(value);
 }
@@ -89,42 +70,8 @@ export function isNonNegative(value: unknown): value is number {
   return typeof value === 'number' && value >= 0 && value <= NUMBER_LIMIT;
 }
 
-/** The number written by the ASCII digits `text[from]` … `text[to - 1]`, or -1 if one is not a digit. */
-function digitsAt(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/**
- * True for `YYYY-MM-DD` that names a real day (rejects 2017-02-31). The same answers as reading
- * the date back from `Date.UTC`, which is what this did before and still does for anything that
- * is not ten characters of that pattern; including that years 0000–0099 are never real to it
- * (`Date.UTC` reads them as 1900–1999).
- */
-export function isRealDate(ymd: string): boolean {
-  if (ymd.length === 10 && ymd.charCodeAt(4) === 45 && ymd.charCodeAt(7) === 45) {
-    const y = digitsAt(ymd, 0, 4);
-    const m = digitsAt(ymd, 5, 7);
-    const d = digitsAt(ymd, 8, 10);
-    if (y >= 0 && m >= 0 && d >= 0) {
-      if (y < 100 || m < 1 || m > 12 || d < 1) return false;
-      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-      return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
-    }
-  }
-  const [y, m, d] = ymd.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 export function isDateTime(value: unknown): value is string {
-  return typeof value === 'string' && ISO_TIMESTAMP_REGEX.test(value) && isRealDate(value.slice(0, 10));
+  return typeof value === 'string' && ISO_TIMESTAMP_REGEX.test(value) && isOnRealDay(value);
 }
 
 export function isDate(value: unknown): value is string {
@@ -138,8 +85,8 @@ export function localizedText(value: unknown): { zh: string; en: string } | unde
   if (typeof zh !== 'string' || zh.length > NAME_MAX_LENGTH) return undefined;
   const en = read(value, 'en');
   if (typeof en !== 'string' || en.length > NAME_MAX_LENGTH) return undefined;
-  if (zh.trim() === '' && en.trim() === '') return undefined;
-  return { zh, en };
+  const text = { zh, en };
+  return hasTextInALocale(text) ? text : undefined;
 }
 
 /** A nullish localized text as the schema keeps it: ABSENT, null and undefined as they are. */
@@ -227,8 +174,8 @@ export function acceptEvent(item: unknown): SafetyEvent | undefined {
   const category = read(item, 'category');
   if (!isId(category)) return undefined;
   let kind = read(item, 'kind');
-  if (kind === ABSENT || kind === undefined) kind = 'incident';
-  else if (kind !== 'incident' && kind !== 'annotation') return undefined;
+  if (kind === ABSENT || kind === undefined) kind = DEFAULT_EVENT_KIND;
+  else if (!isOneOf(EVENT_KINDS, kind)) return undefined;
   const grid = read(item, 'grid');
   if (grid !== ABSENT && grid !== null && grid !== undefined && !isId(grid)) return undefined;
   const subdistrict = read(item, 'subdistrict');
@@ -237,7 +184,7 @@ export function acceptEvent(item: unknown): SafetyEvent | undefined {
   const title = nullishText(read(item, 'title'));
   if (title === false) return undefined;
   const provenance = read(item, 'provenance');
-  if (provenance !== 'published' && provenance !== 'synthetic') return undefined;
+  if (!isOneOf(PROVENANCES, provenance)) return undefined;
   const out: Record<string, unknown> = { id, time, category, kind };
   if (grid !== ABSENT) out.grid = grid;
   if (subdistrict !== ABSENT) out.subdistrict = subdistrict;
@@ -245,8 +192,6 @@ export function acceptEvent(item: unknown): SafetyEvent | undefined {
   out.provenance = provenance;
   return out as SafetyEvent;
 }
-
-const RISK_LEVELS: readonly unknown[] = ['red', 'orange', 'yellow', 'blue'];
 
 /** A point of a layer as `PointSchema` would output it, or undefined when it is not plainly valid. */
 export function acceptPoint(item: unknown): Point | undefined {
@@ -258,14 +203,14 @@ export function acceptPoint(item: unknown): Point | undefined {
   if (!Array.isArray(position) || position.length !== 2) return undefined;
   const lon: unknown = position[0];
   const lat: unknown = position[1];
-  if (!(typeof lon === 'number' && lon >= -180 && lon <= 180)) return undefined;
-  if (!(typeof lat === 'number' && lat >= -90 && lat <= 90)) return undefined;
+  if (!(typeof lon === 'number' && isLongitude(lon))) return undefined;
+  if (!(typeof lat === 'number' && isLatitude(lat))) return undefined;
   const name = nullishText(read(item, 'name'));
   if (name === false) return undefined;
   const grid = read(item, 'grid');
   if (grid !== ABSENT && grid !== null && grid !== undefined && !isId(grid)) return undefined;
   const level = read(item, 'level');
-  if (level !== ABSENT && level !== null && level !== undefined && !RISK_LEVELS.includes(level))
+  if (level !== ABSENT && level !== null && level !== undefined && !isOneOf(RISK_LEVELS, level))
     return undefined;
   const count = read(item, 'count');
   if (
@@ -283,17 +228,13 @@ export function acceptPoint(item: unknown): Point | undefined {
   return out as Point;
 }
 
-const INTERVALS: readonly unknown[] = ['day', 'week', 'month', 'year'];
-/** Most periods in a series. */
-export const MAX_SERIES_PERIODS = 100_000;
-
 /** A series as `SeriesSchema` would output it (its counts copied), or undefined when it is not plainly valid. */
 export function acceptSeries(item: unknown): Series | undefined {
   if (!isPlain(item)) return undefined;
   const category = read(item, 'category');
   if (!isId(category)) return undefined;
   const interval = read(item, 'interval');
-  if (!INTERVALS.includes(interval)) return undefined;
+  if (!isOneOf(INTERVALS, interval)) return undefined;
   const start = read(item, 'start');
   if (!isDate(start)) return undefined;
   const counts = read(item, 'counts');
@@ -310,20 +251,10 @@ export function acceptSeries(item: unknown): Series | undefined {
   const grid = read(item, 'grid');
   if (grid !== ABSENT && grid !== null && grid !== undefined && !isId(grid)) return undefined;
   const provenance = read(item, 'provenance');
-  if (provenance !== 'published' && provenance !== 'synthetic') return undefined;
+  if (!isOneOf(PROVENANCES, provenance)) return undefined;
   const out: Record<string, unknown> = { category, interval, start, counts: copy };
   if (subdistrict !== ABSENT) out.subdistrict = subdistrict;
   if (grid !== ABSENT) out.grid = grid;
   out.provenance = provenance;
   return out as Series;
-}
-
-/** What makes a series unique: its category, interval and scope (whole place, subdistrict or grid). */
-export function seriesKey(series: {
-  category: string;
-  interval: string;
-  subdistrict?: string | null;
-  grid?: string | null;
-}): string {
-  return JSON.stringify([series.category, series.interval, series.subdistrict ?? null, series.grid ?? null]);
 }

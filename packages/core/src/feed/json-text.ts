@@ -3,9 +3,9 @@
  * messages for JSON syntax errors.
  */
 import { describeError, groupDigits } from './describe.js';
-import { MEGABYTE } from './fast-accept.js';
+import { MEGABYTE } from './rules.js';
 
-export { DEFAULT_MAX_BYTES, MEGABYTE } from './fast-accept.js';
+export { DEFAULT_MAX_BYTES, MEGABYTE } from './rules.js';
 
 /** Size of `text` encoded as UTF-8, in bytes, without encoding it. */
 export function utf8Length(text: string): number {

@@ -2,21 +2,49 @@
  * Feed format v1: the one source of truth for the shape of a Safety Widgets feed.
  *
  * TypeScript types (./types.ts), the runtime validator (./validate.ts) and the published
- * JSON Schema (dist/schema/feed-v1.schema.json) are all derived from these valibot schemas.
+ * JSON Schema (dist/schema/feed-v1.schema.json) are all derived from these valibot schemas. Their
+ * limits, patterns, enumerations and checks come from ./rules.ts, which the fast acceptance path
+ * (./fast-accept.ts) reads too; neither depends on the other.
  *
  * Every text field is untrusted: it is carried verbatim and only ever rendered as text.
  */
 import * as v from 'valibot';
 import {
+  DEFAULT_EVENT_KIND,
+  DIRECTIONS,
+  EVENT_KINDS,
+  FEED_FORMAT,
+  FEED_VERSION,
+  HTTP_URL_PREFIX,
   ID_MAX_LENGTH,
   ID_PATTERN,
+  INTERVALS,
+  ISO_DATE_REGEX,
+  ISO_TIMESTAMP_REGEX,
+  LATITUDE_LIMIT,
+  LAYER_KINDS,
+  LONGITUDE_LIMIT,
+  MAX_HISTORY_POINTS,
   MAX_SERIES_PERIODS,
+  MAX_WEIGHT,
+  MIN_RING_POSITIONS,
+  MIN_UPDATE_SECONDS,
   NAME_MAX_LENGTH,
   NUMBER_LIMIT,
+  PERIOD_PATTERN,
+  PLACE_KINDS,
+  PROVENANCES,
+  RISK_LEVELS,
+  TIME_ZONE_PATTERN,
+  hasTextInALocale,
+  isClosedRing,
+  isOnRealDay,
   isRealDate,
   isValidMultiPolygon,
   isValidPolygon,
-} from './fast-accept.js';
+} from './rules.js';
+
+export { FEED_FORMAT, FEED_VERSION } from './rules.js';
 
 /** Identifier used for places, areas, indicators, grids, layers, categories and events. */
 export const IdSchema = v.pipe(
@@ -35,7 +63,7 @@ export const LocalizedTextSchema = v.pipe(
     zh: Text(NAME_MAX_LENGTH),
     en: Text(NAME_MAX_LENGTH),
   }),
-  v.check((t) => t.zh.trim() !== '' || t.en.trim() !== '', 'needs text in zh or en'),
+  v.check(hasTextInALocale, 'needs text in zh or en'),
 );
 
 /** A finite number (rejects NaN, Infinity and numbers beyond ±1e15). */
@@ -50,14 +78,17 @@ const NonNegative = v.pipe(FiniteNumberSchema, v.minValue(0, 'expected a number 
 /** ISO 8601 date-time with a zone, e.g. `2017-12-04T09:00:00+08:00`. */
 export const DateTimeSchema = v.pipe(
   v.string('expected an ISO 8601 date-time'),
-  v.isoTimestamp('expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00'),
-  v.check((t) => isRealDate(t.slice(0, 10)), 'expected a date-time on a real calendar day'),
+  v.regex(
+    ISO_TIMESTAMP_REGEX,
+    'expected an ISO 8601 date-time with a time zone, e.g. 2017-12-04T09:00:00+08:00',
+  ),
+  v.check(isOnRealDay, 'expected a date-time on a real calendar day'),
 );
 
 /** Calendar date `YYYY-MM-DD`. */
 export const DateSchema = v.pipe(
   v.string('expected a date'),
-  v.isoDate('expected a date as YYYY-MM-DD'),
+  v.regex(ISO_DATE_REGEX, 'expected a date as YYYY-MM-DD'),
   v.check(isRealDate, 'expected a real calendar day'),
 );
 
@@ -65,11 +96,11 @@ export const DateSchema = v.pipe(
 export const HttpUrlSchema = v.pipe(
   v.string('expected a URL'),
   v.url('expected an absolute URL'),
-  v.regex(/^https?:\/\//i, 'expected an http or https URL'),
+  v.regex(HTTP_URL_PREFIX, 'expected an http or https URL'),
 );
 
 export const ProvenanceSchema = v.picklist(
-  ['published', 'synthetic'],
+  PROVENANCES,
   'expected "published" (a figure from the cited source) or "synthetic" (made up for the sample)',
 );
 
@@ -77,10 +108,14 @@ export const LonLatSchema = v.tuple(
   [
     v.pipe(
       FiniteNumberSchema,
-      v.minValue(-180, 'longitude below -180'),
-      v.maxValue(180, 'longitude above 180'),
+      v.minValue(-LONGITUDE_LIMIT, `longitude below -${LONGITUDE_LIMIT}`),
+      v.maxValue(LONGITUDE_LIMIT, `longitude above ${LONGITUDE_LIMIT}`),
     ),
-    v.pipe(FiniteNumberSchema, v.minValue(-90, 'latitude below -90'), v.maxValue(90, 'latitude above 90')),
+    v.pipe(
+      FiniteNumberSchema,
+      v.minValue(-LATITUDE_LIMIT, `latitude below -${LATITUDE_LIMIT}`),
+      v.maxValue(LATITUDE_LIMIT, `latitude above ${LATITUDE_LIMIT}`),
+    ),
   ],
   'expected a [longitude, latitude] pair',
 );
@@ -88,16 +123,9 @@ export const LonLatSchema = v.tuple(
 /** A linear ring: at least 4 positions, the last equal to the first (RFC 7946 §3.1.6). */
 const Ring = v.pipe(
   v.array(LonLatSchema, 'expected a ring of positions'),
-  v.minLength(4, 'a ring needs at least 4 positions'),
-  v.check((ring) => {
-    const first = ring[0];
-    const last = ring[ring.length - 1];
-    // Short rings are reported by minLength above; only judge closure of rings long enough to be one.
-    return (
-      ring.length < 4 ||
-      (first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1])
-    );
-  }, 'a ring must be closed: its last position must equal its first'),
+  v.minLength(MIN_RING_POSITIONS, `a ring needs at least ${MIN_RING_POSITIONS} positions`),
+  // Short rings are reported by minLength above; only rings long enough to be one are judged.
+  v.check(isClosedRing, 'a ring must be closed: its last position must equal its first'),
 );
 
 /**
@@ -113,6 +141,22 @@ function fastOrDetailed<TInput, TOutput>(
   const trusted = v.custom<TOutput>(() => true);
   // valibot types a lazy schema's input and output as unknown; both branches read TInput and give TOutput.
   return v.lazy((input: unknown) => (isValid(input) ? trusted : detailed)) as unknown as v.GenericSchema<
+    TInput,
+    TOutput
+  >;
+}
+
+/**
+ * `schema` for an object, refusing an array: valibot's object() and record() read an array's keys
+ * as an object's, so without this `links: []` would pass as `{}` (values are reported, never
+ * repaired; and JSON Schema's "object" is never an array).
+ */
+function objectNotArray<TInput, TOutput>(
+  schema: v.GenericSchema<TInput, TOutput>,
+): v.GenericSchema<TInput, TOutput> {
+  const array = v.custom<TOutput>(() => false, 'expected an object');
+  // As in fastOrDetailed: both branches read TInput and give TOutput.
+  return v.lazy((input: unknown) => (Array.isArray(input) ? array : schema)) as unknown as v.GenericSchema<
     TInput,
     TOutput
   >;
@@ -158,7 +202,7 @@ export const PlaceRefSchema = v.object({ id: IdSchema, name: LocalizedTextSchema
 
 export const PlaceSchema = v.object({
   id: IdSchema,
-  kind: v.picklist(['city', 'district', 'subdistrict'], 'expected "city", "district" or "subdistrict"'),
+  kind: v.picklist(PLACE_KINDS, 'expected "city", "district" or "subdistrict"'),
   name: LocalizedTextSchema,
   population: v.nullish(NonNegative),
   areaKm2: v.nullish(NonNegative),
@@ -166,7 +210,7 @@ export const PlaceSchema = v.object({
   /** IANA time zone used for periods and dates, e.g. `Asia/Shanghai`. */
   timeZone: v.pipe(
     v.string('expected an IANA time zone'),
-    v.regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/, 'expected an IANA time zone such as "Asia/Shanghai"'),
+    v.regex(TIME_ZONE_PATTERN, 'expected an IANA time zone such as "Asia/Shanghai"'),
   ),
   outline: v.nullish(AreaGeometrySchema),
 });
@@ -182,7 +226,7 @@ export const AreaSchema = v.object({
   id: IdSchema,
   name: LocalizedTextSchema,
   /** Points this area contributes to the 100-point composite (normally the sum of its indicators' weights). */
-  weight: v.pipe(NonNegative, v.maxValue(100, 'an area weight may be at most 100')),
+  weight: v.pipe(NonNegative, v.maxValue(MAX_WEIGHT, `an area weight may be at most ${MAX_WEIGHT}`)),
 });
 
 /** How an indicator's value becomes attainment in [0, 1]. */
@@ -218,10 +262,7 @@ export const HistoryPointSchema = v.object({
   /** Period label: `YYYY`, `YYYY-MM`, `YYYY-Qn` or `YYYY-MM-DD`. */
   period: v.pipe(
     v.string(),
-    v.regex(
-      /^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?$/,
-      'expected a period such as 2017, 2017-H1, 2017-Q3, 2017-06 or 2017-06-30',
-    ),
+    v.regex(PERIOD_PATTERN, 'expected a period such as 2017, 2017-H1, 2017-Q3, 2017-06 or 2017-06-30'),
   ),
   value: v.nullable(FiniteNumberSchema),
 });
@@ -234,13 +275,16 @@ export const IndicatorSchema = v.object({
   value: v.nullable(FiniteNumberSchema),
   target: v.nullable(FiniteNumberSchema),
   cityAverage: v.nullish(FiniteNumberSchema),
-  direction: v.picklist(['higher', 'lower'], 'expected "higher" or "lower" (which way is better)'),
-  weight: v.pipe(NonNegative, v.maxValue(100, 'an indicator weight may be at most 100')),
+  direction: v.picklist(DIRECTIONS, 'expected "higher" or "lower" (which way is better)'),
+  weight: v.pipe(NonNegative, v.maxValue(MAX_WEIGHT, `an indicator weight may be at most ${MAX_WEIGHT}`)),
   rule: ScoringRuleSchema,
   /** Value of the previous period, for the change; falls back to the second-to-last history point with a value (the last being the current period). */
   previous: v.nullish(FiniteNumberSchema),
   history: v.optional(
-    v.pipe(v.array(HistoryPointSchema), v.maxLength(400, 'history may hold at most 400 points')),
+    v.pipe(
+      v.array(HistoryPointSchema),
+      v.maxLength(MAX_HISTORY_POINTS, `history may hold at most ${MAX_HISTORY_POINTS} points`),
+    ),
     [],
   ),
   updatedAt: v.nullish(DateTimeSchema),
@@ -266,7 +310,7 @@ export const GridPropertiesSchema = v.object({
   subdistrict: IdSchema,
   population: v.nullish(NonNegative),
   /** Named figures for the choropleth, e.g. `cases`, `alerts110`; null = no data. */
-  metrics: v.optional(v.record(IdSchema, v.nullable(FiniteNumberSchema)), {}),
+  metrics: v.optional(objectNotArray(v.record(IdSchema, v.nullable(FiniteNumberSchema))), {}),
   synthetic: v.optional(v.boolean(), false),
 });
 
@@ -283,7 +327,7 @@ export const GridCollectionSchema = v.object({
 });
 
 export const RiskLevelSchema = v.picklist(
-  ['red', 'orange', 'yellow', 'blue'],
+  RISK_LEVELS,
   'expected a risk level: "red" (major), "orange" (large), "yellow" (general) or "blue" (low)',
 );
 
@@ -300,7 +344,7 @@ export const PointSchema = v.object({
 export const LayerSchema = v.object({
   id: IdSchema,
   kind: v.picklist(
-    ['fire-station', 'emergency-point', 'camera', 'risk-source', 'other'],
+    LAYER_KINDS,
     'expected a layer kind: "fire-station", "emergency-point", "camera", "risk-source" or "other"',
   ),
   name: LocalizedTextSchema,
@@ -319,10 +363,7 @@ export const CategorySchema = v.object({
 
 export const SeriesSchema = v.object({
   category: IdSchema,
-  interval: v.picklist(
-    ['day', 'week', 'month', 'year'],
-    'expected an interval: "day", "week", "month" or "year"',
-  ),
+  interval: v.picklist(INTERVALS, 'expected an interval: "day", "week", "month" or "year"'),
   /** First period's start date (local to the place's time zone). */
   start: DateSchema,
   /** One count per consecutive period from `start`; null = no data. */
@@ -340,7 +381,7 @@ export const EventSchema = v.object({
   time: DateTimeSchema,
   category: IdSchema,
   /** `incident` is counted; `annotation` marks a campaign or operation on the timeline. */
-  kind: v.optional(v.picklist(['incident', 'annotation'], 'expected "incident" or "annotation"'), 'incident'),
+  kind: v.optional(v.picklist(EVENT_KINDS, 'expected "incident" or "annotation"'), DEFAULT_EVENT_KIND),
   grid: v.nullish(IdSchema),
   subdistrict: v.nullish(IdSchema),
   /** Never a person's data. */
@@ -355,9 +396,6 @@ export const LinksSchema = v.object({
   schema: v.nullish(HttpUrlSchema),
 });
 
-export const FEED_FORMAT = 'safety-feed' as const;
-export const FEED_VERSION = 1 as const;
-
 /**
  * The top level. Collections are checked item by item by the validator (a bad item is
  * dropped with a warning), so here they are arrays of unknown.
@@ -369,7 +407,10 @@ export const FeedEnvelopeSchema = v.object({
   place: PlaceSchema,
   asOf: DateTimeSchema,
   /** How often the publisher updates this feed; a feed older than twice this is stale. */
-  expectedUpdateSeconds: v.pipe(NonNegative, v.minValue(1, 'expected at least 1 second')),
+  expectedUpdateSeconds: v.pipe(
+    NonNegative,
+    v.minValue(MIN_UPDATE_SECONDS, `expected at least ${MIN_UPDATE_SECONDS} second`),
+  ),
   source: SourceSchema,
   /** True when any value in the feed is synthetic (each item says which). */
   synthetic: v.optional(v.boolean(), false),
@@ -385,7 +426,7 @@ export const FeedEnvelopeSchema = v.object({
   categories: v.optional(v.array(v.unknown()), []),
   series: v.optional(v.array(v.unknown()), []),
   events: v.optional(v.array(v.unknown()), []),
-  links: v.nullish(LinksSchema),
+  links: v.nullish(objectNotArray(LinksSchema)),
 });
 
 /**
@@ -394,7 +435,7 @@ export const FeedEnvelopeSchema = v.object({
  */
 export const FeedSchema = v.object({
   ...FeedEnvelopeSchema.entries,
-  areas: v.array(AreaSchema),
+  areas: v.pipe(v.array(AreaSchema), v.minLength(1, 'expected at least one area')),
   indicators: v.array(IndicatorSchema),
   subdistricts: v.optional(v.array(SubdistrictSchema), []),
   neighbours: v.optional(v.array(NeighbourSchema), []),

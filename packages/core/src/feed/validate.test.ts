@@ -767,6 +767,17 @@ describe('validateFeed: links and dates', () => {
     expect(result.issues[0]?.path).toBe('links.stream');
   });
 
+  it('does not take an array for links or metrics (it would read as an empty object)', () => {
+    const links = validateFeed(feedWith('links', ['https://example.org/feed']));
+    expect(links.ok).toBe(false);
+    expect(links.issues[0]?.message).toBe('links: expected an object, got an array of 1 item');
+    const metrics = validateFeed(feedWith('grids.features[1].properties.metrics', []));
+    expect(metrics.dropped).toEqual({ grids: 1 });
+    expect(metrics.issues[0]?.message).toBe(
+      'grids.features[1].properties.metrics: expected an object, got an empty array',
+    );
+  });
+
   it('rejects an asOf on a day that does not exist', () => {
     const result = validateFeed(feedWith('asOf', '2017-02-31T09:00:00+08:00'));
     expect(result.ok).toBe(false);
