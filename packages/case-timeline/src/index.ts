@@ -5,6 +5,7 @@
  */
 export { SafetyCaseTimeline, caseTimelineStats } from './safety-case-timeline.element.js';
 export { TABLE_MAX_ROWS } from './table.js';
+export type { RangeChangeDetail } from './events.js';
 export type { TimelineViewState } from './view-state.js';
 export {
   binEventsByDay,

@@ -12,4 +12,5 @@ declare global {
 }
 
 export { SafetyCaseTimeline };
+export type { RangeChangeDetail } from './events.js';
 export type { TimelineViewState } from './view-state.js';

@@ -17,13 +17,6 @@ export interface TimelineViewState {
   yoy: boolean;
 }
 
-declare module '@safety-widgets/core' {
-  interface SafetyEventMap {
-    /** The reader changed the timeline's view; the attribute values that show it again. */
-    'safety-view-change': TimelineViewState;
-  }
-}
-
 /** The view state, from what is shown: all categories shown (or none known) is `categories: null`. */
 export function viewState(
   interval: Interval,

@@ -43,3 +43,4 @@ export {
 export { rankGrids, type RankedGrid } from './ranking.js';
 export { buildMapModel, type MapModel, type GridItem } from './map-model.js';
 export { stepInDirection, neighboursOf, type Direction } from './navigation.js';
+export type { GridSelectDetail } from './events.js';

@@ -15,3 +15,4 @@ declare global {
 }
 
 export { SafetyGridMap };
+export type { GridSelectDetail } from './events.js';

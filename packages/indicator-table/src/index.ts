@@ -37,6 +37,6 @@ export { TREND_LIST_MAX, fillPeriods, trendDisplay, trendLabel, type TrendDispla
 export { isWindowed, visibleRowRange, type RowRange } from './layout.js';
 export { formatCompact, formatPlain, formatPoints, formatValue, unitLabel } from './format.js';
 export { msg, type TableMessageKey } from './messages.js';
-export type { TableViewDetail } from './events.js';
+export type { IndicatorSelectDetail, TableViewDetail } from './events.js';
 export { buildTableView, rowKeyTarget, windowBodies, type TableView } from './table-view.js';
 export { VERSION } from './version.js';

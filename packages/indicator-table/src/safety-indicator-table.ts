@@ -20,3 +20,4 @@ declare global {
 }
 
 export { SafetyIndicatorTable };
+export type { IndicatorSelectDetail, TableViewDetail } from './events.js';

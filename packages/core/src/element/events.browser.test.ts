@@ -2,6 +2,14 @@ import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { FeedState } from '../live/types.js';
 import { emit } from './events.js';
 
+// A widget's events are added to the map by declaration merging, as each widget package does.
+declare module './events.js' {
+  interface SafetyEventMap {
+    'safety-test-pick': { id: string | null; subdistrict: string | null; name: string | null };
+    'safety-test-range': { start: string; end: string };
+  }
+}
+
 const cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const f of cleanup.splice(0)) f();
@@ -22,10 +30,10 @@ describe('emit', () => {
     const seen: { target: EventTarget | null; detail: unknown }[] = [];
     const listener = (e: CustomEvent<{ id: string | null }>) =>
       seen.push({ target: e.target, detail: e.detail });
-    document.addEventListener('safety-grid-select', listener);
-    cleanup.push(() => document.removeEventListener('safety-grid-select', listener));
+    document.addEventListener('safety-test-pick', listener);
+    cleanup.push(() => document.removeEventListener('safety-test-pick', listener));
 
-    const event = emit(source, 'safety-grid-select', { id: 'g-12', subdistrict: 'meisha', name: 'Grid 12' });
+    const event = emit(source, 'safety-test-pick', { id: 'g-12', subdistrict: 'meisha', name: 'Grid 12' });
     expect(event).toBeInstanceOf(CustomEvent);
     expect(event.bubbles).toBe(true);
     expect(event.composed).toBe(true);
@@ -38,11 +46,11 @@ describe('emit', () => {
     document.body.append(el);
     cleanup.push(() => el.remove());
     const listener = (e: Event) => e.preventDefault();
-    document.addEventListener('safety-range-change', listener);
-    cleanup.push(() => document.removeEventListener('safety-range-change', listener));
+    document.addEventListener('safety-test-range', listener);
+    cleanup.push(() => document.removeEventListener('safety-test-range', listener));
     const event = emit(
       el,
-      'safety-range-change',
+      'safety-test-range',
       { start: '2024-01-01', end: '2024-03-31' },
       { cancelable: true },
     );
@@ -55,11 +63,11 @@ describe('emit', () => {
     el.addEventListener('safety-feed-change', (e) => {
       expectTypeOf(e).toEqualTypeOf<CustomEvent<FeedState>>();
     });
-    el.addEventListener('safety-indicator-select', (e) => {
-      expectTypeOf(e.detail.id).toEqualTypeOf<string>();
+    el.addEventListener('safety-test-pick', (e) => {
+      expectTypeOf(e.detail.id).toEqualTypeOf<string | null>();
     });
     // @ts-expect-error: the detail must match the event
-    emit(el, 'safety-range-change', { id: 'x' });
+    emit(el, 'safety-test-range', { id: 'x' });
     expect(emit(el, 'safety-feed-error', { code: 'timeout', message: 'slow' }).detail.code).toBe('timeout');
   });
 });

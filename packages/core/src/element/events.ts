@@ -1,29 +1,21 @@
 /**
  * The events widgets dispatch. Every name starts with `safety-`; every event bubbles
  * and is composed, so a page can listen on `document` whatever the shadow DOM nesting.
+ * Core declares its own (the feed's); each widget package adds its events to `SafetyEventMap`
+ * by declaration merging, in its own `events.ts`, so core names no widget.
  */
 import type { FeedError, FeedState } from '../live/types.js';
 
 /**
- * Event name → `detail` type. Other modules add their events by augmenting this
- * interface; `GlobalEventHandlersEventMap` follows automatically, so
- * `el.addEventListener('safety-grid-select', (e) => e.detail.id)` is typed.
+ * Event name → `detail` type. Widget packages add their events by augmenting this
+ * interface (`declare module '@safety-widgets/core'`); `GlobalEventHandlersEventMap` follows
+ * automatically, so `el.addEventListener('safety-feed-error', (e) => e.detail.message)` is typed.
  */
 export interface SafetyEventMap {
   /** The feed state changed (loading, ready, stale, error…). */
   'safety-feed-change': FeedState;
   /** Loading or refreshing the feed failed. */
   'safety-feed-error': FeedError;
-  /** The user selected an indicator. */
-  'safety-indicator-select': { id: string };
-  /**
-   * The user selected a grid cell on the map, or cleared the selection: the grid's id, its
-   * sub-district's id (null when unknown) and its name as the map shows it; all three null when
-   * the selection was cleared.
-   */
-  'safety-grid-select': { id: string | null; subdistrict: string | null; name: string | null };
-  /** The user changed the date range (ISO dates, `start` ≤ `end`). */
-  'safety-range-change': { start: string; end: string };
 }
 
 /** The safety events as the `CustomEvent`s they are dispatched as. */
