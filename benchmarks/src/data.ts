@@ -1,16 +1,20 @@
 /**
  * The data every page measures, generated once per run into `.cache/data/` (served at `/data/`)
  * from the Yantian sample feed and the generators the widget packages' own tests and benches
- * use (imported from their sources, not copied). For each widget picture, the same data shaped
+ * use (`@safety-widgets/sample-data/synthetic`). For each widget picture, the same data shaped
  * for the reference libraries (ECharts, Highcharts, Chart.js) is written beside it, so all draw
  * the same thing.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scoreFeed, validateFeed, type FeedInput } from '@safety-widgets/core';
-import { millionEvents, tenYearFeed } from '../../packages/case-timeline/test/synthetic.ts';
-import { syntheticGridFeed } from '../../packages/grid-map/test/synthetic-grid.ts';
-import { largeFeed } from '../../packages/indicator-table/test/large-feed.ts';
+import {
+  mulberry32,
+  syntheticEventColumns,
+  syntheticGridFeed,
+  syntheticIndicatorFeed,
+  tenYearFeed,
+} from '@safety-widgets/sample-data/synthetic';
 import { dataDir, sampleFeedPath } from './paths.js';
 
 type Json = Record<string, unknown>;
@@ -88,8 +92,7 @@ function sampleWithEvents(n: number): { feed: Json; time: Float64Array; category
   const grids = (feed.grids as { features: { id: string; properties: Json }[] }).features;
   const start = Date.parse('2014-01-01T00:00:00+08:00');
   const span = Date.parse('2017-12-01T00:00:00+08:00') - start;
-  let seed = 20171204;
-  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const random = mulberry32(20171204);
   const time = new Float64Array(n);
   const category = new Uint8Array(n);
   const events: Json[] = [];
@@ -127,7 +130,7 @@ export function generateData(): { score: number } {
   write('lines-district.json', districtDailyLines(sample));
 
   // Table: the sample's 56 indicators, and 5,000 synthetic ones.
-  write('table-5000.json', largeFeed(5000));
+  write('table-5000.json', syntheticIndicatorFeed(sample as unknown as FeedInput, 5000));
 
   // Map: the sample's 30 grids, and 2,000 and 20,000 synthetic lattice cells.
   write('echarts-map-30.json', echartsMap(sample));
@@ -141,8 +144,8 @@ export function generateData(): { score: number } {
   const tenK = sampleWithEvents(10_000);
   write('timeline-10000.json', tenK.feed);
   write('echarts-line-10000.json', dailySeries(tenK.time, tenK.category));
-  const million = millionEvents(1_000_000);
-  write('timeline-1000000.json', tenYearFeed({ series: false }));
+  const million = syntheticEventColumns(sampleFeed(false), 1_000_000);
+  write('timeline-1000000.json', tenYearFeed(sampleFeed(false), { series: false }));
   writeFileSync(join(dataDir, 'timeline-1000000.time.bin'), new Uint8Array(million.time.buffer));
   writeFileSync(join(dataDir, 'timeline-1000000.category.bin'), new Uint8Array(million.category.buffer));
   write('echarts-line-1000000.json', dailySeries(million.time, million.category));

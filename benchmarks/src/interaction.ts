@@ -3,6 +3,7 @@
  * beside ECharts' map of the same polygons), and sorting and filtering the 5,000-row table.
  * Live updates of the 20-widget page are in live.ts.
  */
+import { mulberry32 } from '@safety-widgets/sample-data/synthetic';
 import type { Browser, Page } from 'playwright';
 import { withPage } from './browser.js';
 import { median, repeat, type Figure } from './stats.js';
@@ -66,8 +67,7 @@ async function armHover(page: Page, target: string): Promise<void> {
 
 /** Moves the real mouse to `moves` pseudo-random points of `box`; medians of work and painted. */
 async function hoverMoves(page: Page, box: { x: number; y: number; width: number; height: number }) {
-  let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const random = mulberry32(7);
   const work: number[] = [];
   const painted: number[] = [];
   for (let i = 0; i < HOVER_MOVES; i++) {

@@ -3,6 +3,7 @@
  * through the validated write path, so the feeds stay valid however long the demo runs.
  */
 import { parseFeedText } from '@safety-widgets/core';
+import { mulberry32 } from '@safety-widgets/sample-data/synthetic';
 import { afterEach, expect, it } from 'vitest';
 import { continueSeries, dayBefore, nudge } from '../src/simulate.js';
 import { call, startTestServer, type TestServer } from './helpers.js';
@@ -45,8 +46,7 @@ it('keeps every feed valid through many simulated changes', async () => {
 });
 
 it('nudges values by a few per cent, never below 0, percentages at most 100', () => {
-  let seed = 1;
-  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const random = mulberry32(1);
   for (let i = 0; i < 500; i++) {
     const count = nudge(40, false, random);
     expect(Number.isInteger(count)).toBe(true);

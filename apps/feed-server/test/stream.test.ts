@@ -35,27 +35,40 @@ describe('GET /api/feeds/:id/stream', () => {
     stream.close();
   });
 
-  it('pushes each accepted change to every open stream of the feed, with increasing ids, within 100 ms', async () => {
+  it('pushes each accepted change to every open stream of its feed, in order, with increasing ids', async () => {
     const a = open('/api/feeds/shatoujiao/stream');
     const b = open('/api/feeds/shatoujiao/stream');
     const other = open('/api/feeds/meisha/stream');
     await Promise.all([a, b, other].map((s) => s.until(() => s.events.length > 0, 'ready')));
-    const reply = await setValue('shatoujiao', 11);
-    expect(reply.status).toBe(200);
-    const { changeId } = reply.json() as { changeId: number };
-    await a.until(() => a.changes().length > 0, 'the change on a');
-    await b.until(() => b.changes().length > 0, 'the change on b');
-    expect(a.changes()[0]).toMatchObject({
-      id: String(changeId),
-      data: { feed: 'shatoujiao', ids: [INDICATOR] },
-    });
-    expect(b.changes()[0]!.id).toBe(String(changeId));
+    const changeIdOf = async (feed: string, value: number) => {
+      const reply = await setValue(feed, value);
+      expect(reply.status).toBe(200);
+      return String((reply.json() as { changeId: number }).changeId);
+    };
+    const first = await changeIdOf('shatoujiao', 11);
+    const second = await changeIdOf('shatoujiao', 12);
+    const meisha = await changeIdOf('meisha', 13);
+    const third = await changeIdOf('shatoujiao', 14);
+    expect(Number(second)).toBeGreaterThan(Number(first));
+    expect(Number(third)).toBeGreaterThan(Number(meisha));
+    expect(Number(meisha)).toBeGreaterThan(Number(second));
 
-    await setValue('shatoujiao', 12);
-    await a.until(() => a.changes().length === 2, 'the second change');
-    expect(Number(a.changes()[1]!.id)).toBeGreaterThan(changeId);
-    // A change to another feed is not sent to this one's streams, and vice versa.
-    expect(other.changes()).toEqual([]);
+    // Each stream gets its own feed's changes, in order. A stream's events arrive in the order
+    // they were sent, so once its last one is there, any change sent to it by mistake is there too.
+    for (const [stream, name] of [
+      [a, 'a'],
+      [b, 'b'],
+    ] as const) {
+      await stream.until(() => stream.changes().some((c) => c.id === third), `the third change on ${name}`);
+      expect(stream.changes().map((c) => c.id)).toEqual([first, second, third]);
+      expect(stream.changes().map((c) => c.data)).toEqual(
+        Array(3).fill(expect.objectContaining({ feed: 'shatoujiao', ids: [INDICATOR] })),
+      );
+    }
+    await other.until(() => other.changes().some((c) => c.id === meisha), 'the change on meisha');
+    expect(other.changes()).toEqual([
+      { id: meisha, data: expect.objectContaining({ feed: 'meisha', ids: [INDICATOR] }) },
+    ]);
     a.close();
     b.close();
     other.close();

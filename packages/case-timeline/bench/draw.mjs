@@ -11,10 +11,11 @@
  * reports the plot's size, after the browser's layout: those figures run to the next frame
  * ("→ drawn, next frame"), so they include the wait for it.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { syntheticEventColumns, tenYearFeed } from '@safety-widgets/sample-data/synthetic';
 import { chromium } from 'playwright';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,8 +30,21 @@ if (!existsSync(bundle)) {
 
 const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/bundle.js"></script></head>
 <body style="margin:0"><div id="host" style="width:960px"></div></body></html>`;
+// Deterministic synthetic data (the same as the tests' and stories', test/synthetic.ts), made here
+// and served to the page: ten years of daily series, and a million raw events as typed columns.
+const sample = JSON.parse(readFileSync(join(feeds, 'yantian.json'), 'utf8'));
+const million = syntheticEventColumns(sample, 1_000_000);
+const generated = {
+  '/synthetic/ten-years.json': JSON.stringify(tenYearFeed(sample)),
+  '/synthetic/ten-year-shell.json': JSON.stringify(tenYearFeed(sample, { series: false })),
+  '/synthetic/categories.json': JSON.stringify(million.categories),
+  '/synthetic/time.bin': Buffer.from(million.time.buffer),
+  '/synthetic/category.bin': Buffer.from(million.category.buffer),
+};
+
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
+  if (Object.hasOwn(generated, path)) return res.writeHead(200).end(generated[path]);
   const file =
     path === '/bundle.js' ? bundle : path.startsWith('/feeds/') ? join(feeds, path.slice(7)) : undefined;
   if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(page);
@@ -56,59 +70,8 @@ const results = await tab.evaluate(async (runs) => {
   const sample = await (await fetch('/feeds/yantian.json')).json();
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
-  // Deterministic synthetic data (same shapes as test/synthetic.ts).
-  function prng(seed) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-  const CATS = ['alerts-110', 'criminal', 'fraud', 'fire', 'dispute', 'domestic'];
-  const MEANS = [42, 5.6, 1.6, 0.17, 1.25, 0.63];
-  function tenYearFeed(withSeries) {
-    const raw = structuredClone(sample);
-    const rand = prng(11);
-    raw.asOf = '2017-12-31T23:00:00+08:00';
-    raw.events = raw.events.filter((e) => e.kind === 'annotation');
-    raw.series = withSeries
-      ? CATS.map((category, c) => ({
-          category,
-          interval: 'day',
-          start: '2008-01-01',
-          provenance: 'synthetic',
-          counts: Array.from({ length: 3653 }, (_, d) =>
-            Math.floor(
-              MEANS[c] *
-                (1 + 0.25 * Math.sin((2 * Math.PI * d) / 365.25)) *
-                (1.3 - (0.5 * d) / 3653) *
-                (0.6 + 0.8 * rand()) +
-                rand(),
-            ),
-          ),
-        }))
-      : [];
-    return raw;
-  }
-  function millionEvents(n) {
-    const rand = prng(7);
-    const start = Date.parse('2008-01-01T00:00:00+08:00');
-    const span = Date.parse('2018-01-01T00:00:00+08:00') - start;
-    const total = MEANS.reduce((a, b) => a + b, 0);
-    const time = new Float64Array(n);
-    const category = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      time[i] = start + Math.floor(rand() * span);
-      let r = rand() * total;
-      let c = 0;
-      while (c < 5 && r >= MEANS[c]) r -= MEANS[c++];
-      category[i] = c;
-    }
-    return { time, category, categories: CATS };
-  }
+  const load = async (path) => (await fetch(path)).arrayBuffer();
+  const json = async (path) => (await fetch(path)).json();
 
   const host = document.getElementById('host');
   async function mount(attrs) {
@@ -130,9 +93,14 @@ const results = await tab.evaluate(async (runs) => {
   const out = {};
   const record = (name, ms) => (out[name] ??= []).push(ms);
 
-  const ten = tenYearFeed(true);
-  const shell = tenYearFeed(false);
-  const million = millionEvents(1_000_000);
+  const ten = await json('/synthetic/ten-years.json');
+  const shell = await json('/synthetic/ten-year-shell.json');
+  // Time and category only, as before: the events name no grid.
+  const million = {
+    time: new Float64Array(await load('/synthetic/time.bin')),
+    category: new Uint8Array(await load('/synthetic/category.bin')),
+    categories: await json('/synthetic/categories.json'),
+  };
   for (let i = 0; i < runs; i++) {
     // 10 years × 6 categories by day, from .data (includes core's validation of the feed).
     let el = await mount({ interval: 'day' });
@@ -210,7 +178,11 @@ const results = await tab.evaluate(async (runs) => {
     record(
       'live: a first event in a new period through .eventColumns → drawn (widget only)',
       await time(async () => {
-        el.eventColumns = { time: Float64Array.of(t), category: Uint8Array.of(2), categories: CATS };
+        el.eventColumns = {
+          time: Float64Array.of(t),
+          category: Uint8Array.of(2),
+          categories: million.categories,
+        };
         await el.updateComplete;
       }),
     );
@@ -219,7 +191,11 @@ const results = await tab.evaluate(async (runs) => {
     // Short, so several samples per run.
     for (let j = 1; j <= 5; j++) {
       const times = Float64Array.from({ length: j + 1 }, (_, m) => t + m * 60_000);
-      const columns = { time: times, category: new Uint8Array(j + 1).fill(2), categories: CATS };
+      const columns = {
+        time: times,
+        category: new Uint8Array(j + 1).fill(2),
+        categories: million.categories,
+      };
       record(
         'live: one more event in the current period through .eventColumns → drawn (widget only)',
         await time(async () => {

@@ -4,6 +4,7 @@
  */
 import { bench, describe } from 'vitest';
 import { validateFeed, type Feed } from '@safety-widgets/core';
+import { mulberry32, syntheticGridFeed } from '@safety-widgets/sample-data/synthetic';
 import { classify } from '../src/classes.js';
 import { buildMapModel, gridOfPointIn } from '../src/map-model.js';
 import { gridFigures, metricDefs, resolveMetric } from '../src/metrics.js';
@@ -12,7 +13,6 @@ import { countPerGrid } from '../src/privacy.js';
 import { ShapeCache } from '../src/projection.js';
 import { rankGrids } from '../src/ranking.js';
 import { yantianInput } from '../test/fixtures.js';
-import { syntheticGridFeed } from '../test/synthetic-grid.js';
 
 function feedOf(input: unknown): Feed {
   const result = validateFeed(input);
@@ -76,8 +76,7 @@ describe('20,000 synthetic cells', () => {
     },
     { iterations: 10 },
   );
-  let seed = 1;
-  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const random = mulberry32(1);
   bench('hit-test one point (flatbush + point-in-polygon)', () => {
     model.index.at(random() * 1000, random() * 700);
   });

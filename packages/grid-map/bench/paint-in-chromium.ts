@@ -10,9 +10,9 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mulberry32, syntheticGridFeed } from '@safety-widgets/sample-data/synthetic';
 import { chromium } from 'playwright';
 import { freshYantianInput } from '../test/fixtures.js';
-import { syntheticGridFeed } from '../test/synthetic-grid.js';
 
 // BUNDLE=path/to/safety-grid-map.js compares another build (e.g. the previous one, interleaved).
 const bundle =
@@ -23,6 +23,9 @@ if (!existsSync(bundle)) {
 }
 const sample = freshYantianInput();
 const big = syntheticGridFeed(sample, { cells: 20_000, points: 2_000 });
+/** Where the hover moves go, as fractions of the map's width and height (seeded). */
+const random = mulberry32(7);
+const hoverAt = Array.from({ length: 60 }, () => [random(), random()] as const);
 
 const executablePath =
   process.env.CHROME_PATH ||
@@ -38,6 +41,7 @@ async function measure(input: {
   big: unknown;
   /** The `layers` attribute ("": no point layers); null leaves the default (risk sources). */
   layers: string | null;
+  hoverAt: readonly (readonly [number, number])[];
 }): Promise<Record<string, number>> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.setContent(
@@ -48,7 +52,7 @@ async function measure(input: {
   await page.evaluate('window.__name = (f) => f');
   await page.waitForFunction(() => customElements.get('safety-grid-map'));
   const results: Record<string, number> = await page.evaluate(
-    async ({ sample, big, layers }): Promise<Record<string, number>> => {
+    async ({ sample, big, layers, hoverAt }): Promise<Record<string, number>> => {
       type Map = HTMLElement & {
         data: unknown;
         metric?: string;
@@ -126,12 +130,10 @@ async function measure(input: {
       const rect = surface.getBoundingClientRect();
 
       // Hover: pointer moves to a random point; timed to the highlight and tooltip drawn.
-      let seed = 7;
-      const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
       const hover: number[] = [];
-      for (let i = 0; i < 60; i++) {
-        const x = rect.left + rect.width * (0.1 + 0.8 * random());
-        const y = rect.top + rect.height * (0.1 + 0.8 * random());
+      for (const [fx, fy] of hoverAt) {
+        const x = rect.left + rect.width * (0.1 + 0.8 * fx);
+        const y = rect.top + rect.height * (0.1 + 0.8 * fy);
         await frame();
         const t0 = performance.now();
         surface.dispatchEvent(
@@ -178,9 +180,9 @@ async function measure(input: {
 }
 
 const results = {
-  ...(await measure({ sample, big: null, layers: '' })),
-  ...(await measure({ sample, big: null, layers: null })),
-  ...(await measure({ sample: null, big, layers: '' })),
+  ...(await measure({ sample, big: null, layers: '', hoverAt })),
+  ...(await measure({ sample, big: null, layers: null, hoverAt })),
+  ...(await measure({ sample: null, big, layers: '', hoverAt })),
 };
 
 for (const [name, value] of Object.entries(results)) {

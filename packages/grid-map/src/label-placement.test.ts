@@ -1,3 +1,4 @@
+import { mulberry32 } from '@safety-widgets/sample-data/synthetic';
 import { describe, expect, it } from 'vitest';
 import { intersects, markBox, placeLabels, type MarkBox } from './label-placement.js';
 
@@ -59,8 +60,7 @@ describe('placeLabels', () => {
   });
 
   it('never overlaps a mark or another label in a dense random field', () => {
-    let seed = 7;
-    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const rand = mulberry32(7);
     const marks: MarkBox[] = Array.from({ length: 150 }, () => ({
       x: rand() * 390,
       y: rand() * 300,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateFeed, type AreaGeometry } from '@safety-widgets/core';
+import { syntheticGridFeed } from '@safety-widgets/sample-data/synthetic';
 import { buildMapModel, gridOfPointIn } from './map-model.js';
 import { FRAME_SIZE, ShapeCache, pathData, projectionStats } from './projection.js';
 import {
@@ -10,7 +11,6 @@ import {
   yantian,
   yantianInput,
 } from '../test/fixtures.js';
-import { syntheticGridFeed } from '../test/synthetic-grid.js';
 
 describe('buildMapModel', () => {
   it('projects the 30 sample grids, 4 sub-districts, 3 neighbours and the outline into the frame', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticGridFeed } from '@safety-widgets/sample-data/synthetic';
 import { buildMapModel } from './map-model.js';
 import { directionOfKey, neighboursOf, stepInDirection } from './navigation.js';
 import { ShapeCache } from './projection.js';
 import { validated, yantian, yantianInput } from '../test/fixtures.js';
-import { syntheticGridFeed } from '../test/synthetic-grid.js';
 
 describe('keyboard navigation', () => {
   const model = buildMapModel(yantian(), undefined, new ShapeCache());

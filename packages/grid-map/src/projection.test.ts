@@ -1,13 +1,19 @@
+import { mulberry32 } from '@safety-widgets/sample-data/synthetic';
 import { describe, expect, it } from 'vitest';
-import { CoordStore, PathWriter, pathData, projectShape, type Frame } from './projection.js';
+import {
+  CoordStore,
+  PathWriter,
+  pathData,
+  projectShape,
+  type ProjectionFrame as Frame,
+} from './projection.js';
 
 /** A Mercator frame of scale 1 (frame x is the longitude in radians): the test picks wide ranges. */
 const unit: Frame = { key: 'unit', scale: 1, tx: 0, ty: 0, project: (x, y) => [x, y] };
 
 describe('pathData', () => {
   it('writes the same path data as the canvas path writer, for any coordinates', () => {
-    let seed = 5;
-    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const random = mulberry32(5);
     const writer = new PathWriter();
     const store = new CoordStore();
     let checked = 0;

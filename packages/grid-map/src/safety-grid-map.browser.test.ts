@@ -8,13 +8,13 @@ import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import type { FeedInput } from '@safety-widgets/core';
+import { syntheticGridFeed } from '@safety-widgets/sample-data/synthetic';
 import './safety-grid-map.js';
 import type { SafetyGridMap } from './safety-grid-map.element.js';
 import type { MapModel } from './map-model.js';
 import { neighboursOf } from './navigation.js';
 import { PATH_SCALE, projectionStats } from './projection.js';
 import { feedWithGrids, freshYantianInput, squareRing, yantianInput } from '../test/fixtures.js';
-import { syntheticGridFeed } from '../test/synthetic-grid.js';
 
 const POLL = { timeout: 10_000, interval: 20 };
 

@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { syntheticGridFeed } from '@safety-widgets/sample-data/synthetic';
 import { feedWithGrids, freshYantianInput, squareRing, yantianInput } from '../test/fixtures.js';
-import { syntheticGridFeed } from '../test/synthetic-grid.js';
 import './safety-grid-map.js';
 
 type Args = {

@@ -78,67 +78,73 @@ function perGrid(
   );
 }
 
-function microFireStations(grids: readonly Grid[], seed?: number): LayerData {
-  const random = rng('layer:fire-stations', seed);
-  // More in urban villages and old estates, which the stations were built to cover.
-  const counts = perGrid(
-    LAYER_TOTALS.microFireStations,
-    grids,
-    (g) => g.population * (1 + 1.5 * g.profile.urbanVillage) + 400,
-    random,
-  );
-  const points: LayerPoint[] = [];
-  grids.forEach((grid, i) => {
-    for (let k = 0; k < counts[i]!; k++) {
-      const n = points.length + 1;
-      points.push({
-        id: `mfs-${pad3(n)}`,
-        coordinates: randomPointIn(grid, random, 0.8),
-        name: { zh: `微型消防站 ${pad3(n)}`, en: `Micro fire station ${pad3(n)}` },
-        grid: grid.id,
-      });
-    }
-  });
-  return {
-    id: 'micro-fire-stations',
-    kind: 'fire-station',
-    name: {
-      zh: '微型消防站（数量为公布数据，位置为合成）',
-      en: 'Micro fire stations (published count, synthetic positions)',
-    },
-    sensitive: false,
-    provenance: 'synthetic',
-    points,
-  };
+/** A layer of named fire-service points: a published count, synthetic positions. */
+interface FirePointLayer {
+  id: string;
+  kind: LayerKind;
+  name: LocalizedName;
+  /** The random stream the layer draws from. */
+  stream: string;
+  total: number;
+  /** Relative share of the points a grid gets (before a random factor). */
+  weight: (g: Grid) => number;
+  /** How strongly positions prefer the settled, coastal part of a grid (0–1). */
+  settledBias: number;
+  /** Point ids are `<idPrefix>-001`…; point names are `<pointName> 001`…. */
+  idPrefix: string;
+  pointName: LocalizedName;
 }
 
-function emergencyFirePoints(grids: readonly Grid[], seed?: number): LayerData {
-  const random = rng('layer:emergency-points', seed);
-  const counts = perGrid(
-    LAYER_TOTALS.emergencyFirePoints,
-    grids,
-    (g) => g.population * (0.2 + 2 * g.profile.urbanVillage) + 200,
-    random,
-  );
+const MICRO_FIRE_STATIONS: FirePointLayer = {
+  id: 'micro-fire-stations',
+  kind: 'fire-station',
+  name: {
+    zh: '微型消防站（数量为公布数据，位置为合成）',
+    en: 'Micro fire stations (published count, synthetic positions)',
+  },
+  stream: 'layer:fire-stations',
+  total: LAYER_TOTALS.microFireStations,
+  // More in urban villages and old estates, which the stations were built to cover.
+  weight: (g) => g.population * (1 + 1.5 * g.profile.urbanVillage) + 400,
+  settledBias: 0.8,
+  idPrefix: 'mfs',
+  pointName: { zh: '微型消防站', en: 'Micro fire station' },
+};
+
+const EMERGENCY_FIRE_POINTS: FirePointLayer = {
+  id: 'emergency-fire-points',
+  kind: 'emergency-point',
+  name: {
+    zh: '应急消防点（数量为公布数据，位置为合成）',
+    en: 'Emergency fire points (published count, synthetic positions)',
+  },
+  stream: 'layer:emergency-points',
+  total: LAYER_TOTALS.emergencyFirePoints,
+  weight: (g) => g.population * (0.2 + 2 * g.profile.urbanVillage) + 200,
+  settledBias: 0.9,
+  idPrefix: 'efp',
+  pointName: { zh: '应急消防点', en: 'Emergency fire point' },
+};
+
+function firePoints(layer: FirePointLayer, grids: readonly Grid[], seed?: number): LayerData {
+  const random = rng(layer.stream, seed);
+  const counts = perGrid(layer.total, grids, layer.weight, random);
   const points: LayerPoint[] = [];
   grids.forEach((grid, i) => {
     for (let k = 0; k < counts[i]!; k++) {
-      const n = points.length + 1;
+      const n = pad3(points.length + 1);
       points.push({
-        id: `efp-${pad3(n)}`,
-        coordinates: randomPointIn(grid, random, 0.9),
-        name: { zh: `应急消防点 ${pad3(n)}`, en: `Emergency fire point ${pad3(n)}` },
+        id: `${layer.idPrefix}-${n}`,
+        coordinates: randomPointIn(grid, random, layer.settledBias),
+        name: { zh: `${layer.pointName.zh} ${n}`, en: `${layer.pointName.en} ${n}` },
         grid: grid.id,
       });
     }
   });
   return {
-    id: 'emergency-fire-points',
-    kind: 'emergency-point',
-    name: {
-      zh: '应急消防点（数量为公布数据，位置为合成）',
-      en: 'Emergency fire points (published count, synthetic positions)',
-    },
+    id: layer.id,
+    kind: layer.kind,
+    name: layer.name,
     sensitive: false,
     provenance: 'synthetic',
     points,
@@ -249,8 +255,8 @@ function riskSources(grids: readonly Grid[], seed?: number): LayerData {
 /** The four point layers, points in grid order. */
 export function buildLayers(grids: readonly Grid[], seed?: number): LayerData[] {
   return [
-    microFireStations(grids, seed),
-    emergencyFirePoints(grids, seed),
+    firePoints(MICRO_FIRE_STATIONS, grids, seed),
+    firePoints(EMERGENCY_FIRE_POINTS, grids, seed),
     cameras(grids, seed),
     riskSources(grids, seed),
   ];

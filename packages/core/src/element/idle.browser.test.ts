@@ -18,11 +18,14 @@ describe('whenIdle', () => {
     await expect.poll(() => late, { timeout: 3000 }).toBeGreaterThan(0);
     animating = false;
     expect(late).toBeGreaterThanOrEqual(290);
-    let cancelled = 0;
-    const cancel = whenIdle(() => (cancelled += 1), { timeout: 50 });
+    // A cancelled task never runs: a task queued after it with the same options has run, so the
+    // cancelled one would have run first.
+    const order: string[] = [];
+    const cancel = whenIdle(() => order.push('cancelled'), { timeout: 50, minimum: 0 });
+    whenIdle(() => order.push('after it'), { timeout: 50, minimum: 0 });
     cancel();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(cancelled).toBe(0);
+    await expect.poll(() => order.length).toBeGreaterThan(0);
+    expect(order).toEqual(['after it']);
   });
 
   it('with afterPaint, waits for the next frame to be painted first', async () => {

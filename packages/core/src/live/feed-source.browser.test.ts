@@ -264,13 +264,16 @@ describe('FeedSource staleness and connectivity', () => {
   it('turns stale by age when asOf passes twice expectedUpdateSeconds (injected clock)', async () => {
     const asOf = '2020-01-01T00:00:00Z';
     let clock = Date.parse(asOf) + 10_000;
+    // Every reading of the injected clock: the periodic check reads it to re-derive the status.
+    const reads: number[] = [];
     const { source } = open(scenarioUrl('/feed/ok', { key: uniqueKey('age'), asOf, exp: 60 }), {
-      now: () => clock,
+      now: () => (reads.push(clock), clock),
       staleCheckMs: 20,
     });
     await expect.poll(() => source.state.status, POLL).toBe('ready');
     clock = Date.parse(asOf) + 119_000;
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Two checks have re-derived the status at 119 s (each reads the clock twice): still ready.
+    await expect.poll(() => reads.filter((t) => t === clock).length, POLL).toBeGreaterThanOrEqual(4);
     expect(source.state.status).toBe('ready');
     clock = Date.parse(asOf) + 121_000;
     await expect.poll(() => source.state.status, POLL).toBe('stale');

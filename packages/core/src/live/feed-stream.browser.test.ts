@@ -24,6 +24,23 @@ function path(pathname: string, params: Record<string, string | number>): string
   return url.pathname + url.search;
 }
 
+/** The test feed naming a live stream, both counted under `key` on the server. */
+function feedWithStream(key: string): string {
+  return scenarioUrl('/feed/ok', { key, stream: path('/stream/events', { key, total: 3 }) });
+}
+
+/** The browser's EventSource, noting the URL of every connection made with it. */
+function countingEventSource(): { EventSource: typeof EventSource; urls: string[] } {
+  const urls: string[] = [];
+  class CountingEventSource extends EventSource {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      urls.push(String(url));
+    }
+  }
+  return { EventSource: CountingEventSource, urls };
+}
+
 afterEach(() => {
   for (const source of sources.splice(0)) source.dispose();
 });
@@ -91,13 +108,22 @@ describe('FeedSource live stream', () => {
   });
 
   it('does not open a stream when told not to', async () => {
-    const key = uniqueKey('no-stream');
-    const stream = path('/stream/events', { key, total: 3 });
-    const { source } = open(scenarioUrl('/feed/ok', { key, stream }), { stream: false });
+    // A source decides on the stream as it applies a loaded feed, before it reports it: once
+    // ready, one allowed to stream has created its EventSource…
+    const allowed = countingEventSource();
+    const control = open(feedWithStream(uniqueKey('stream-allowed')), { EventSource: allowed.EventSource });
+    await expect.poll(() => control.source.state.status, POLL).toBe('ready');
+    expect(allowed.urls).toHaveLength(1);
+    control.source.dispose();
+    // …so one told not to has created none by then, and polls.
+    const refused = countingEventSource();
+    const { source } = open(feedWithStream(uniqueKey('no-stream')), {
+      stream: false,
+      EventSource: refused.EventSource,
+    });
     await expect.poll(() => source.state.status, POLL).toBe('ready');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(refused.urls).toEqual([]);
     expect(source.state.mode).toBe('poll');
-    expect((await serverStats(key)).streams).toHaveLength(0);
   });
 
   it('closes the stream on dispose', async () => {

@@ -157,13 +157,19 @@ describe('<safety-feed>', () => {
   it('keeps its source (no new request) when moved in the DOM', async () => {
     const key = uniqueKey('el-move');
     const el = feedElement({ src: scenarioUrl('/feed/ok', { key }) });
+    // Another element, removed as the first is moved: once its source has been released, the
+    // moved one's would have been released (and a new one made) too.
+    const removedSrc = scenarioUrl('/feed/ok', { key: uniqueKey('el-removed') });
+    const removed = feedElement({ src: removedSrc });
     const box = document.createElement('div');
-    document.body.append(el, box);
-    await expect.poll(() => el.status, POLL).toBe('ready');
+    document.body.append(el, removed, box);
+    await expect.poll(() => el.status === 'ready' && removed.status === 'ready', POLL).toBe(true);
+    const state = el.state;
     box.append(el);
+    removed.remove();
+    await expect.poll(() => activeFeedSources().has(removedSrc), POLL).toBe(false);
     await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(el.status).toBe('ready');
+    expect(el.state).toBe(state);
     expect((await serverStats(key)).requests).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GRADE_BANDS, gradeFor, parseGradeBands } from './grades.js';
+import { DEFAULT_GRADE_BANDS, GRADE_TOLERANCE, gradeFor, parseGradeBands } from './grades.js';
 
 describe('gradeFor with the default bands', () => {
   it('grades at and just below each boundary', () => {
@@ -14,7 +14,8 @@ describe('gradeFor with the default bands', () => {
   });
 
   it('absorbs float noise at a boundary only', () => {
-    // 0.3 × 3 × 100 is 89.99999999999999 in binary floating point: 90 on paper.
+    // A score a hair below a boundary (as 0.3 × 3 × 100 may come out) is on it, as on paper.
+    expect(gradeFor(90 - GRADE_TOLERANCE / 2)).toBe('excellent');
     expect(gradeFor(0.3 * 3 * 100)).toBe('excellent');
     expect(gradeFor(90 - 1e-6)).toBe('good');
   });

@@ -1,10 +1,11 @@
 /**
- * A synthetic city-scale grid system for the 20,000-cell story, tests and benchmarks (not part
- * of the published package): a jittered square lattice over the district's bounding box.
- * Neighbouring cells share their (jittered) corners exactly, so the cells tile the box, and
- * every ring is closed and wound the d3-geo way (exterior clockwise). Deterministic per seed.
+ * A synthetic city-scale grid system for the map's 20,000-cell story, tests and benchmarks: a
+ * jittered square lattice over the bounding box of a feed's outline. Neighbouring cells share
+ * their (jittered) corners exactly, so the cells tile the box, and every ring is closed and wound
+ * the d3-geo way (exterior clockwise). Deterministic per seed.
  */
 import type { FeedInput } from '@safety-widgets/core';
+import { mulberry32 } from '../random.js';
 
 export interface SyntheticGridOptions {
   /** Number of cells (default 20,000). */
@@ -15,18 +16,6 @@ export interface SyntheticGridOptions {
   points?: number;
   /** `asOf` of the feed (default: the base feed's). */
   asOf?: string;
-}
-
-/** mulberry32: a small, fast, seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Pos = [number, number];
@@ -60,7 +49,7 @@ export const syntheticCellId = (n: number) => `cell-${String(n).padStart(5, '0')
  */
 export function syntheticGridFeed(base: FeedInput, options: SyntheticGridOptions = {}): FeedInput {
   const cells = Math.max(1, Math.floor(options.cells ?? 20_000));
-  const random = prng(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1);
   const [x0, y0, x1, y1] = bboxOf(base.place.outline);
   const midLat = ((y0 + y1) / 2) * (Math.PI / 180);
   const widthKm = (x1 - x0) * Math.cos(midLat);
