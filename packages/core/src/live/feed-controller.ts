@@ -15,8 +15,7 @@ import { feedContext } from './context.js';
 import { configError } from './errors.js';
 import type { FeedSourceOptions } from './feed-source.js';
 import { isFeedStoreElement, type FeedStore } from './feed-store.js';
-import { LazyFeedSource } from './lazy-source.js';
-import { StaticFeedSource } from './static-source.js';
+import { openFeed } from './open-feed.js';
 import { errorState, loadingState } from './status.js';
 import { isNonNegative } from './timing.js';
 import type { FeedState } from './types.js';
@@ -188,27 +187,23 @@ export class FeedController implements ReactiveController {
   private bind(binding: Binding): void {
     const generation = ++this.generation;
     switch (binding.kind) {
-      case 'data': {
-        this.store = new StaticFeedSource(binding.data, {
-          label: `the data property of ${tagOf(this.host)}`,
-        });
+      case 'data':
+      case 'src': {
+        const opened = openFeed(
+          binding.kind === 'data'
+            ? { kind: 'data', data: binding.data, label: `the data property of ${tagOf(this.host)}` }
+            : { kind: 'src', src: binding.src, options: this.options.sourceOptions ?? {} },
+        );
+        this.store = opened.store;
         // A feed with problems is `loading` while the detailed validator loads: the widget keeps
         // showing the feed it has until the verdict, rather than flashing a skeleton.
-        const showing = this._state.feed !== undefined;
-        this.cleanup.push(
-          this.store.subscribe((state) => {
-            if (!(showing && state.status === 'loading')) this.setState(state);
-          }),
-        );
-        return;
-      }
-      case 'src': {
-        const source = new LazyFeedSource(binding.src, this.options.sourceOptions ?? {});
-        this.store = source;
-        const unsubscribe = source.subscribe((state) => this.setState(state));
+        const keep = binding.kind === 'data' && this._state.feed !== undefined;
+        const unsubscribe = opened.store.subscribe((state) => {
+          if (!(keep && state.status === 'loading')) this.setState(state);
+        });
         this.cleanup.push(() => {
           unsubscribe();
-          source.release();
+          opened.release();
         });
         return;
       }

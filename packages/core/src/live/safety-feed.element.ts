@@ -7,8 +7,7 @@ import { feedContext } from './context.js';
 import { configError } from './errors.js';
 import type { FeedSourceOptions } from './feed-source.js';
 import { FEED_STORE, notifyListener, type FeedListener, type FeedStore } from './feed-store.js';
-import { LazyFeedSource } from './lazy-source.js';
-import { StaticFeedSource } from './static-source.js';
+import { openFeed, type FeedOrigin, type OpenFeed } from './open-feed.js';
 import { errorState, loadingState } from './status.js';
 import type { FeedState, FeedStatus } from './types.js';
 
@@ -76,7 +75,7 @@ export class SafetyFeedElement extends LitElement implements FeedStore {
   private readonly _listeners = new Set<FeedListener>();
   private readonly _provider = new ContextProvider(this, { context: feedContext, initialValue: this._state });
   private _store?: FeedStore;
-  private _lease?: LazyFeedSource;
+  private _opened?: OpenFeed;
   private _unsubscribe?: () => void;
   private _connections = 0;
   private _configured?: {
@@ -168,14 +167,14 @@ export class SafetyFeedElement extends LitElement implements FeedStore {
   private _attach(): void {
     this._detach();
     try {
+      let origin: FeedOrigin;
       if (this.data !== undefined && this.data !== null) {
-        this._store = new StaticFeedSource(this.data, { label: `the data property of ${this._describe()}` });
+        origin = { kind: 'data', data: this.data, label: `the data property of ${this._describe()}` };
       } else if (typeof this.src === 'string' && this.src.trim() !== '') {
         const interval = this.interval;
         const options: FeedSourceOptions = { ...(this.options ?? {}) };
         if (typeof interval === 'number' && Number.isFinite(interval)) options.intervalSeconds = interval;
-        this._lease = new LazyFeedSource(this.src, options);
-        this._store = this._lease;
+        origin = { kind: 'src', src: this.src, options };
       } else {
         this._setState(
           errorState(
@@ -186,6 +185,8 @@ export class SafetyFeedElement extends LitElement implements FeedStore {
         );
         return;
       }
+      this._opened = openFeed(origin);
+      this._store = this._opened.store;
       this._unsubscribe = this._store.subscribe((state) => this._setState(state));
     } catch (error) {
       this._setState(errorState(configError(`${this._describe()} could not start: ${String(error)}`)));
@@ -195,8 +196,8 @@ export class SafetyFeedElement extends LitElement implements FeedStore {
   private _detach(): void {
     this._unsubscribe?.();
     this._unsubscribe = undefined;
-    this._lease?.release();
-    this._lease = undefined;
+    this._opened?.release();
+    this._opened = undefined;
     this._store = undefined;
   }
 

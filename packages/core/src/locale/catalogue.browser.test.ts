@@ -70,7 +70,12 @@ describe('texts per language in a page', () => {
     expect(en.loader).not.toHaveBeenCalled();
 
     const el = mount('zh-CN');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A widget with core's texts only, mounted at the same time, draws: updates have run by then.
+    const plain = document.createElement('test-plain-widget') as SafetyElement;
+    plain.lang = 'zh-CN';
+    plain.data = { ...makeFeed(), asOf: new Date().toISOString() };
+    document.body.append(plain);
+    await vi.waitFor(() => expect(plain.shadowRoot?.querySelector('p')?.textContent).toBe('drawn'));
     // Not rendered at all while its texts are on their way: no empty headings, no English.
     expect(el.shadowRoot?.querySelector('h2')).toBeNull();
     zh.resolve();
