@@ -3,7 +3,8 @@
  * this module registers nothing; import `@safety-widgets/grid-map/safety-grid-map.js` for that.
  */
 export { SafetyGridMap, type GridMapRenderer } from './safety-grid-map.element.js';
-export { VERSION } from './version.js';
+// Every public package shares one version (changesets' fixed group): core's.
+export { VERSION } from '@safety-widgets/core';
 export {
   normaliseGeometry,
   geometryFingerprint,
@@ -43,4 +44,4 @@ export {
 export { rankGrids, type RankedGrid } from './ranking.js';
 export { buildMapModel, type MapModel, type GridItem } from './map-model.js';
 export { stepInDirection, neighboursOf, type Direction } from './navigation.js';
-export type { GridSelectDetail } from './events.js';
+export type { GridSelectDetail, MetricChangeDetail } from './events.js';

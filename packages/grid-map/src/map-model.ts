@@ -11,7 +11,7 @@ import {
   unionBox,
   type Box,
   type CachedShape,
-  type Frame,
+  type ProjectionFrame,
   type ProjectedShape,
   type ShapeCache,
 } from './projection.js';
@@ -39,7 +39,7 @@ export interface Outline {
 export type GeometryReport = Readonly<Record<GeometryProblem, readonly string[]>>;
 
 export interface MapModel {
-  readonly frame: Frame | undefined;
+  readonly frame: ProjectionFrame | undefined;
   /** The grids drawn, in feed order. */
   readonly grids: readonly GridItem[];
   readonly index: GridIndex;

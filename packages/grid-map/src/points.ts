@@ -5,7 +5,7 @@
  * Sensitive layers have no points here: they are counted per grid instead (./privacy.ts).
  */
 import type { Feed, Layer, RiskLevel } from '@safety-widgets/core';
-import type { Frame } from './projection.js';
+import type { ProjectionFrame } from './projection.js';
 
 export type LayerKind = Layer['kind'];
 
@@ -43,7 +43,7 @@ export interface FramePoint {
  */
 export function framePoints(
   feed: Feed,
-  frame: Frame | undefined,
+  frame: ProjectionFrame | undefined,
   shown: ReadonlySet<string>,
   keep: (point: Layer['points'][number]) => boolean,
 ): FramePoint[] {

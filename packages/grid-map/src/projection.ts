@@ -20,8 +20,11 @@ export const FRAME_SIZE = 1000;
 /** A bounding box `[x0, y0, x1, y1]`. */
 export type Box = [number, number, number, number];
 
-/** Lon/lat → frame coordinates for one district. */
-export interface Frame {
+/**
+ * The map's reference frame for one district: lon/lat → frame coordinates (0 … FRAME_SIZE), the
+ * space the outlines are projected into once; the view (./view.ts) then maps frame to screen.
+ */
+export interface ProjectionFrame {
   /** Changes whenever the projection does. */
   readonly key: string;
   /** The fitted Mercator's scale and translation (`projectShape` inlines the formula with them). */
@@ -96,7 +99,7 @@ function fitMercator(fit: readonly NormalisedGeometry[]): { k: number; tx: numbe
  * [0, 1000] × [0, 1000] (keeping its aspect ratio), as d3-geo's `geoMercator().fitExtent` fits
  * it. Undefined when there is nothing to fit.
  */
-export function makeFrame(fit: readonly NormalisedGeometry[], key: string): Frame | undefined {
+export function makeFrame(fit: readonly NormalisedGeometry[], key: string): ProjectionFrame | undefined {
   if (!fit.some((g) => g.polygons.length > 0)) return undefined;
   const fitted = fitMercator(fit);
   if (!fitted) return undefined;
@@ -300,7 +303,7 @@ export class CoordStore {
 /** Projects normalised polygons into the frame; undefined when nothing projects. */
 export function projectShape(
   geometry: NormalisedGeometry,
-  frame: Frame,
+  frame: ProjectionFrame,
   store: CoordStore = new CoordStore(),
 ): ProjectedShape | undefined {
   const polygons = geometry.polygons;
@@ -549,7 +552,7 @@ class Entry implements CachedShape, NormalisedGeometry {
   constructor(
     readonly fingerprint: number,
     private readonly normalised: Normalised,
-    frame: Frame | undefined,
+    frame: ProjectionFrame | undefined,
     store: CoordStore,
   ) {
     this.frameKey = frame?.key;
@@ -561,14 +564,14 @@ class Entry implements CachedShape, NormalisedGeometry {
     fingerprint: number,
     source: AreaGeometry | null | undefined,
     checkCrossings: boolean,
-    frame: Frame | undefined,
+    frame: ProjectionFrame | undefined,
     store: CoordStore,
   ): Entry {
     return new Entry(fingerprint, new Normalised(source, checkCrossings), frame, store);
   }
 
   /** The same geometry projected in another frame. */
-  inFrame(frame: Frame | undefined, store: CoordStore): Entry {
+  inFrame(frame: ProjectionFrame | undefined, store: CoordStore): Entry {
     return new Entry(this.fingerprint, this.normalised, frame, store);
   }
 
@@ -635,7 +638,7 @@ export class ShapeCache {
     id: string,
     fingerprint: number,
     source: AreaGeometry | null | undefined,
-    frame: Frame | undefined,
+    frame: ProjectionFrame | undefined,
     checkCrossings = true,
   ): CachedShape {
     let entry = this.entries.get(id);
