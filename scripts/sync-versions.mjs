@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Writes each package's version from its package.json into its src/version.ts (the version a
- * widget names when two copies meet on one page). Run by `pnpm version-packages` after
- * `changeset version`; a test in each package checks that the two agree.
+ * Writes core's version from its package.json into its src/version.ts (the version a widget names
+ * when two copies meet on one page; every public package shares it, changesets' fixed group). Run by
+ * `pnpm version-packages` after `changeset version`; core's version test checks that the two agree,
+ * and check:packages that every public package has the same version.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -45,4 +45,5 @@ export {
 } from './dates.js';
 export { zoneOffsets, localDay, type ZoneOffsets } from './zone.js';
 export { timeTicks, tickLabel, type Tick } from './ticks.js';
-export { VERSION } from './version.js';
+// Every public package shares one version (changesets' fixed group): core's.
+export { VERSION } from '@safety-widgets/core';

@@ -1,7 +1,6 @@
 /** Registers `<safety-case-timeline>` (import this module, or load the bundle, to use the element). */
-import { defineElement } from '@safety-widgets/core';
+import { defineElement, VERSION } from '@safety-widgets/core';
 import { SafetyCaseTimeline } from './safety-case-timeline.element.js';
-import { VERSION } from './version.js';
 
 defineElement('safety-case-timeline', SafetyCaseTimeline, VERSION);
 

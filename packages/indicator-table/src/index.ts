@@ -39,4 +39,5 @@ export { formatCompact, formatPlain, formatPoints, formatValue, unitLabel } from
 export { msg, type TableMessageKey } from './messages.js';
 export type { IndicatorSelectDetail, TableViewDetail } from './events.js';
 export { buildTableView, rowKeyTarget, windowBodies, type TableView } from './table-view.js';
-export { VERSION } from './version.js';
+// Every public package shares one version (changesets' fixed group): core's.
+export { VERSION } from '@safety-widgets/core';

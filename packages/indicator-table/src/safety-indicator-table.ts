@@ -7,9 +7,8 @@
  * import '@safety-widgets/indicator-table/safety-indicator-table.js';
  * ```
  */
-import { defineElement } from '@safety-widgets/core';
+import { defineElement, VERSION } from '@safety-widgets/core';
 import { SafetyIndicatorTable } from './safety-indicator-table.element.js';
-import { VERSION } from './version.js';
 
 defineElement('safety-indicator-table', SafetyIndicatorTable, VERSION);
 

@@ -21,4 +21,5 @@ export { gradeLabel, gradeTone, resolveGrades, type ResolvedGrades, type Tone } 
 export { msg, type GaugeMessageKey } from './messages.js';
 export { comparisonPeriod, periodKind, type ComparisonPeriod, type PeriodIndicator } from './period.js';
 export { SIZE_BREAKPOINTS, sizeFor, type GaugeSize } from './size.js';
-export { VERSION } from './version.js';
+// Every public package shares one version (changesets' fixed group): core's.
+export { VERSION } from '@safety-widgets/core';

@@ -7,9 +7,8 @@
  * import '@safety-widgets/score-gauge/safety-score-gauge.js';
  * ```
  */
-import { defineElement } from '@safety-widgets/core';
+import { defineElement, VERSION } from '@safety-widgets/core';
 import { SafetyScoreGauge } from './safety-score-gauge.element.js';
-import { VERSION } from './version.js';
 
 defineElement('safety-score-gauge', SafetyScoreGauge, VERSION);
 
