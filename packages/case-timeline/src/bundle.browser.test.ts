@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { rawYantian } from '../test/feeds.js';
-import { VERSION } from './version.js';
+import { VERSION } from '@safety-widgets/core';
 
 const bundleUrl = new URL('../dist/bundle/safety-case-timeline.js', import.meta.url).href;
 

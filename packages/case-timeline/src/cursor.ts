@@ -10,7 +10,8 @@ import type { TimelineAnnotation, TimelineCategory, TimelineData } from './timel
 import type { TimelineView } from './timeline-view.js';
 import { yearChange, type YearChange } from './yoy.js';
 
-export interface CursorFrame {
+/** What the cursor's words depend on (a part of the view model, timeline-view-model.ts). */
+export interface CursorInput {
   data: TimelineData;
   view: TimelineView;
   /** Indexes of the categories with data, and of those shown. */
@@ -27,14 +28,14 @@ export interface CursorInfo {
 
 /** Whether an annotation is shown: its category is shown, or has no data here, or is unknown. */
 export function annotationShown(
-  f: Pick<CursorFrame, 'data' | 'withData' | 'shown'>,
+  f: Pick<CursorInput, 'data' | 'withData' | 'shown'>,
   category: string,
 ): boolean {
   const c = f.data.categories.findIndex((x) => x.id === category);
   return c < 0 || !f.withData.includes(c) || f.shown.includes(c);
 }
 
-export function cursorInfo(f: CursorFrame, k: number, smallBase: number): CursorInfo {
+export function cursorInfo(f: CursorInput, k: number, smallBase: number): CursorInfo {
   const { view, data, locale } = f;
   const label = periodLabel(view.starts[k]!, view.interval, locale, {
     from: view.from[k]!,

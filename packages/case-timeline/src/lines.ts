@@ -1,6 +1,7 @@
 /**
- * The frame as Chart.js data: a few category markers per line (drawn by the overlay) and the lines
- * with their year-earlier twins, each with `null` for periods without a count (a gap, never 0). Pure.
+ * The view model (timeline-view-model.ts) as Chart.js data: a few category markers per line (drawn
+ * by the overlay) and the lines with their year-earlier twins, each with `null` for periods without
+ * a count (a gap, never 0). Pure.
  */
 import {
   POINT_STYLES,
@@ -13,8 +14,8 @@ import { SERIES_COLORS } from './theme-colors.js';
 import type { TimelineData } from './timeline-data.js';
 import type { TimelineView } from './timeline-view.js';
 
-/** What the lines depend on (the element's frame). */
-export interface LineFrame {
+/** What the lines depend on (a part of the view model, timeline-view-model.ts). */
+export interface LinesInput {
   data: TimelineData;
   view: TimelineView;
   withData: readonly number[];
@@ -29,7 +30,7 @@ export interface LineFrame {
  * every n-th, staggered per category so they do not sit on one another; always on a period the
  * data covers in part (hollow), so a short current period is not mistaken for a drop.
  */
-export function markers(f: LineFrame, colors: ChartColors, plotWidth: number): MarkerSet[] {
+export function markers(f: LinesInput, colors: ChartColors, plotWidth: number): MarkerSet[] {
   const { view, data } = f;
   const spacing = plotWidth / Math.max(1, f.k1 - f.k0 + 1);
   const every = Math.max(1, Math.ceil(36 / Math.max(spacing, 0.01)));
@@ -52,7 +53,7 @@ export function markers(f: LineFrame, colors: ChartColors, plotWidth: number): M
 }
 
 /** Chart lines for every category with data (hidden ones too, so toggling keeps their datasets). */
-export function lines(f: LineFrame, colors: ChartColors): SeriesLine[] {
+export function lines(f: LinesInput, colors: ChartColors): SeriesLine[] {
   const { view, data } = f;
   const n = view.starts.length;
   return f.withData.map((c) => {
