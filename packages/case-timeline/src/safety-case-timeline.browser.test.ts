@@ -121,7 +121,10 @@ describe('legend', () => {
     const el = await mount({ categories: 'fire' }, rawYantian());
     await userEvent.click(legendButton(el, 'fire'));
     await settle(el);
-    expect(text(el, '.summary')).toBe('No category is selected: choose one above to see its counts.');
+    // The summary follows the click's update; under load it can be a task later.
+    await vi.waitFor(() =>
+      expect(text(el, '.summary')).toBe('No category is selected: choose one above to see its counts.'),
+    );
   });
 });
 
