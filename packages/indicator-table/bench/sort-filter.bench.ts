@@ -8,7 +8,7 @@ import { largeFeed } from '../test/large-feed.js';
 import { filterRows } from '../src/filter.js';
 import { flattenGroups, groupRows } from '../src/group.js';
 import { nameRanks, sortRows } from '../src/sort.js';
-import { buildTableModel } from '../src/view-model.js';
+import { buildTableModel } from '../src/table-model.js';
 
 const result = validateFeed(largeFeed(5000));
 if (!result.ok) throw new Error('the 5,000-indicator feed is invalid');

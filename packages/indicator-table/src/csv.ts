@@ -5,7 +5,7 @@
  */
 import { STATUS_CUES, csvFileName, localizedText, toCsv, type SupportedLocale } from '@safety-widgets/core';
 import { msg } from './messages.js';
-import type { IndicatorRow, RowStatus, TableModel } from './view-model.js';
+import type { IndicatorRow, RowStatus, TableModel } from './table-model.js';
 
 /** The status as text in `locale`. */
 export function statusLabel(status: RowStatus, locale: SupportedLocale): string {

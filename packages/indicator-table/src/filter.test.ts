@@ -2,7 +2,7 @@ import { validateFeed } from '@safety-widgets/core';
 import { describe, expect, it } from 'vitest';
 import { yantianFeed } from '../test/large-feed.js';
 import { filterRows, isFilterEmpty, matchesQuery, parseStatus } from './filter.js';
-import { buildTableModel } from './view-model.js';
+import { buildTableModel } from './table-model.js';
 
 const model = (() => {
   const r = validateFeed(yantianFeed);

@@ -1,6 +1,7 @@
 /**
- * Filtering rows by area, status and a name search: pure functions over the view model.
- * The search matches the Chinese or the English name whatever the display language.
+ * Filtering rows by area, status and a name search: pure functions over the table model
+ * (./table-model.ts). The search matches the Chinese or the English name whatever the display
+ * language.
  */
 import {
   ROW_STATUSES,
@@ -8,7 +9,7 @@ import {
   normalizeSearch,
   type IndicatorRow,
   type RowStatus,
-} from './view-model.js';
+} from './table-model.js';
 
 /** What the toolbar filters by; an empty or missing field does not filter. */
 export interface RowFilter {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { yantianFeed } from '../test/large-feed.js';
 import { flattenGroups, groupKey, groupRows, rowKey, rowsInTableOrder } from './group.js';
 import { sortRows } from './sort.js';
-import { buildTableModel } from './view-model.js';
+import { buildTableModel } from './table-model.js';
 
 const model = (() => {
   const r = validateFeed(yantianFeed);

@@ -3,7 +3,7 @@
  * applies within each area) and flattening the groups into the list of table lines that the
  * windowing works on: an area header line, then its rows.
  */
-import type { AreaSummary, IndicatorRow, TableModel } from './view-model.js';
+import type { AreaSummary, IndicatorRow, TableModel } from './table-model.js';
 
 /** One area and the rows shown in it (never empty). */
 export interface RowGroup {

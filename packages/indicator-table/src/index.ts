@@ -14,7 +14,7 @@ export {
   type RowStatus,
   type TableModel,
   type TrendPoint,
-} from './view-model.js';
+} from './table-model.js';
 export {
   SORT_KEYS,
   STATUS_SORT_ORDER,
@@ -38,6 +38,6 @@ export { isWindowed, visibleRowRange, type RowRange } from './layout.js';
 export { formatCompact, formatPlain, formatPoints, formatValue, unitLabel } from './format.js';
 export { msg, type TableMessageKey } from './messages.js';
 export type { IndicatorSelectDetail, TableViewDetail } from './events.js';
-export { buildTableView, rowKeyTarget, windowBodies, type TableView } from './table-view.js';
+export { buildTableView, rowKeyTarget, windowBodies, type TableView } from './table-view-model.js';
 // Every public package shares one version (changesets' fixed group): core's.
 export { VERSION } from '@safety-widgets/core';

@@ -9,7 +9,7 @@ import { statusLabel } from './csv.js';
 import { formatCompact, formatPoints, unitLabel } from './format.js';
 import { msg } from './messages.js';
 import { trendDisplay, type TrendDisplay } from './trend.js';
-import type { IndicatorRow } from './view-model.js';
+import type { IndicatorRow } from './table-model.js';
 
 export { SPARK_H, SPARK_W } from './trend.js';
 

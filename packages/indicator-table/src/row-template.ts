@@ -11,7 +11,7 @@ import { msg, type TableMessageKey } from './messages.js';
 import type { RowDisplay } from './row-display.js';
 import type { SortKey, SortSpec } from './sort.js';
 import { SPARK_H, SPARK_W, type TrendDisplay } from './trend.js';
-import type { AreaSummary, IndicatorRow } from './view-model.js';
+import type { AreaSummary, IndicatorRow } from './table-model.js';
 
 /** Columns, in order. */
 export const COLUMNS: readonly { key: SortKey; label: TableMessageKey; numeric: boolean }[] = [

@@ -1,47 +1,34 @@
 /**
  * `<safety-indicator-table>`: every indicator of a feed in a real, sortable, filterable table,
  * grouped by area, with a card layout for narrow containers and windowed rendering for long feeds.
+ * The thin place where its properties, controllers and templates meet: the model is in
+ * ./table-model.ts, one render's view model in ./table-view-model.ts (memos in ./table-memos.ts),
+ * the templates in ./table-template.ts, ./row-template.ts and ./toolbar.ts, the rows' keys and
+ * clicks in ./table-interaction.ts and windowing in ./table-windowing.ts.
  */
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
-import {
-  aboutStyles,
-  cssProps,
-  downloadText,
-  SafetyElement,
-  emit,
-  formatDate,
-  localizedTextWithLang,
-  renderSyntheticBadge,
-  type Feed,
-  type SupportedLocale,
-} from '@safety-widgets/core';
-import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
+import { aboutStyles, downloadText, SafetyElement, emit, type Feed } from '@safety-widgets/core';
+import { html, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { renderRowKeyHint, renderTableAbout } from './about.js';
 import { indicatorsCsv, indicatorsCsvFileName } from './csv.js';
 import './events.js';
-import { parseStatus } from './filter.js';
-import { rowsInTableOrder, type RowGroup } from './group.js';
+import { rowsInTableOrder } from './group.js';
 import { liveChangeText } from './live-change.js';
-import { WINDOW_THRESHOLD, isWindowed, visibleRowRange, type RowRange } from './layout.js';
+import { WINDOW_THRESHOLD, isWindowed } from './layout.js';
 import { TABLE_TEXTS, msg } from './messages.js';
-import { rowDisplay, type RowDisplay } from './row-display.js';
-import { COLUMNS, renderGroupRow, renderHead, renderRow } from './row-template.js';
-import { formatSort, nameRanks, nextSort, parseSort, type SortKey, type SortSpec } from './sort.js';
+import { formatSort, nextSort, parseSort, type SortKey } from './sort.js';
 import { tableStyles } from './styles.js';
-import { buildTableView, rowKeyTarget, windowBodies, type BodyEntry, type TableView } from './table-view.js';
-import { renderSkeleton, renderToolbar } from './toolbar.js';
-import { buildTableModel, type IndicatorRow, type TableModel } from './view-model.js';
-import { computeOffsets, windowSlots, type WindowSlot } from './windowing.js';
+import { TableInteraction } from './table-interaction.js';
+import { TableMemos } from './table-memos.js';
+import { renderTableWidget } from './table-template.js';
+import { buildTableViewModel, type TableView } from './table-view-model.js';
+import { TableWindowing } from './table-windowing.js';
+import { renderSkeleton } from './toolbar.js';
 
 export { WINDOW_THRESHOLD };
 
 /** Containers narrower than this (px) get the card layout. */
 export const CARD_BREAKPOINT = 480;
-/** Extra px rendered above and below the visible part when windowing. */
-const OVERSCAN = 480;
 
 /**
  * Every safety indicator of a feed in one accessible table: indicator, value with its unit,
@@ -147,7 +134,7 @@ const OVERSCAN = 480;
  *
  * @example
  * ```html
- * <script type="module" src="https://unpkg.com/@safety-widgets/indicator-table/dist/bundle/safety-indicator-table.js"></script>
+ * <script type="module" src="https://cdn.jsdelivr.net/npm/@safety-widgets/embed@0/dist/safety-indicator-table.js"></script>
  * <safety-indicator-table src="/feeds/yantian.json" sort="score:desc" lang="zh-CN"></safety-indicator-table>
  * ```
  */
@@ -171,17 +158,8 @@ export class SafetyIndicatorTable extends SafetyElement {
   /** Denser rows. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  /** The row that Tab reaches (roving tabindex) and that ↑/↓ move from. */
-  @state() private activeId: string | null = null;
-
-  /** Rows whose details (source note, trend in words) are open. */
-  @state() private openDetails: ReadonlySet<string> = new Set();
-
   /** The table is wider than its box (large text, a narrow column): the box is a focusable, named region. */
   @state() private sideways = false;
-
-  /** Windowed: the rows in the scroll box, for "Showing rows 41–52 of 5,000". */
-  @state() private range: RowRange | null = null;
 
   /**
    * Follows the container's width through a zero-height sizer element, not the host: the host's
@@ -198,28 +176,16 @@ export class SafetyIndicatorTable extends SafetyElement {
     },
   );
 
-  private readonly displayCache = new WeakMap<IndicatorRow, Map<SupportedLocale, RowDisplay>>();
-  private modelCache: {
-    feed: Feed;
-    model: TableModel;
-    ranks: Map<SupportedLocale, Map<string, number>>;
-  } | null = null;
-  private viewCache: { key: unknown[]; view: TableView } | null = null;
-  /** Measured heights of lines by key (only used when windowing). */
-  private heights = new Map<string, number>();
-  private heightsMode: 'table' | 'cards' | null = null;
-  /** Visible part of the lines, px from the first line (windowing). */
-  private viewTop = 0;
-  private viewBottom = 800;
-  private frame = 0;
-  /** Windowed: offsets of the lines as last drawn (see `computeOffsets`). */
-  private offsets: Float64Array | null = null;
-  /** The row that had focus before an update, to give it back if the DOM moved it. */
-  private focusBeforeUpdate: string | null = null;
+  private readonly memos = new TableMemos();
+  private readonly rows = new TableInteraction(this, () => this.memos.lastView);
+  private readonly windowing = new TableWindowing(this, () => ({
+    view: this.memos.lastView,
+    cards: this.cards,
+  }));
 
   /** "Fires now 4 incidents.": said by the shared announcer when a live update changes a shown row. */
   protected override describeLiveChange(previous: Feed, next: Feed): string | undefined {
-    const shown = new Set(rowsInTableOrder(this.view(next, this.locale).groups).map((r) => r.id));
+    const shown = new Set(rowsInTableOrder(this.view(next).groups).map((r) => r.id));
     return liveChangeText(previous, next, this.locale, shown);
   }
 
@@ -231,6 +197,21 @@ export class SafetyIndicatorTable extends SafetyElement {
     return msg(this.locale, 'emptyFeed');
   }
 
+  /** True when the container is narrow enough for cards. */
+  private get cards(): boolean {
+    const width = this.resize.value;
+    return typeof width === 'number' && width > 0 && width < CARD_BREAKPOINT;
+  }
+
+  private sizer(): TemplateResult {
+    return html`<div class="sizer" aria-hidden="true" ${this.resize.target()}></div>`;
+  }
+
+  /** The rows shown for `feed` under the current attributes, in the current language. */
+  private view(feed: Feed): TableView {
+    return this.memos.view(feed, this.locale, this);
+  }
+
   /**
    * While loading, the toolbar (disabled) over rows of placeholders, instead of the shared
    * skeleton, so the toolbar and the top of the table stay put when the data arrives (an offline
@@ -239,420 +220,61 @@ export class SafetyIndicatorTable extends SafetyElement {
   protected override render(): unknown {
     const state = this.state;
     if (!state.feed && !state.error && state.status !== 'error' && state.status !== 'offline') {
-      return renderSkeleton(
-        this.locale,
-        this.cards,
-        html`<div class="sizer" aria-hidden="true" ${this.resize.target()}></div>`,
-      );
+      return renderSkeleton(this.locale, this.cards, this.sizer());
     }
     return super.render();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
-    window.addEventListener('resize', this.onScroll, { passive: true });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('scroll', this.onScroll, { capture: true });
-    window.removeEventListener('resize', this.onScroll);
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-  }
-
-  /** True when the container is narrow enough for cards. */
-  private get cards(): boolean {
-    const width = this.resize.value;
-    return typeof width === 'number' && width > 0 && width < CARD_BREAKPOINT;
-  }
-
-  // View model ---------------------------------------------------------------------------------
-
-  private model(feed: Feed): TableModel {
-    if (this.modelCache?.feed !== feed) {
-      this.modelCache = { feed, model: buildTableModel(feed), ranks: new Map() };
-    }
-    return this.modelCache.model;
-  }
-
-  private ranks(locale: SupportedLocale): Map<string, number> {
-    const cache = this.modelCache!;
-    let ranks = cache.ranks.get(locale);
-    if (!ranks) cache.ranks.set(locale, (ranks = nameRanks(cache.model.rows, locale)));
-    return ranks;
-  }
-
-  private get sortSpec(): SortSpec | null {
-    return parseSort(this.sort);
-  }
-
-  private view(feed: Feed, locale: SupportedLocale): TableView {
-    const model = this.model(feed);
-    const sort = this.sortSpec;
-    const key = [model, locale, this.area ?? '', this.statusFilter ?? '', this.query ?? '', formatSort(sort)];
-    if (this.viewCache && this.viewCache.key.every((k, i) => k === key[i])) return this.viewCache.view;
-    const filter = { area: this.area, status: parseStatus(this.statusFilter), query: this.query };
-    const ranks = sort?.key === 'name' ? this.ranks(locale) : undefined;
-    const view = buildTableView(model, filter, sort, locale, ranks);
-    this.viewCache = { key, view };
-    return view;
-  }
-
-  // Rendering ----------------------------------------------------------------------------------
-
   protected override renderContent(feed: Feed): TemplateResult {
     const locale = this.locale;
-    const view = this.view(feed, locale);
+    const view = this.view(feed);
     const cards = this.cards;
-    const windowed = isWindowed(view.shown);
-    const range = windowed ? this.range : null;
-    return html`<div class="widget ${cards ? 'cards' : 'grid'}" part="widget">
-      <div class="sizer" aria-hidden="true" ${this.resize.target()}></div>
-      ${renderToolbar(
-        {
-          locale,
-          cards,
-          areas: view.model.areas,
-          area: this.area ?? '',
-          status: parseStatus(this.statusFilter) ?? '',
-          sort: formatSort(this.sortSpec),
-          query: this.query ?? '',
-          count: { shown: view.shown, total: view.model.rows.length },
-        },
-        {
-          onSearch: this.onSearch,
-          onAreaChange: this.onAreaChange,
-          onStatusChange: this.onStatusChange,
-          onSortSelect: this.onSortSelect,
-          onCsv: () =>
-            downloadText(
-              this.renderRoot,
-              indicatorsCsvFileName(feed.place.id, feed.asOf),
-              indicatorsCsv(rowsInTableOrder(view.groups), view.model, locale),
-            ),
-        },
-      )}
-      ${renderTableAbout(locale, feed)}
-      ${
-        view.lines.length === 0
-          ? this.renderNoMatch(locale)
-          : html`${
-                windowed
-                  ? html`<p class="range" part="range" id="range">
-                      ${
-                        range
-                          ? msg(locale, 'range', {
-                              first: range.first,
-                              last: range.last,
-                              total: view.shown,
-                              n: range.last - range.first + 1,
-                            })
-                          : nothing
-                      }
-                    </p>`
-                  : nothing
-              }
-              <div
-                class="scroller ${windowed ? 'windowed' : 'flow'}"
-                part="scroller"
-                role=${ifDefined(this.sideways ? 'region' : undefined)}
-                aria-labelledby=${ifDefined(this.sideways ? 'caption' : undefined)}
-                tabindex=${ifDefined(this.sideways ? 0 : undefined)}
-                aria-describedby=${ifDefined(windowed ? 'range' : undefined)}
-                @scroll=${this.onScroll}
-              >
-                ${this.renderTable(feed, view, locale, cards, windowed)}
-              </div>
-              ${renderRowKeyHint(locale)}`
-      }
-    </div>`;
-  }
-
-  private renderNoMatch(locale: SupportedLocale): TemplateResult {
-    return html`<div class="no-match" part="no-match">
-      <p>${msg(locale, 'noMatch')}</p>
-      <button type="button" class="button" part="clear-button" @click=${this.clearFilters}>
-        ${msg(locale, 'clearFilters')}
-      </button>
-    </div>`;
-  }
-
-  private renderTable(
-    feed: Feed,
-    view: TableView,
-    locale: SupportedLocale,
-    cards: boolean,
-    windowed: boolean,
-  ): TemplateResult {
-    const place = localizedTextWithLang(feed.place.name, locale);
-    const sort = this.sortSpec;
-    const slots = windowed ? this.slots(view, cards) : null;
-    const role = (r: string) => (cards ? r : undefined);
-    return html`<table
-      part="table"
-      role=${ifDefined(role('table'))}
-      aria-labelledby=${ifDefined(cards ? 'caption' : undefined)}
-      aria-rowcount=${ifDefined(windowed ? view.lines.length + 1 : undefined)}
-      ?data-windowed=${windowed}
-    >
-      <caption part="caption" id="caption">
-        <span lang=${place.lang}>${msg(locale, 'caption', { place: place.text })}</span>
-        <span class="as-of"
-          >${msg(locale, 'asOf', { date: formatDate(feed.asOf, locale, feed.place.timeZone) })}</span
-        >
-        ${feed.synthetic ? renderSyntheticBadge(locale) : nothing} ${this.liveBadge()}
-      </caption>
-      <colgroup>
-        ${COLUMNS.map((c) => html`<col class="c-${c.key}" />`)}
-      </colgroup>
-      ${renderHead(sort, { locale, cards, windowed, onSort: this.sortBy })}
-      ${slots ? this.renderWindowed(view, slots, locale, cards) : this.renderAll(view, locale, cards)}
-    </table>`;
-  }
-
-  /** Every group and row (short tables). */
-  private renderAll(view: TableView, locale: SupportedLocale, cards: boolean): unknown {
-    const active = this.tabbableRow(view, null);
-    return repeat(
-      view.groups,
-      (g) => g.area.id,
-      (g) =>
-        this.renderGroupBody(
-          g,
-          [{ kind: 'group' as const }, ...g.rows.map((row) => ({ kind: 'row' as const, row }))],
-          locale,
-          cards,
-          active,
-          null,
+    const activeId = this.rows.activeId;
+    const slots = isWindowed(view.shown)
+      ? this.windowing.slots(view, { cards, compact: this.compact }, activeId)
+      : null;
+    const vm = buildTableViewModel({
+      feed,
+      view,
+      locale,
+      cards,
+      area: this.area,
+      statusFilter: this.statusFilter,
+      sort: this.sort,
+      query: this.query,
+      slots,
+      range: this.windowing.range,
+      activeId,
+      openDetails: this.rows.openDetails,
+      sideways: this.sideways,
+    });
+    return renderTableWidget(feed, vm, {
+      sizer: this.sizer(),
+      onSearch: this.onSearch,
+      onAreaChange: this.onAreaChange,
+      onStatusChange: this.onStatusChange,
+      onSortSelect: this.onSortSelect,
+      onCsv: () =>
+        downloadText(
+          this.renderRoot,
+          indicatorsCsvFileName(feed.place.id, feed.asOf),
+          indicatorsCsv(rowsInTableOrder(view.groups), view.model, locale),
         ),
-    );
-  }
-
-  /** The slots of a long table: spacers, and tbodies holding only the lines in view. */
-  private renderWindowed(
-    view: TableView,
-    slots: WindowSlot[],
-    locale: SupportedLocale,
-    cards: boolean,
-  ): unknown {
-    const bodies = windowBodies(view.lines, slots);
-    const active = this.tabbableRow(view, slots);
-    const spacerRole = cards ? 'presentation' : undefined;
-    return repeat(
-      bodies,
-      (b) => b.key,
-      (b) =>
-        b.kind === 'spacer'
-          ? html`<tbody class="spacer-body" aria-hidden="true" role=${ifDefined(spacerRole)}>
-              <tr class="spacer">
-                <td colspan=${COLUMNS.length} style=${cssProps({ height: `${b.height}px` })}></td>
-              </tr>
-            </tbody>`
-          : this.renderGroupBody(b.group, b.entries, locale, cards, active, b.headerLine),
-    );
-  }
-
-  private renderGroupBody(
-    group: RowGroup,
-    entries: readonly BodyEntry[],
-    locale: SupportedLocale,
-    cards: boolean,
-    active: string | null,
-    headerLine: number | null,
-  ): TemplateResult {
-    const role = (r: string) => (cards ? r : undefined);
-    const area = group.area;
-    const name = localizedTextWithLang(area.name, locale);
-    return html`<tbody part="group" data-area=${area.id} role=${ifDefined(role('rowgroup'))}>
-      ${repeat(
-        entries,
-        (e) => (e.kind === 'group' ? 'g' : e.kind === 'row' ? `r:${e.row.id}` : e.key),
-        (e) => {
-          if (e.kind === 'spacer') {
-            return html`<tr class="spacer" aria-hidden="true" role=${ifDefined(role('presentation'))}>
-              <td colspan=${COLUMNS.length} style=${cssProps({ height: `${e.height}px` })}></td>
-            </tr>`;
-          }
-          if (e.kind === 'group') {
-            return renderGroupRow(area, name, { locale, cards, line: headerLine ?? undefined });
-          }
-          return renderRow(e.row, this.display(e.row, locale), {
-            locale,
-            cards,
-            tabbable: e.row.id === active,
-            open: this.openDetails.has(e.row.id),
-            line: e.line,
-          });
-        },
-      )}
-    </tbody>`;
-  }
-
-  /** The row's texts in `locale`, computed once per row (the model makes new rows for a new feed). */
-  private display(row: IndicatorRow, locale: SupportedLocale): RowDisplay {
-    let byLocale = this.displayCache.get(row);
-    if (!byLocale) this.displayCache.set(row, (byLocale = new Map()));
-    let d = byLocale.get(locale);
-    if (!d) byLocale.set(locale, (d = rowDisplay(row, locale)));
-    return d;
-  }
-
-  // Windowing ----------------------------------------------------------------------------------
-
-  /** Typical height of a line not measured yet: the median of those measured (robust to outliers). */
-  private estimate(kind: 'group' | 'row', cards: boolean): number {
-    const prefix = kind === 'group' ? 'g:' : 'r:';
-    const sample: number[] = [];
-    for (const [key, h] of this.heights) {
-      if (key.startsWith(prefix)) sample.push(h);
-      if (sample.length >= 101) break;
-    }
-    if (sample.length > 0) return sample.sort((a, b) => a - b)[sample.length >> 1]!;
-    if (kind === 'group') return cards ? 56 : 52;
-    return cards ? 170 : this.compact ? 32 : 44;
-  }
-
-  private slots(view: TableView, cards: boolean): WindowSlot[] {
-    const mode = cards ? 'cards' : 'table';
-    if (this.heightsMode !== mode) {
-      this.heights.clear();
-      this.heightsMode = mode;
-    }
-    const rowH = this.estimate('row', cards);
-    const groupH = this.estimate('group', cards);
-    const offsets = computeOffsets(view.lines.length, (i) => {
-      const line = view.lines[i]!;
-      return this.heights.get(line.key) ?? (line.kind === 'group' ? groupH : rowH);
+      onScroll: this.windowing.onScroll,
+      onSort: this.sortBy,
+      onClearFilters: this.clearFilters,
+      display: (row) => this.memos.display(row, locale),
+      liveBadge: () => this.liveBadge(),
     });
-    this.offsets = offsets;
-    const keep: number[] = [];
-    const activeLine = this.activeId === null ? undefined : view.lineOfRow.get(this.activeId);
-    if (activeLine !== undefined) keep.push(activeLine);
-    return windowSlots({
-      offsets,
-      viewTop: this.viewTop,
-      viewBottom: this.viewBottom,
-      overscan: OVERSCAN,
-      keep,
-      headerOf: (i) => view.headerOf[i] ?? 0,
-    });
-  }
-
-  /** The row that is in the tab order: the active one if shown, else the first row drawn. */
-  private tabbableRow(view: TableView, slots: WindowSlot[] | null): string | null {
-    if (this.activeId !== null && view.lineOfRow.has(this.activeId)) return this.activeId;
-    if (!slots) return view.groups[0]?.rows[0]?.id ?? null;
-    for (const slot of slots) {
-      const line = slot.kind === 'line' ? view.lines[slot.index] : undefined;
-      if (line?.kind === 'row') return line.row.id;
-    }
-    return null;
-  }
-
-  /** Schedules a check of the windowed table against the scroll position and measured heights. */
-  private readonly onScroll = (): void => {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.syncWindow();
-    });
-  };
-
-  /** Measures the lines drawn and where the table is in view; re-renders when other lines are needed. */
-  private syncWindow(): void {
-    const table = (this.renderRoot as ShadowRoot).querySelector('table');
-    if (!table?.hasAttribute('data-windowed')) return;
-    const measured = this.measureLines(table);
-    const moved = this.measureView(table);
-    if (measured || moved) this.requestUpdate();
-  }
-
-  /**
-   * Reads the visible part of the lines and which rows are in it (for the range line); true when
-   * it moved enough to need other lines.
-   */
-  private measureView(table: HTMLTableElement): boolean {
-    const scroller = table.parentElement;
-    const firstBody = table.tBodies[0];
-    if (!scroller || !firstBody) return false;
-    const s = scroller.getBoundingClientRect();
-    const head = this.cards ? 0 : (table.tHead?.getBoundingClientRect().height ?? 0);
-    const top = Math.max(s.top + head, 0);
-    const bottom = Math.min(s.bottom, window.innerHeight || s.bottom);
-    const origin = firstBody.getBoundingClientRect().top;
-    const viewTop = top - origin;
-    const viewBottom = Math.max(viewTop, bottom - origin);
-    const view = this.viewCache?.view;
-    const range =
-      this.offsets && view ? visibleRowRange(this.offsets, view.rowNumbers, viewTop, viewBottom) : null;
-    if (range?.first !== this.range?.first || range?.last !== this.range?.last) this.range = range;
-    if (
-      Math.abs(viewTop - this.viewTop) <= OVERSCAN / 4 &&
-      Math.abs(viewBottom - this.viewBottom) <= OVERSCAN / 4
-    ) {
-      return false;
-    }
-    this.viewTop = viewTop;
-    this.viewBottom = viewBottom;
-    return true;
-  }
-
-  /** Measures the lines drawn (height = distance to the next row drawn), for windowing. */
-  private measureLines(table: HTMLTableElement): boolean {
-    const trs = [...table.querySelectorAll<HTMLTableRowElement>('tbody > tr')];
-    let changed = false;
-    for (let i = 0; i < trs.length; i++) {
-      const tr = trs[i]!;
-      const key = tr.dataset.key;
-      if (!key) continue;
-      const top = tr.getBoundingClientRect().top;
-      const next = trs[i + 1];
-      const height = next ? next.getBoundingClientRect().top - top : tr.getBoundingClientRect().height;
-      if (!(height > 0)) continue;
-      const old = this.heights.get(key);
-      if (old === undefined || Math.abs(old - height) > 0.5) {
-        this.heights.set(key, height);
-        changed = true;
-      }
-    }
-    return changed;
-  }
-
-  // Lifecycle ----------------------------------------------------------------------------------
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const focused = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
-    this.focusBeforeUpdate =
-      focused instanceof HTMLTableRowElement && focused.dataset.id ? focused.dataset.id : null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // Keep keyboard focus on its row: a live update may have moved the row's node.
-    const id = this.focusBeforeUpdate;
-    this.focusBeforeUpdate = null;
-    if (id !== null) {
-      const row = this.rowElement(id);
-      if (row && (this.renderRoot as ShadowRoot).activeElement !== row) row.focus({ preventScroll: true });
-    }
     // A table wider than its box (large text, a narrow column) scrolls sideways: its box is then
     // a focusable region named by the caption.
     const scroller = (this.renderRoot as ShadowRoot).querySelector('.scroller');
     const sideways = !!scroller && scroller.scrollWidth > scroller.clientWidth + 1;
     if (sideways !== this.sideways) this.sideways = sideways;
-    // Windowed: measure the new lines and check the view once they are laid out.
-    this.onScroll();
-  }
-
-  // Interaction --------------------------------------------------------------------------------
-
-  private rowElement(id: string): HTMLTableRowElement | null {
-    const rows = (this.renderRoot as ShadowRoot).querySelectorAll<HTMLTableRowElement>('tr.row');
-    for (const row of rows) if (row.dataset.id === id) return row;
-    return null;
   }
 
   /**
@@ -670,7 +292,7 @@ export class SafetyIndicatorTable extends SafetyElement {
   }
 
   private readonly sortBy = (key: SortKey): void =>
-    this.setView({ sort: formatSort(nextSort(this.sortSpec, key)) });
+    this.setView({ sort: formatSort(nextSort(parseSort(this.sort), key)) });
 
   private readonly onSortSelect = (event: Event): void =>
     this.setView({ sort: (event.target as HTMLSelectElement).value });
@@ -690,79 +312,8 @@ export class SafetyIndicatorTable extends SafetyElement {
     (this.renderRoot as ShadowRoot).querySelector<HTMLInputElement>('input[type="search"]')?.focus();
   };
 
-  /** The row a keyboard or pointer event is about, if any. */
-  private rowOf(event: Event): HTMLTableRowElement | null {
-    for (const node of event.composedPath()) {
-      if (node === this) break;
-      if (node instanceof HTMLTableRowElement && node.classList.contains('row')) return node;
-    }
-    return null;
-  }
-
-  private select(id: string): void {
-    emit(this, 'safety-indicator-select', { id });
-  }
-
-  private readonly onTableClick = (event: MouseEvent): void => {
-    const row = this.rowOf(event);
-    if (!row?.dataset.id) return;
-    this.activeId = row.dataset.id;
-    const details = (event.target as Element).closest?.('[data-details], .details');
-    // The ⓘ button opens or closes the row's details; a click in them selects nothing.
-    if (details instanceof HTMLButtonElement) this.toggleDetails(row.dataset.id);
-    else if (!details) this.select(row.dataset.id);
-  };
-
-  private toggleDetails(id: string): void {
-    const open = new Set(this.openDetails);
-    if (!open.delete(id)) open.add(id);
-    this.openDetails = open;
-  }
-
-  private readonly onTableFocusIn = (event: FocusEvent): void => {
-    const row = this.rowOf(event);
-    if (row?.dataset.id && row.dataset.id !== this.activeId) this.activeId = row.dataset.id;
-  };
-
-  private readonly onTableKeyDown = (event: KeyboardEvent): void => {
-    const row = this.rowOf(event);
-    if (!row?.dataset.id || event.target !== row || event.altKey || event.ctrlKey || event.metaKey) return;
-    const id = row.dataset.id;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      if (!event.repeat) this.select(id);
-      return;
-    }
-    const view = this.viewCache?.view;
-    if (!view) return;
-    const rows = rowsInTableOrder(view.groups);
-    const target = rowKeyTarget(
-      event.key,
-      rows.findIndex((r) => r.id === id),
-      rows.length,
-    );
-    if (target === null) return;
-    event.preventDefault();
-    const next = rows[target];
-    if (next) void this.focusRow(next.id);
-  };
-
   /** Makes `id` the active row, renders it if windowed away, focuses it and scrolls it into view. */
   async focusRow(id: string): Promise<void> {
-    this.activeId = id;
-    await this.updateComplete;
-    const row = this.rowElement(id);
-    if (!row) return;
-    row.focus({ preventScroll: true });
-    row.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }
-
-  protected override firstUpdated(changed: PropertyValues<this>): void {
-    super.firstUpdated(changed);
-    // Row events are delegated from the shadow root, so they survive re-rendering the table.
-    const root = this.renderRoot;
-    root.addEventListener('click', this.onTableClick as EventListener);
-    root.addEventListener('focusin', this.onTableFocusIn as EventListener);
-    root.addEventListener('keydown', this.onTableKeyDown as EventListener);
+    return this.rows.focusRow(id);
   }
 }

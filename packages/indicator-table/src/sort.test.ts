@@ -2,7 +2,7 @@ import { validateFeed } from '@safety-widgets/core';
 import { describe, expect, it } from 'vitest';
 import { yantianFeed } from '../test/large-feed.js';
 import { formatSort, nameRanks, nextSort, parseSort, sortRows } from './sort.js';
-import { buildTableModel, type IndicatorRow } from './view-model.js';
+import { buildTableModel, type IndicatorRow } from './table-model.js';
 
 const feed = (() => {
   const r = validateFeed(yantianFeed);

@@ -1,10 +1,10 @@
 /**
- * Sorting rows by a column: pure functions over the view model. Missing values (no data, no
- * target…) always sort last, whichever the direction; ties keep feed order, so sorting is stable
- * and repeatable.
+ * Sorting rows by a column: pure functions over the table model (./table-model.ts). Missing values
+ * (no data, no target…) always sort last, whichever the direction; ties keep feed order, so sorting
+ * is stable and repeatable.
  */
 import { collatorFor, sortRows as sortBy, type SupportedLocale } from '@safety-widgets/core';
-import type { IndicatorRow, RowStatus } from './view-model.js';
+import type { IndicatorRow, RowStatus } from './table-model.js';
 
 /** The columns, as named in the `sort` attribute (`"score:desc"`). */
 export const SORT_KEYS = ['name', 'value', 'target', 'city-average', 'score', 'trend', 'status'] as const;

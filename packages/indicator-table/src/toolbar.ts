@@ -11,7 +11,7 @@ import { statusLabel } from './csv.js';
 import { msg } from './messages.js';
 import { COLUMNS } from './row-template.js';
 import { SORT_KEYS } from './sort.js';
-import { ROW_STATUSES, type AreaSummary } from './view-model.js';
+import { ROW_STATUSES, type AreaSummary } from './table-model.js';
 
 /** Placeholder rows of the loading skeleton: table rows, or cards in the card layout. */
 export const SKELETON_ROWS = { table: 8, cards: 3 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillPeriods, trendDisplay, trendLabel } from './trend.js';
-import type { IndicatorRow, TrendPoint } from './view-model.js';
+import type { IndicatorRow, TrendPoint } from './table-model.js';
 
 const p = (period: string, value: number | null): TrendPoint => ({ period, value });
 const incidents = { zh: '起', en: 'incidents' };

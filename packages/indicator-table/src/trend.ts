@@ -7,7 +7,7 @@ import { t, type SupportedLocale } from '@safety-widgets/core';
 import { formatCompact, isShortUnit, unitText } from './format.js';
 import { msg } from './messages.js';
 import { sparklinePath, type SparkPoint } from './sparkline.js';
-import type { IndicatorRow, TrendPoint } from './view-model.js';
+import type { IndicatorRow, TrendPoint } from './table-model.js';
 
 /** Size of the trend sparkline, px. */
 export const SPARK_W = 64;

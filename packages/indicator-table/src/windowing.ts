@@ -95,3 +95,65 @@ export function windowSlots(request: WindowRequest): WindowSlot[] {
   if (next < count) slots.push({ kind: 'spacer', height: total - offsets[next]!, from: next, to: count });
   return slots;
 }
+
+/** How the lines are laid out, for the heights assumed before any is measured. */
+export interface LineLayout {
+  /** The card layout. */
+  readonly cards: boolean;
+  /** Denser rows (the `compact` attribute). */
+  readonly compact: boolean;
+}
+
+/** Height in px assumed for a line of `kind` before any line of that kind has been measured. */
+export function defaultLineHeight(kind: 'group' | 'row', layout: LineLayout): number {
+  if (kind === 'group') return layout.cards ? 56 : 52;
+  return layout.cards ? 170 : layout.compact ? 32 : 44;
+}
+
+/**
+ * Typical height of a line of `kind` not measured yet: the median of the measured heights of that
+ * kind (keys `g:…` for area headers, `r:…` for rows; the first 101 found), which outliers do not
+ * move, or `defaultLineHeight` while none is measured.
+ */
+export function estimateLineHeight(
+  heights: ReadonlyMap<string, number>,
+  kind: 'group' | 'row',
+  layout: LineLayout,
+): number {
+  const prefix = kind === 'group' ? 'g:' : 'r:';
+  const sample: number[] = [];
+  for (const [key, h] of heights) {
+    if (key.startsWith(prefix)) sample.push(h);
+    if (sample.length >= 101) break;
+  }
+  if (sample.length > 0) return sample.sort((a, b) => a - b)[sample.length >> 1]!;
+  return defaultLineHeight(kind, layout);
+}
+
+/** The visible part of the lines, in px from the top of the first line. */
+export interface ViewSpan {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/**
+ * The visible part of the lines from where things are on screen (viewport px): the scroll box's
+ * top and bottom, the height of the sticky header inside it (0 when there is none), the
+ * viewport's height (0 when unknown) and the top of the first line. What is above the viewport,
+ * below it or under the header is not visible; the span is never negative.
+ */
+export function visibleSpan(
+  box: { readonly top: number; readonly bottom: number },
+  head: number,
+  viewportHeight: number,
+  origin: number,
+): ViewSpan {
+  const top = Math.max(box.top + head, 0) - origin;
+  const bottom = Math.min(box.bottom, viewportHeight || box.bottom) - origin;
+  return { top, bottom: Math.max(top, bottom) };
+}
+
+/** True when either end of the visible part moved more than `tolerance` px: other lines may be needed. */
+export function spanMoved(from: ViewSpan, to: ViewSpan, tolerance: number): boolean {
+  return !(Math.abs(to.top - from.top) <= tolerance && Math.abs(to.bottom - from.bottom) <= tolerance);
+}

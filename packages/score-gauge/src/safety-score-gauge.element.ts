@@ -1,51 +1,37 @@
 /**
  * `<safety-score-gauge>`: the composite 0–100 safety index (or one area's index) as an arc
  * gauge, with its grade, its change against the previous period, and the areas behind it.
+ * The thin place where its properties, controllers and templates meet: the model is in
+ * ./gauge-model.ts, one render's view model in ./gauge-view-model.ts, the templates in
+ * ./gauge-template.ts, ./parts.ts and ./ring.ts, the ring's keys and pointer in
+ * ./gauge-interaction.ts and the arc's sweep in ./gauge-sweep.ts.
  */
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import {
   DataTableController,
   SafetyElement,
-  aboutData,
   aboutStyles,
   dataTableStyles,
-  emit,
   localizedTextWithLang,
-  renderAbout,
   renderEmpty,
   renderError,
-  renderKeyHint,
-  renderSyntheticBadge,
   type Feed,
   type FeedState,
   type FeedStatus,
   type GradeBand,
-  type SupportedLocale,
 } from '@safety-widgets/core';
-import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { gaugeAbout } from './about-text.js';
+import { html, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import './events.js';
-import { frameStyle } from './frame-style.js';
-import { gaugeModel, type GaugeArea, type GaugeModel, type GaugeModelResult } from './gauge-model.js';
-import { coverageNote, formatScore, liveChangeText, meterName, valueOfText } from './gauge-text.js';
-import { ARC_FRAME, RING_FRAME, valueArcPath } from './geometry.js';
+import { GaugeInteraction } from './gauge-interaction.js';
+import { gaugeModel, type GaugeArea, type GaugeModelResult } from './gauge-model.js';
+import { GaugeSweep } from './gauge-sweep.js';
+import { renderGauge, renderGradesNote } from './gauge-template.js';
+import { liveChangeText } from './gauge-text.js';
+import { buildGaugeViewModel } from './gauge-view-model.js';
 import { resolveGrades, type ResolvedGrades } from './grades.js';
-import { ringKey } from './keys.js';
 import { GAUGE_TEXTS, msg } from './messages.js';
-import { easeInOutCubic, parseDuration } from './motion.js';
-import {
-  renderAsOf,
-  renderCaption,
-  renderChange,
-  renderGrade,
-  renderDetail,
-  renderGradeKey,
-  renderSubtotal,
-  renderSummary,
-} from './parts.js';
-import { renderDrawing } from './ring.js';
-import { factsInside, sizeFor } from './size.js';
+import { sizeFor } from './size.js';
 import { renderSkeleton } from './skeleton.js';
 import { gaugeStyles } from './styles.js';
 import { areaTable } from './table.js';
@@ -144,7 +130,7 @@ const quote = (text: string) =>
  *
  * @example
  * ```html
- * <script type="module" src="https://unpkg.com/@safety-widgets/score-gauge/dist/bundle/safety-score-gauge.js"></script>
+ * <script type="module" src="https://cdn.jsdelivr.net/npm/@safety-widgets/embed@0/dist/safety-score-gauge.js"></script>
  * <safety-score-gauge src="/feeds/yantian.json" lang="en"></safety-score-gauge>
  * <safety-score-gauge src="/feeds/yantian.json" area="fire" grades="high:80,mid:60,low:0"></safety-score-gauge>
  * ```
@@ -168,15 +154,6 @@ export class SafetyScoreGauge extends SafetyElement {
   /** Compact layout for narrow sidebars: a small dial with the words beside it. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  /** The area that is the ring's tab stop (the last one focused). */
-  @state() private tabStop: string | null = null;
-  /** The area that has keyboard focus now. */
-  @state() private focused: string | null = null;
-  /** The area under the pointer. */
-  @state() private hovered: string | null = null;
-  /** Escape hid the detail; pointing or focusing again shows it. */
-  @state() private dismissed = false;
-
   /**
    * The width of the element's box, followed as it changes. What is observed is a sizer of no
    * height at the top of the content, not the host: its size changes only with the width, so a
@@ -195,31 +172,19 @@ export class SafetyScoreGauge extends SafetyElement {
   /** The areas as a sortable, downloadable table (core's DataTableController keeps its sort). */
   private readonly table = new DataTableController<GaugeArea>(this);
 
+  /** The ring's tab stop, focus and pointer, and Escape. */
+  private readonly ring = new GaugeInteraction(this, () => this.currentAreas());
+
+  /** The arc's sweep to a new value. */
+  private readonly arc = new GaugeSweep(this);
+
   private resolvedGrades: ResolvedGrades = resolveGrades(undefined);
   private memo?: { feed: Feed; area: string | null; bands: readonly GradeBand[]; result: GaugeModelResult };
   private readonly warned = new Set<string>();
 
-  /** The value the arc is drawn for (after the last render), the value it shows mid-sweep, and the sweep's frame. */
-  private arcValue: number | null = null;
-  private drawnValue: number | null = null;
-  private shownValue: number | null = null;
-  private frame = 0;
-
   /** The bands in use (the defaults when `grades` is missing or invalid). */
   get gradeBands(): readonly GradeBand[] {
     return this.resolvedGrades.bands;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Escape hides the detail whether it came from focus or the pointer (WCAG 1.4.13).
-    globalThis.addEventListener?.('keydown', this.onEscape);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    globalThis.removeEventListener?.('keydown', this.onEscape);
-    this.stopSweep();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -228,11 +193,6 @@ export class SafetyScoreGauge extends SafetyElement {
       if (this.resolvedGrades.error) this.warnOnce(this.resolvedGrades.error);
     }
     super.willUpdate(changed);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.sweep();
   }
 
   // Data -------------------------------------------------------------------------------------
@@ -252,6 +212,13 @@ export class SafetyScoreGauge extends SafetyElement {
     this.memo = { feed, area, bands, result };
     if (!result.ok) this.warnOnce(unknownAreaMessage(result.area, result.validAreas));
     return result;
+  }
+
+  /** The ids of the areas the ring shows now, in order. */
+  private currentAreas(): string[] {
+    const feed = this.state.feed;
+    const result = feed ? this.result(feed) : undefined;
+    return result?.ok ? result.model.areas.map((a) => a.id) : [];
   }
 
   /** "Safety index now 95.2, up 0.1.": said by the shared announcer when a live update moves the value. */
@@ -284,25 +251,29 @@ export class SafetyScoreGauge extends SafetyElement {
 
   // Drawing ----------------------------------------------------------------------------------
 
+  private sizer(): TemplateResult {
+    return html`<div class="sizer" ${this.width.target()}></div>`;
+  }
+
   /** Before the first feed: a placeholder of the gauge's own shape and size (see ./skeleton.ts). */
   protected override render(): unknown {
     const state = this.state;
     if (state.feed || state.error || state.status === 'error' || state.status === 'offline')
       return super.render();
-    return html`<div class="sizer" ${this.width.target()}></div>
-      ${renderSkeleton({
-        locale: this.locale,
-        compact: this.compact,
-        ring: this.areaId === null,
-        size: sizeFor(this.width.value),
-      })}`;
+    return html`${this.sizer()}
+    ${renderSkeleton({
+      locale: this.locale,
+      compact: this.compact,
+      ring: this.areaId === null,
+      size: sizeFor(this.width.value),
+    })}`;
   }
 
   protected override renderContent(feed: Feed): unknown {
     const locale = this.locale;
     const result = this.result(feed);
     if (!result.ok) {
-      this.arcValue = null;
+      this.arc.value = null;
       return renderError(
         { code: 'config', message: unknownAreaMessage(result.area, result.validAreas) },
         locale,
@@ -310,218 +281,29 @@ export class SafetyScoreGauge extends SafetyElement {
     }
     const model = result.model;
     if (model.value === null) {
-      this.arcValue = null;
-      return html`${renderEmpty(locale, this.emptyMessage())}${this.renderGradesNote(locale)}`;
+      this.arc.value = null;
+      return html`${renderEmpty(locale, this.emptyMessage())}${renderGradesNote(locale, this.resolvedGrades.error)}`;
     }
-    this.arcValue = model.value;
-    const size = sizeFor(this.width.value);
-    const compact = this.compact;
-    const active = this.activeArea(model);
-    // The ring is a set of controls only where its segments can be 24 px targets: not in a
-    // small tile or the compact dial, where it is a picture and the key says what it shows.
-    const interactive = !compact && size !== 'xs';
-    // The grade and the change sit inside the arc, except in a small tile, the compact layout, or
-    // for a reader whose default text is large (its words would crowd the arc's opening).
-    const inside = factsInside(size, compact, parseFloat(getComputedStyle(this).getPropertyValue('--_base')));
-    const facts = html`${renderGrade(model, locale)}${renderChange(model, locale, inside)}${renderSubtotal(model, locale)}`;
-    const detail = interactive ? renderDetail(model, active, locale) : nothing;
-    const asOf = renderAsOf(model, locale, compact, Date.now());
-    const key = renderGradeKey(model, locale);
-    return html`<div class="sizer" ${this.width.target()}></div>
-      <div class="gauge ${compact ? 'compact' : ''}" part="gauge" data-size=${size}>
-        ${compact ? nothing : renderCaption(model, locale)}
-        <div class="body">
-          <div
-            class="dial"
-            part="dial"
-            style=${frameStyle(model.areas.length > 0 ? RING_FRAME : ARC_FRAME)}
-            @keydown=${this.onKeyDown}
-            @focusin=${this.onFocusIn}
-            @focusout=${this.onFocusOut}
-          >
-            ${renderDrawing(model, locale, {
-              interactive,
-              tabStop: this.tabStop,
-              hovered: this.hovered,
-              onClick: this.onAreaClick,
-              onPointerEnter: this.onAreaPointerEnter,
-              onPointerLeave: this.onAreaPointerLeave,
-            })}
-            <div
-              class="readout ${active && inside ? 'dimmed' : ''}"
-              part="meter"
-              role="meter"
-              aria-label=${meterName(model, locale)}
-              aria-valuemin="0"
-              aria-valuemax="100"
-              aria-valuenow=${String(model.rounded)}
-              aria-valuetext=${valueOfText(model, locale) ?? nothing}
-            >
-              <span class="value" part="value">${formatScore(model.rounded, locale)}</span>
-              ${inside ? facts : nothing}
-            </div>
-            ${compact ? nothing : detail}
-            ${interactive && model.areas.length > 0 ? renderKeyHint(msg(locale, 'keyHint')) : nothing}
-          </div>
-          ${
-            compact
-              ? html`<div class="side">${renderCaption(model, locale)} ${facts} ${asOf} ${key}</div>`
-              : nothing
-          }
-        </div>
-        ${inside || compact ? nothing : html`<div class="facts">${facts}</div>`}
-        ${
-          compact
-            ? nothing
-            : html`<div class="footer">
-                  ${asOf}<span class="badge-slot ${size === 'xs' ? 'visually-hidden' : ''}"
-                    >${feed.synthetic ? renderSyntheticBadge(locale) : nothing} ${this.liveBadge()}</span
-                  >
-                </div>
-                ${key}`
-        }
-        ${renderSummary(model, locale, compact || size === 'xs')} ${this.renderCoverageNote(model, locale)}
-        ${this.renderGradesNote(locale)}
-        <details class="about table-box" part="table-box">
-          <summary part="table-summary">${msg(locale, 'table')}</summary>
-          ${this.table.render(areaTable(model, locale))}
-        </details>
-        ${renderAbout({ locale, ...gaugeAbout(model, locale, interactive), data: aboutData(feed, locale) })}
-      </div>`;
-  }
-
-  private renderCoverageNote(model: GaugeModel, locale: SupportedLocale): TemplateResult | typeof nothing {
-    const note = coverageNote(model, locale);
-    return note ? html`<p class="note coverage" part="note coverage">${note}</p>` : nothing;
-  }
-
-  private renderGradesNote(locale: SupportedLocale): TemplateResult | typeof nothing {
-    const error = this.resolvedGrades.error;
-    if (!error) return nothing;
-    return html`<div class="note config" part="note config">
-      <div class="text">
-        <p>${msg(locale, 'gradesInvalid')}</p>
-        <p class="detail" lang="en">${error}</p>
-      </div>
-    </div>`;
-  }
-
-  // Interaction ------------------------------------------------------------------------------
-
-  /** The area whose detail shows: the one pointed at, else the one focused, unless Escape hid it. */
-  private activeArea(model: GaugeModel): GaugeArea | null {
-    if (this.dismissed) return null;
-    const id = this.hovered ?? this.focused;
-    return id === null ? null : (model.areas.find((a) => a.id === id) ?? null);
-  }
-
-  private currentAreas(): string[] {
-    const feed = this.state.feed;
-    const result = feed ? this.result(feed) : undefined;
-    return result?.ok ? result.model.areas.map((a) => a.id) : [];
-  }
-
-  private areaElement(id: string): SVGGElement | null {
-    return this.renderRoot.querySelector<SVGGElement>(`g.area[data-area="${CSS.escape(id)}"]`);
-  }
-
-  private select(id: string): void {
-    emit(this, 'safety-area-select', { area: id });
-  }
-
-  private onKeyDown(event: KeyboardEvent): void {
-    const id = areaOf(event.target);
-    if (id === null) return;
-    const ids = this.currentAreas();
-    const action = ringKey(event.key, ids.indexOf(id), ids.length);
-    if (action === null) return;
-    event.preventDefault();
-    if (action === 'select') return this.select(id);
-    const target = ids[action.move]!;
-    this.tabStop = target;
-    this.areaElement(target)?.focus();
-  }
-
-  private readonly onEscape = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || this.dismissed) return;
-    if (this.focused !== null || this.hovered !== null) this.dismissed = true;
-  };
-
-  private onFocusIn(event: FocusEvent): void {
-    const id = areaOf(event.target);
-    if (id === null) return;
-    this.tabStop = id;
-    this.focused = id;
-    this.dismissed = false;
-  }
-
-  private onFocusOut(): void {
-    this.focused = null;
-  }
-
-  private onAreaPointerEnter(event: PointerEvent): void {
-    const id = areaOf(event.currentTarget);
-    if (id === null) return;
-    this.hovered = id;
-    this.dismissed = false;
-  }
-
-  private onAreaPointerLeave(event: PointerEvent): void {
-    if (areaOf(event.currentTarget) === this.hovered) this.hovered = null;
-  }
-
-  private onAreaClick(event: MouseEvent): void {
-    const id = areaOf(event.currentTarget);
-    if (id === null) return;
-    this.tabStop = id;
-    this.select(id);
-  }
-
-  // Motion -----------------------------------------------------------------------------------
-
-  /** Sweeps the arc from the value it showed to the new one, unless the reader prefers reduced motion. */
-  private sweep(): void {
-    const path = this.renderRoot.querySelector<SVGPathElement>('path.arc');
-    const target = path ? this.arcValue : null;
-    if (target === this.drawnValue) return;
-    const from = this.shownValue ?? this.drawnValue;
-    this.drawnValue = target;
-    this.stopSweep();
-    const duration = path && target !== null && from !== null ? this.sweepDuration() : 0;
-    if (!path || target === null || from === null || duration <= 0) {
-      this.shownValue = null;
-      return;
-    }
-    const start = performance.now();
-    const draw = (value: number) => path.setAttribute('d', valueArcPath(value));
-    const step = (now: number) => {
-      const t = (now - start) / duration;
-      if (t >= 1) {
-        this.shownValue = null;
-        this.frame = 0;
-        draw(target);
-        return;
-      }
-      this.shownValue = from + (target - from) * easeInOutCubic(t);
-      draw(this.shownValue);
-      this.frame = requestAnimationFrame(step);
-    };
-    this.shownValue = from;
-    draw(from);
-    this.frame = requestAnimationFrame(step);
-  }
-
-  private stopSweep(): void {
-    if (this.frame !== 0) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    if (this.shownValue !== null && this.drawnValue !== null) {
-      this.renderRoot?.querySelector('path.arc')?.setAttribute('d', valueArcPath(this.drawnValue));
-    }
-  }
-
-  private sweepDuration(): number {
-    if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) return 0;
-    return parseDuration(getComputedStyle(this).getPropertyValue('--_sweep'));
+    this.arc.value = model.value;
+    const vm = buildGaugeViewModel({
+      model,
+      width: this.width.value,
+      compact: this.compact,
+      base: parseFloat(getComputedStyle(this).getPropertyValue('--_base')),
+      pointer: this.ring,
+    });
+    return renderGauge(feed, locale, vm, {
+      sizer: this.sizer(),
+      onKeyDown: this.ring.onKeyDown,
+      onFocusIn: this.ring.onFocusIn,
+      onFocusOut: this.ring.onFocusOut,
+      onAreaClick: this.ring.onAreaClick,
+      onAreaPointerEnter: this.ring.onAreaPointerEnter,
+      onAreaPointerLeave: this.ring.onAreaPointerLeave,
+      table: (m) => this.table.render(areaTable(m, locale)),
+      liveBadge: () => this.liveBadge(),
+      gradesError: this.resolvedGrades.error,
+    });
   }
 
   private warnOnce(message: string): void {
@@ -529,12 +311,6 @@ export class SafetyScoreGauge extends SafetyElement {
     this.warned.add(message);
     console.warn(`[safety-widgets] <${this.localName}> ${message}`);
   }
-}
-
-/** The area id of a segment (or an element inside one). */
-function areaOf(target: EventTarget | null): string | null {
-  if (!(target instanceof Element)) return null;
-  return target.closest('g.area')?.getAttribute('data-area') ?? null;
 }
 
 /** The developer's message for an unknown `area`. */

@@ -1,7 +1,7 @@
 import { validateFeed, type Feed } from '@safety-widgets/core';
 import { describe, expect, it } from 'vitest';
 import { largeFeed, yantianFeed } from '../test/large-feed.js';
-import { SEARCH_SEPARATOR, buildTableModel, normalizeSearch } from './view-model.js';
+import { SEARCH_SEPARATOR, buildTableModel, normalizeSearch } from './table-model.js';
 
 function yantian(): Feed {
   const result = validateFeed(yantianFeed);

@@ -1,7 +1,8 @@
 /**
- * The table's view model: a feed (scored by core's `scoreFeed`) turned once into flat rows and
- * area summaries, with everything sorting and filtering need precomputed (search text, sort
- * keys), so that sorting or filtering thousands of rows is a pass over plain numbers and strings.
+ * The table's model (feed → what is drawn): a feed (scored by core's `scoreFeed`) turned once into
+ * flat rows and area summaries, with everything sorting and filtering need precomputed (search
+ * text, sort keys), so that sorting or filtering thousands of rows is a pass over plain numbers and
+ * strings.
  */
 import { scoreFeed, type Feed, type IndicatorStatus, type LocalizedText } from '@safety-widgets/core';
 
