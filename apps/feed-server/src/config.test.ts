@@ -86,6 +86,29 @@ describe('loadConfig', () => {
     expect(loadConfig(['--trust-proxy='], { SAFETY_FEED_TRUST_PROXY: list }).trustProxy).toEqual([]);
   });
 
+  it('reads the served folders, which replace the default list', () => {
+    const list = ' /=www , /cdn/=files,,/cdn/=/srv/more ';
+    const expected = [
+      { prefix: '/', folder: 'www' },
+      { prefix: '/cdn/', folder: 'files' },
+      { prefix: '/cdn/', folder: '/srv/more' },
+    ];
+    expect(loadConfig(['--sites', list], {}).sites).toEqual(expected);
+    expect(loadConfig([], { SAFETY_FEED_SITES: list }).sites).toEqual(expected);
+    expect(loadConfig(['--sites=/=x'], { SAFETY_FEED_SITES: list }).sites).toEqual([
+      { prefix: '/', folder: 'x' },
+    ]);
+    // The default names folders only, one per prefix besides the API's.
+    expect(DEFAULTS.sites.map((s) => s.prefix)).toEqual([
+      '/',
+      '/streets/',
+      '/third-party/',
+      '/embed/',
+      '/cdn/',
+      '/docs/',
+    ]);
+  });
+
   it.each([
     [['--bogus'], {}, 'unknown option --bogus (see --help)'],
     [['--bogus=1'], {}, 'unknown option --bogus (see --help)'],
@@ -108,6 +131,14 @@ describe('loadConfig', () => {
       'SAFETY_FEED_TRUST_PROXY: "proxy.local" is not',
     ],
     [['--trust-proxy=::1/129'], {}, '"::1/129" is not an IP address'],
+    [['--sites', 'www'], {}, '--sites: "www" is not prefix=folder'],
+    [['--sites', '/docs/='], {}, '--sites: "/docs/=" is not prefix=folder'],
+    [['--sites=,'], {}, '--sites: expected prefix=folder entries, got ","'],
+    [[], { SAFETY_FEED_SITES: '/streets=x' }, 'SAFETY_FEED_SITES: "/streets" is not a URL prefix'],
+    [['--sites', 'docs/=x'], {}, '"docs/" is not a URL prefix'],
+    [['--sites', '/a/../=x'], {}, '"/a/../" is not a URL prefix'],
+    [['--sites', '/a//=x'], {}, '"/a//" is not a URL prefix'],
+    [['--sites', '/api/=x'], {}, '--sites: "/api/" is under /api/'],
   ])('refuses %j with %j', (argv, env, message) => {
     expect(() => loadConfig(argv, env)).toThrow(message);
   });

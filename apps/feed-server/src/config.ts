@@ -7,6 +7,8 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_SITES } from './site/default-sites.js';
+import { formatSites, parseSites, type SiteMount } from './site/sites.js';
 
 export interface ServerConfig {
   /** Interface to listen on. Default 127.0.0.1. */
@@ -54,9 +56,11 @@ export interface ServerConfig {
   changeLogSize: number;
   /** Events kept per feed (the oldest are dropped beyond this). */
   maxEventsPerFeed: number;
-  /** Serve demo pages, /cdn/ and /docs/ from the workspace. */
+  /** Serve the folders of `sites` besides /api/. */
   serveSite: boolean;
-  /** The workspace root (for /cdn/, /docs/ and the demo sites). */
+  /** URL prefixes and the folders served under them (`site/default-sites.ts` by default). */
+  sites: SiteMount[];
+  /** The repository root, against which relative folders in `sites` are resolved. */
   workspaceRoot: string;
   /** Log requests and lifecycle to stdout. */
   log: boolean;
@@ -89,6 +93,7 @@ export const DEFAULTS: ServerConfig = {
   changeLogSize: 10_000,
   maxEventsPerFeed: 5000,
   serveSite: true,
+  sites: [...DEFAULT_SITES],
   workspaceRoot: resolve(APP_DIR, '../..'),
   log: true,
   help: false,
@@ -101,8 +106,8 @@ export interface OptionSpec {
   flag: `--${string}`;
   env: string;
   key: keyof ServerConfig;
-  /** `list`: comma-separated proxy addresses (see `trustProxy`). */
-  kind: 'string' | 'int' | 'bool' | 'list';
+  /** `list`: comma-separated proxy addresses (see `trustProxy`); `sites`: `prefix=folder` entries. */
+  kind: 'string' | 'int' | 'bool' | 'list' | 'sites';
   /** Placeholder of the value in `--help` (booleans take none). */
   value?: string;
   /** One line for `--help`. */
@@ -287,12 +292,20 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'Events kept per feed (the oldest are dropped beyond this).',
   },
   {
+    flag: '--sites',
+    env: 'SAFETY_FEED_SITES',
+    key: 'sites',
+    kind: 'sites',
+    value: '<list>',
+    help: 'Served folders: prefix=folder entries, comma-separated, relative to the repository root.',
+  },
+  {
     flag: '--no-site',
     env: 'SAFETY_FEED_NO_SITE',
     key: 'serveSite',
     kind: 'bool',
     negates: true,
-    help: 'Serve only /api/: no demo pages, /cdn/ or /docs/.',
+    help: 'Serve only /api/, none of the --sites folders.',
   },
   {
     flag: '--quiet',
@@ -374,7 +387,7 @@ function convert(
   option: OptionSpec,
   source: string,
   raw: string | boolean,
-): string | number | boolean | string[] {
+): string | number | boolean | string[] | SiteMount[] {
   switch (option.kind) {
     case 'bool': {
       const on =
@@ -385,6 +398,8 @@ function convert(
       return parseWholeNumber(source, String(raw), option.min ?? 0, option.max);
     case 'list':
       return parseProxyList(source, String(raw));
+    case 'sites':
+      return parseSites(source, String(raw));
     case 'string':
       return String(raw);
   }
@@ -453,6 +468,7 @@ export function helpText(): string {
 function shownDefault(option: OptionSpec): string {
   const value = DEFAULTS[option.key];
   if (option.kind === 'bool') return (option.negates ? !value : value) ? 'on' : 'off';
+  if (option.kind === 'sites') return formatSites(value as SiteMount[]);
   if (Array.isArray(value)) return value.length > 0 ? value.join(',') : 'none';
   return value === undefined ? 'none' : String(value);
 }

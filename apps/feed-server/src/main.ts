@@ -3,11 +3,9 @@
  * `safety-feed-server [--port 4000] [--db path] [--simulate] …` (`--help` lists every option): starts the
  * service, prints its URLs, and shuts down gracefully on SIGINT or SIGTERM.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { helpText, loadConfig } from './config.js';
 import { startFeedServer } from './server.js';
-import { cdnRoots, DEMO_APPS, demoRoot, docsRoot } from './site/roots.js';
+import { siteLines } from './site/site-lines.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,26 +25,7 @@ async function main(): Promise<void> {
     `  feeds      ${url}/api/feeds`,
     ...feeds.map((f) => `             ${url}/api/feeds/${f.id}   (stream: …/${f.id}/stream)`),
   ];
-  if (config.serveSite) {
-    const ws = config.workspaceRoot;
-    const district = demoRoot(ws, 'district-site');
-    lines.push(
-      '',
-      `  demo       ${url}/${district ? '' : '   (generated page: the demo sites are not built yet)'}`,
-    );
-    const subs = feeds.filter((f) => f.kind === 'subdistrict');
-    for (const f of subs) lines.push(`             ${url}/streets/${f.id}/`);
-    for (const { prefix, app } of DEMO_APPS.slice(2)) {
-      if (demoRoot(ws, app)) lines.push(`             ${url}${prefix}`);
-    }
-    const cdn = cdnRoots(ws);
-    lines.push(
-      `  widgets    ${url}/cdn/   (${cdn.length > 0 ? `${cdn.length} folder${cdn.length === 1 ? '' : 's'}` : 'nothing built yet'})`,
-    );
-    if (docsRoot(ws)) lines.push(`  docs       ${url}/docs/`);
-    else if (!existsSync(join(ws, 'storybook-static')))
-      lines.push('  docs       not built (pnpm build-storybook)');
-  }
+  if (config.serveSite) lines.push('', ...siteLines(url, config.sites, config.workspaceRoot));
   console.log(lines.join('\n'));
 
   let stopping = false;

@@ -402,7 +402,6 @@ describe('headers on every answer', { timeout: 20_000 }, () => {
         () => fetchHeaders(`${feed}/stream`, { headers: { Accept: 'text/event-stream' } }),
       ],
       ['GET /', () => call(`${server.url}/`)],
-      ['GET /_demo/site.css', () => call(`${server.url}/_demo/site.css`)],
       ['GET /cdn/safety-widgets.js', () => call(`${server.url}/cdn/safety-widgets.js`)],
       ['GET /docs/', () => call(`${server.url}/docs/`)],
       ['GET /favicon.ico', () => call(`${server.url}/favicon.ico`)],

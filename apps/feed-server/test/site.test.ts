@@ -1,37 +1,44 @@
-/** The same-origin site: /cdn/ bundles, traversal safety, content types, the demo pages and their CSP. */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/**
+ * The same-origin site: /cdn/ bundles, traversal safety, content types, the demo sites and their
+ * CSP, and the served folders coming from `--sites` alone (the server makes no page of its own).
+ */
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CSP, resolveUnder } from '../src/http/static-files.js';
-import { call, startTestServer, type TestServer } from './helpers.js';
+import { DEFAULT_SITES } from '../src/site/default-sites.js';
+import { call, fakeWorkspace, startTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let workspace: string;
 
-/** A fake workspace: two widget bundles, an embed build, a Storybook, a secret beside them. */
+/** A fake workspace: an embed build, two more /cdn/ folders behind it, a Storybook, a secret beside them. */
 beforeAll(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'feed-server-site-'));
-  const write = (path: string, text: string) => {
-    mkdirSync(join(workspace, path, '..'), { recursive: true });
-    writeFileSync(join(workspace, path), text);
-  };
-  write('packages/score-gauge/dist/bundle/safety-score-gauge.js', 'export const gauge = 1;\n');
-  write('packages/score-gauge/dist/bundle/safety-score-gauge.js.map', '{"version":3}');
-  write('packages/indicator-table/dist/bundle/safety-indicator-table.js', 'export const table = 1;\n');
-  write('packages/embed/dist/safety-widgets.js', 'export const all = 1;\n');
-  write('packages/embed/dist/safety-score-gauge.js', 'export const fromEmbed = 1;\n');
-  write('packages/embed/dist/.env', 'SECRET=1');
-  write('packages/embed/dist/chunks/runtime-AbC123.js', 'export const runtime = 1;\n');
-  write('packages/embed/dist/chunks/.hidden', 'no');
-  write('storybook-static/index.html', '<!doctype html><title>docs</title>');
-  write('storybook-static/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  write('secret.txt', 'do not serve');
+  workspace = fakeWorkspace({
+    'packages/score-gauge/dist/bundle/safety-score-gauge.js': 'export const gauge = 1;\n',
+    'packages/score-gauge/dist/bundle/safety-score-gauge.js.map': '{"version":3}',
+    'packages/indicator-table/dist/bundle/safety-indicator-table.js': 'export const table = 1;\n',
+    'packages/embed/dist/safety-widgets.js': 'export const all = 1;\n',
+    'packages/embed/dist/safety-score-gauge.js': 'export const fromEmbed = 1;\n',
+    'packages/embed/dist/.env': 'SECRET=1',
+    'packages/embed/dist/chunks/runtime-AbC123.js': 'export const runtime = 1;\n',
+    'packages/embed/dist/chunks/.hidden': 'no',
+    'storybook-static/index.html': '<!doctype html><title>docs</title>',
+    'storybook-static/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    'secret.txt': 'do not serve',
+  });
   symlinkSync(
     join(workspace, 'secret.txt'),
     join(workspace, 'packages/indicator-table/dist/bundle/link.txt'),
   );
-  server = await startTestServer({ workspaceRoot: workspace });
+  server = await startTestServer({
+    workspaceRoot: workspace,
+    sites: [
+      ...DEFAULT_SITES,
+      { prefix: '/cdn/', folder: 'packages/score-gauge/dist/bundle' },
+      { prefix: '/cdn/', folder: 'packages/indicator-table/dist/bundle' },
+    ],
+  });
 });
 afterAll(async () => {
   await server.dispose();
@@ -105,37 +112,14 @@ describe('/cdn/', () => {
   });
 });
 
-describe('demo pages and docs', () => {
-  it('serves the generated district page with a strict CSP and no inline script or style', async () => {
-    const reply = await call(`${server.url}/`);
-    expect(reply.status).toBe(200);
-    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(reply.headers['content-security-policy']).toBe(DEMO_CSP);
-    expect(DEMO_CSP).toBe("default-src 'self'; script-src 'self'; style-src 'self'");
-    const html = reply.text;
-    expect(html).toContain('<safety-score-gauge src="/api/feeds/yantian"');
-    // The all-in-one embed file is built: one script for the four widgets.
-    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="module" src="/cdn/safety-widgets.js">']);
-    for (const tag of ['safety-indicator-table', 'safety-grid-map', 'safety-case-timeline'])
-      expect(html).toContain(`<${tag} src="/api/feeds/yantian"`);
-    // Every script has a src, there is no <style> and no style attribute.
-    expect(html.match(/<script\b[^>]*>/g)!.every((tag) => / src="\/cdn\//.test(tag))).toBe(true);
-    expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);
-    for (const id of ['shatoujiao', 'haishan', 'yantian-subdistrict', 'meisha'])
-      expect(html).toContain(`/streets/${id}/`);
-    const css = await call(`${server.url}/_demo/site.css`);
-    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
-  });
-
-  it('serves a page per sub-district at /streets/<id>/ and 404 for an unknown one', async () => {
-    const page = await call(`${server.url}/streets/meisha/`);
-    expect(page.status).toBe(200);
-    expect(page.text).toContain('src="/api/feeds/meisha"');
-    expect(page.headers['content-security-policy']).toBe(DEMO_CSP);
-    const redirect = await call(`${server.url}/streets/meisha`);
-    expect(redirect.status).toBe(301);
-    expect(redirect.headers.location).toBe('/streets/meisha/');
-    expect((await call(`${server.url}/streets/atlantis/`)).status).toBe(404);
+describe('pages and docs', () => {
+  it('makes no page of its own: the demo URLs are 404 while their sites are not built', async () => {
+    for (const path of ['/', '/index.html', '/streets/meisha/', '/_demo/site.css', '/third-party/']) {
+      const reply = await call(`${server.url}${path}`);
+      expect(reply.status, path).toBe(404);
+      expect(reply.headers['content-type'], path).toBe('application/problem+json; charset=utf-8');
+    }
+    expect((await call(`${server.url}/streets/meisha`)).status).toBe(404);
   });
 
   it('serves the built Storybook at /docs/ with its content types', async () => {
@@ -158,17 +142,14 @@ describe('the built demo sites', () => {
 
   /** A fake workspace with the three sites built: the district page, the street portal, the newsletter. */
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'feed-server-sites-'));
-    const write = (path: string, text: string) => {
-      mkdirSync(join(root, path, '..'), { recursive: true });
-      writeFileSync(join(root, path), text);
-    };
-    write('apps/district-site/dist/index.html', '<!doctype html><title>district</title>');
-    write('apps/district-site/dist/district.js', 'export {};\n');
-    write('apps/street-portal/dist/index.html', '<!doctype html><title>streets</title>');
-    write('apps/street-portal/dist/street.js', 'export {};\n');
-    write('apps/street-portal/dist/meisha/index.html', '<!doctype html><title>meisha</title>');
-    write('apps/third-party/dist/index.html', '<!doctype html><title>newsletter</title>');
+    root = fakeWorkspace({
+      'apps/district-site/dist/index.html': '<!doctype html><title>district</title>',
+      'apps/district-site/dist/district.js': 'export {};\n',
+      'apps/street-portal/dist/index.html': '<!doctype html><title>streets</title>',
+      'apps/street-portal/dist/street.js': 'export {};\n',
+      'apps/street-portal/dist/meisha/index.html': '<!doctype html><title>meisha</title>',
+      'apps/third-party/dist/index.html': '<!doctype html><title>newsletter</title>',
+    });
     built = await startTestServer({ workspaceRoot: root });
   });
   afterAll(async () => {
@@ -180,6 +161,7 @@ describe('the built demo sites', () => {
     const page = await call(`${built.url}/`);
     expect(page.text).toContain('<title>district</title>');
     expect(page.headers['content-security-policy']).toBe(DEMO_CSP);
+    expect(DEMO_CSP).toBe("default-src 'self'; script-src 'self'; style-src 'self'");
     expect((await call(`${built.url}/district.js`)).headers['content-type']).toBe(
       'text/javascript; charset=utf-8',
     );
@@ -210,5 +192,71 @@ describe('the built demo sites', () => {
     const page = await call(`${built.url}/third-party/`);
     expect(page.text).toContain('<title>newsletter</title>');
     expect(page.headers['content-security-policy']).toBe(DEMO_CSP);
+  });
+});
+
+describe('served folders from --sites', () => {
+  let custom: TestServer;
+  let root: string;
+  let news: string;
+
+  /** A workspace whose folders match none of the defaults, and a site outside it (an absolute folder). */
+  beforeAll(async () => {
+    root = fakeWorkspace({
+      'www/index.html': '<!doctype html><title>home</title>',
+      'www/news/index.html': '<!doctype html><title>shadowed</title>',
+      'files/widget.js': 'export {};\n',
+      'apps/district-site/dist/index.html': '<!doctype html><title>default</title>',
+    });
+    news = fakeWorkspace({
+      'index.html': '<!doctype html><title>news</title>',
+      '2026/index.html': '<!doctype html><title>archive</title>',
+    });
+    custom = await startTestServer({
+      workspaceRoot: root,
+      sites: [
+        { prefix: '/', folder: 'www' },
+        { prefix: '/news/', folder: news },
+        { prefix: '/cdn/', folder: 'files' },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await custom.dispose();
+    rmSync(root, { recursive: true, force: true });
+    rmSync(news, { recursive: true, force: true });
+  });
+
+  it('serves each prefix from its folder, relative to the repository root or absolute', async () => {
+    const home = await call(`${custom.url}/`);
+    expect(home.text).toContain('<title>home</title>');
+    expect(home.headers['content-security-policy']).toBe(DEMO_CSP);
+    const page = await call(`${custom.url}/news/`);
+    expect(page.text).toContain('<title>news</title>');
+    expect(page.headers['content-security-policy']).toBe(DEMO_CSP);
+    const index = (await call(`${custom.url}/cdn/`)).json() as { files: { name: string; url: string }[] };
+    expect(index.files).toMatchObject([{ name: 'widget.js', url: '/cdn/widget.js' }]);
+  });
+
+  it('gives a path to the longest prefix it starts with, and only to it', async () => {
+    // www/news/index.html is under /, but /news/ belongs to the news folder.
+    expect((await call(`${custom.url}/news/`)).text).not.toContain('shadowed');
+    expect((await call(`${custom.url}/news/missing.html`)).status).toBe(404);
+  });
+
+  it('redirects a folder without its final slash, keeping the query', async () => {
+    const bare = await call(`${custom.url}/news?lang=en`);
+    expect(bare.status).toBe(301);
+    expect(bare.headers.location).toBe('/news/?lang=en');
+    const archive = await call(`${custom.url}/news/2026?lang=en`);
+    expect(archive.status).toBe(301);
+    expect(archive.headers.location).toBe('/news/2026/?lang=en');
+    expect((await call(`${custom.url}/news/2026/`)).text).toContain('<title>archive</title>');
+  });
+
+  it('serves nothing of the default folders it was not given', async () => {
+    expect((await call(`${custom.url}/`)).text).not.toContain('<title>default</title>');
+    for (const path of ['/docs/', '/streets/', '/apps/district-site/dist/index.html'])
+      expect((await call(`${custom.url}${path}`)).status, path).toBe(404);
   });
 });

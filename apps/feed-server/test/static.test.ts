@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isContentHashed } from '../src/http/static-files.js';
+import { DEFAULT_SITES } from '../src/site/default-sites.js';
 import { call, fakeWorkspace, startTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -18,7 +19,10 @@ beforeAll(async () => {
     'apps/district-site/dist/assets/index-BnwyNPIb.js': 'export {};\n',
     'apps/district-site/dist/assets/overview.js': 'export {};\n',
   });
-  server = await startTestServer({ workspaceRoot: workspace });
+  server = await startTestServer({
+    workspaceRoot: workspace,
+    sites: [...DEFAULT_SITES, { prefix: '/cdn/', folder: 'packages/indicator-table/dist/bundle' }],
+  });
 });
 afterAll(async () => {
   await server.dispose();

@@ -1,7 +1,7 @@
 /**
  * The HTTP layer on Fastify: limits and fairness first (connection gate, body limit, timeouts),
  * then security headers on every answer, compression, and the two route trees — /api (feeds,
- * streams, writes) and the site (/cdn/, /docs/, demo pages).
+ * streams, writes) and the site (the `--sites` folders: demo sites, /cdn/, /docs/).
  */
 import compress from '@fastify/compress';
 import proxyAddr from '@fastify/proxy-addr';
@@ -77,7 +77,7 @@ export async function createApp(ctx: AppContext, port: () => number): Promise<Fa
   const originOf = originResolver(config.publicOrigin, config.host, port);
   await app.register(async (api) => apiRoutes(api, { ...ctx, originOf }), { prefix: '/api' });
 
-  if (config.serveSite) siteRoutes(app, { repository: ctx.repository, workspaceRoot: config.workspaceRoot });
+  if (config.serveSite) siteRoutes(app, { sites: config.sites, root: config.workspaceRoot });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, notFound(`Nothing at ${requestPath(request.raw.url)}.`)),
   );

@@ -1,5 +1,5 @@
 /**
- * Static files: the widget bundles at /cdn/, the built Storybook at /docs/, the demo sites.
+ * Static files from the served folders (`--sites`): the widget files, the docs app, the demo sites.
  * @fastify/static sends them (ETag, Last-Modified, Range, HEAD); this module picks the file.
  *
  * Path-traversal safe: the URL path is decoded once, any `..`, `.`-prefixed (hidden) segment,
@@ -50,21 +50,33 @@ export function resolveUnder(root: string, urlPath: string): string | undefined 
   return full === root || full.startsWith(root + sep) ? full : undefined;
 }
 
-async function fileUnder(
-  root: string,
-  candidate: string,
-): Promise<{ path: string; root: string } | undefined> {
+/** A file found under a served folder: its real path and the folder's real path. */
+export interface FoundFile {
+  path: string;
+  root: string;
+  /** The URL path named a folder, and this is its `index.html`. */
+  folder: boolean;
+}
+
+/**
+ * The file the URL path `urlPath` names under `root` (a folder's `index.html` for a folder), or
+ * undefined when there is none or it is not allowed.
+ */
+export async function findStatic(root: string, urlPath: string): Promise<FoundFile | undefined> {
+  const candidate = resolveUnder(root, urlPath);
+  if (!candidate) return undefined;
   try {
     let info = await stat(candidate);
     let path = candidate;
-    if (info.isDirectory()) {
+    const folder = info.isDirectory();
+    if (folder) {
       path = join(candidate, 'index.html');
       info = await stat(path);
     }
     if (!info.isFile()) return undefined;
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(path)]);
     if (!realFile.startsWith(realRoot + sep)) return undefined;
-    return { path: realFile, root: realRoot };
+    return { path: realFile, root: realRoot, folder };
   } catch {
     return undefined;
   }
@@ -91,20 +103,8 @@ export function staticHeaders(reply: FastifyReply, path: string): void {
   if (isContentHashed(path)) reply.header('Cache-Control', IMMUTABLE);
 }
 
-/**
- * Sends the file `urlPath` names under `root` with `headers` (CSP, CORS; `Cache-Control`
- * defaults to revalidation); false when there is no such file (nothing was sent).
- */
-export async function sendStatic(
-  reply: FastifyReply,
-  root: string,
-  urlPath: string,
-  headers: Record<string, string> = {},
-): Promise<boolean> {
-  const candidate = resolveUnder(root, urlPath);
-  const file = candidate ? await fileUnder(root, candidate) : undefined;
-  if (!file) return false;
+/** Sends `file` with `headers` (CSP, CORS; `Cache-Control` defaults to revalidation). */
+export function sendStatic(reply: FastifyReply, file: FoundFile, headers: Record<string, string> = {}): void {
   reply.headers({ 'Cache-Control': 'no-cache', ...headers });
   reply.sendFile(relative(file.root, file.path), file.root);
-  return true;
 }

@@ -1,5 +1,5 @@
 /**
- * `/cdn/`: the index of the widget files served there — name, size and the Subresource
+ * `/cdn/`: the index of the widget files served there, read from its folders — name, size and the Subresource
  * Integrity hash to paste beside each `<script src>` — so a page author can pin exactly what
  * this server serves. Hashes are computed once per file version (size and modification time).
  */
@@ -39,10 +39,11 @@ async function listed(root: string): Promise<string[]> {
 }
 
 /**
- * The files at the top of the /cdn/ folders and in their `chunks/` (the shared chunks the entry
- * files import, whose integrity an import map pins), the first folder's winning a name clash.
+ * The files at the top of the folders `roots` and in their `chunks/` (the shared chunks the entry
+ * files import, whose integrity an import map pins), the first folder's winning a name clash;
+ * each with its URL under `prefix`.
  */
-export async function cdnIndex(roots: readonly string[]): Promise<CdnFile[]> {
+export async function cdnIndex(roots: readonly string[], prefix: string): Promise<CdnFile[]> {
   const files = new Map<string, CdnFile>();
   for (const root of roots) {
     for (const name of await listed(root)) {
@@ -55,7 +56,7 @@ export async function cdnIndex(roots: readonly string[]): Promise<CdnFile[]> {
         name,
         size: info.size,
         integrity,
-        url: `/cdn/${name.split('/').map(encodeURIComponent).join('/')}`,
+        url: `${prefix}${name.split('/').map(encodeURIComponent).join('/')}`,
       });
     }
   }
