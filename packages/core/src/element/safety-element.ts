@@ -235,9 +235,17 @@ export abstract class SafetyElement extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     // The texts of the widget's language load per language (../locale/catalogue.ts): the page's own
-    // language is on its way since the scripts loaded; another one starts loading here.
+    // language is on its way since the scripts loaded; another one starts loading here. A widget with
+    // data waits for them (nothing is drawn, summarised or cached with texts missing); one without
+    // data yet draws its loading skeleton at once, so that it holds its place on the page and nothing
+    // shifts when the texts and the data come, and draws again when the texts are in.
     const texts = messagesReady(this.locale, this.textBooks());
-    if (texts) return texts.then(() => inTurn(() => void super.scheduleUpdate()));
+    if (texts) {
+      if (this.state.feed !== undefined || (this.data !== undefined && this.data !== null)) {
+        return texts.then(() => inTurn(() => void super.scheduleUpdate()));
+      }
+      void texts.then(() => this.requestUpdate());
+    }
     return inTurn(() => void super.scheduleUpdate());
   }
 

@@ -90,6 +90,24 @@ describe('texts per language in a page', () => {
     await vi.waitFor(() => expect(el.shadowRoot?.querySelector('h2')?.textContent).toBe('4 indicators'));
   });
 
+  it('draws the loading skeleton of a widget without data before its texts are in (no layout shift)', async () => {
+    document.documentElement.lang = 'en';
+    const en = deferred({ heading: '{n} indicators' });
+    const zh = deferred({ heading: '{n} 项指标' });
+    book = defineMessages<Key>('test-skeleton', { en: en.loader, 'zh-CN': zh.loader });
+    const el = document.createElement('test-text-widget') as TestTextWidget;
+    el.lang = 'en';
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.shadowRoot?.querySelector('[aria-busy="true"]')).not.toBeNull());
+    expect(el.getBoundingClientRect().height).toBeGreaterThan(0);
+    expect(el.shadowRoot?.querySelector('h2')).toBeNull();
+    en.resolve();
+    // With its texts in, the skeleton names what it is waiting for.
+    await vi.waitFor(() => expect(text(el)).toContain('Loading safety data'));
+    el.data = { ...makeFeed(), asOf: new Date().toISOString() };
+    await vi.waitFor(() => expect(el.shadowRoot?.querySelector('h2')?.textContent).toBe('4 indicators'));
+  });
+
   it('says in both languages which texts are missing when neither language loads', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     document.documentElement.lang = 'en';
