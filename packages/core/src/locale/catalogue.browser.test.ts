@@ -8,21 +8,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeed } from '../../test/fixtures/feed.js';
 import type { Feed } from '../feed/types.js';
 import { SafetyElement } from '../element/safety-element.js';
-import { defineMessages, type Catalogue, type MessageBook } from './catalogue.js';
+import { defineMessages, type MessageBook } from './catalogue.js';
+import { deferredCatalogue } from '../../test/deferred-catalogue.js';
 
 type Key = 'heading';
 
-/** A loader that settles when the test says so, counting its calls. */
-function deferred(catalogue: Catalogue<Key>) {
-  let settle!: (ok: boolean) => void;
-  const loader = vi.fn(
-    () =>
-      new Promise<{ default: Catalogue<Key> }>((resolve, reject) => {
-        settle = (ok) => (ok ? resolve({ default: catalogue }) : reject(new Error('chunk missing')));
-      }),
-  );
-  return { loader, resolve: () => settle(true), reject: () => settle(false) };
-}
+const deferred = deferredCatalogue<Key>;
 
 let book: MessageBook<Key> | undefined;
 

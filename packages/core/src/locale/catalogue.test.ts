@@ -1,23 +1,14 @@
 /** Messages loaded per language: loading on demand, falling back, and saying when nothing loads. */
 import { describe, expect, it, vi } from 'vitest';
 import { defineMessages, messagesReady, unloadedMessages, type Catalogue } from './catalogue.js';
+import { deferredCatalogue } from '../../test/deferred-catalogue.js';
 
 type Key = 'hello' | 'cases';
 
 const EN: Catalogue<Key> = { hello: 'Hello {name}', cases: { one: '{n} case', other: '{n} cases' } };
 const ZH: Catalogue<Key> = { hello: '你好，{name}', cases: '{n} 个案件' };
 
-/** A loader that settles when the test says so, counting its calls. */
-function deferred(catalogue: Catalogue<Key>) {
-  let settle!: (ok: boolean) => void;
-  const loader = vi.fn(
-    () =>
-      new Promise<{ default: Catalogue<Key> }>((resolve, reject) => {
-        settle = (ok) => (ok ? resolve({ default: catalogue }) : reject(new Error('chunk missing')));
-      }),
-  );
-  return { loader, resolve: () => settle(true), reject: () => settle(false) };
-}
+const deferred = deferredCatalogue<Key>;
 
 describe('defineMessages', () => {
   it('loads nothing in Node until asked, then only the locale asked for', async () => {
