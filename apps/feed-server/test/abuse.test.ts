@@ -37,6 +37,8 @@ const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 const IND = '/api/feeds/yantian/indicators';
 const MB = 1024 * 1024;
+/** How many GETs the polite client sends while the flood is open. */
+const POLITE_GETS = 6;
 
 /** The resident memory of process `pid` in bytes, or undefined once it is gone. */
 function residentBytes(pid: number): number | undefined {
@@ -54,7 +56,7 @@ function lastWords(output: string): string {
   return /^.*(?:FATAL ERROR|out of memory).*$/m.exec(output)?.[0] ?? output.trim().slice(-300);
 }
 
-describe('a flood of pipelined requests that are never read', { timeout: 20_000 }, () => {
+describe('a flood of pipelined requests that are never read', { timeout: 120_000 }, () => {
   let dir = '';
   let child: ChildProcess | undefined;
   let url = '';
@@ -114,31 +116,33 @@ describe('a flood of pipelined requests that are never read', { timeout: 20_000 
       expect((await fetchBytes(`${url}/api/feeds/yantian`, { timeoutMs: 10_000 })).status).toBe(200);
       for (let i = 0; i < 4; i++) flood.push(await pipelineUnread(url, head, 3000));
 
-      const until = Date.now() + 6000;
+      // A polite client asks about once a second while the flood stays open; each GET must be
+      // answered, 200 with the feed. Replies are not timed: a loaded machine is slow, not wrong (the
+      // long timeout only stops a server that never answers from hanging the run).
+      const polite: string[] = [];
+      let asking = true;
       let peak = 0;
       let died = false;
       const sampling = (async () => {
-        while (Date.now() < until) {
+        while (asking) {
           const rss = residentBytes(pid);
           if (rss === undefined) died = true;
           else peak = Math.max(peak, rss);
           await delay(200);
         }
       })();
-      const polite: string[] = [];
-      const asking = (async () => {
-        while (Date.now() < until) {
-          const askedAt = Date.now();
-          try {
-            const reply = await fetchBytes(`${url}/api/feeds/yantian`, { timeoutMs: 1000 });
-            polite.push(`${reply.status} in ${Date.now() - askedAt} ms`);
-          } catch (error) {
-            polite.push(error instanceof Error ? error.message : String(error));
-          }
-          await delay(Math.max(0, askedAt + 1000 - Date.now()));
+      for (let i = 0; i < POLITE_GETS; i++) {
+        const askedAt = Date.now();
+        try {
+          const reply = await fetchBytes(`${url}/api/feeds/yantian`, { timeoutMs: 15_000 });
+          polite.push(`${reply.status} ${reply.body.length > 0 ? 'with a body' : 'empty'}`);
+        } catch (error) {
+          polite.push(error instanceof Error ? error.message : String(error));
         }
-      })();
-      await Promise.all([sampling, asking]);
+        await delay(Math.max(0, askedAt + 1000 - Date.now()));
+      }
+      asking = false;
+      await sampling;
 
       const exited = child!.exitCode !== null || child!.signalCode !== null;
       const summary = [
@@ -148,8 +152,7 @@ describe('a flood of pipelined requests that are never read', { timeout: 20_000 
       ].join('; ');
       expect(died || exited, summary).toBe(false);
       expect(peak, summary).toBeLessThan(256 * MB);
-      expect(polite.length, summary).toBeGreaterThanOrEqual(5);
-      for (const outcome of polite) expect(outcome, summary).toMatch(/^200 in \d+ ms$/);
+      expect(polite, summary).toEqual(Array(POLITE_GETS).fill('200 with a body'));
     } finally {
       for (const socket of flood) socket.destroy();
     }

@@ -4,28 +4,21 @@
  * from the sample feed and throws nothing into the page.
  */
 import { expect, it } from 'vitest';
-import { rawYantian } from '../test/feeds.js';
 import { VERSION } from '@safety-widgets/core';
+import { openBundlePage } from '../../../test/bundle-page.js';
+import { rawYantian } from '../test/feeds.js';
 
 const bundleUrl = new URL('../dist/bundle/safety-case-timeline.js', import.meta.url).href;
 
 it('loads from one script tag in a plain page and draws the sample feed', async () => {
-  const probe = await fetch(bundleUrl);
-  expect(probe.ok, `no bundle at ${bundleUrl}: run \`pnpm build\` in packages/case-timeline first`).toBe(
-    true,
-  );
-
-  const iframe = document.createElement('iframe');
-  iframe.style.width = '800px';
-  iframe.style.height = '900px';
-  iframe.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-    <script>window.__errors = []; addEventListener('error', (e) => __errors.push(String(e.message)));
-      addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));</script>
-    <script type="module" src="${bundleUrl}"></script></head>
-    <body><h1>A page we do not control</h1><safety-case-timeline categories="fraud" start="2017-01-01" end="2017-06-30"></safety-case-timeline></body></html>`;
-  document.body.append(iframe);
-  await new Promise((r) => iframe.addEventListener('load', r, { once: true }));
-  const win = iframe.contentWindow as Window & typeof globalThis & { __errors: string[] };
+  const page = await openBundlePage({
+    bundle: bundleUrl,
+    body: `<h1>A page we do not control</h1>
+      <safety-case-timeline categories="fraud" start="2017-01-01" end="2017-06-30"></safety-case-timeline>`,
+    width: 800,
+    height: 900,
+  });
+  const win = page.window;
   await expect.poll(() => win.customElements.get('safety-case-timeline'), { timeout: 10_000 }).toBeDefined();
 
   const el = win.document.querySelector('safety-case-timeline') as HTMLElement & {
@@ -50,6 +43,5 @@ it('loads from one script tag in a plain page and draws the sample feed', async 
   // The version is recorded for a second copy to name.
   const ctor = win.customElements.get('safety-case-timeline') as unknown as Record<symbol, unknown>;
   expect(ctor[Symbol.for('safety-widgets.element-version')]).toBe(VERSION);
-  expect(win.__errors).toEqual([]);
-  iframe.remove();
+  expect(page.errors()).toEqual([]);
 });
