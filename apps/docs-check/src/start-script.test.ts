@@ -17,6 +17,7 @@ it('pnpm start builds the docs app into storybook-static, then starts the feed s
   const server = steps.findIndex((step) => step.startsWith('node apps/feed-server/dist/main.js'));
   expect(docs, scripts.start).toBeGreaterThan(-1);
   expect(server, scripts.start).toBeGreaterThan(docs);
-  const roots = readFileSync(join(ROOT, 'apps/feed-server/src/site/roots.ts'), 'utf8');
-  expect(roots).toContain("join(workspace, 'storybook-static')");
+  // …into the folder the feed server serves at /docs/ by default.
+  const sites = readFileSync(join(ROOT, 'apps/feed-server/src/site/default-sites.ts'), 'utf8');
+  expect(sites).toContain("{ prefix: '/docs/', folder: 'storybook-static' }");
 });
