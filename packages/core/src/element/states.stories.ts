@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { LitElement, css, html } from 'lit';
 import { expect } from 'storybook/test';
 import { hostReset, tokens } from '../theme/tokens.js';
+import { loadAllMessages } from '../locale/catalogue.js';
 import { resolveLocale } from '../locale/resolve.js';
 import {
   renderDroppedNote,
@@ -92,6 +93,9 @@ const meta: Meta<{ theme: string }> = {
   title: 'Core/Shared states',
   args: { theme: 'light' },
   argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] } },
+  // The gallery draws core's state templates directly, outside a widget (which would wait for its
+  // texts itself): load the texts first.
+  loaders: [() => loadAllMessages()],
   render: (args) => html`<sw-states-gallery theme=${args.theme}></sw-states-gallery>`,
 };
 export default meta;
