@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { deleteAt, setAt } from '../../test/fixtures/edit.js';
-import { makeFeed } from '../../test/fixtures/feed.js';
+import { makeFeed, makeMinimalFeed } from '../../test/fixtures/feed.js';
 import { makeLargeFeed } from '../../test/fixtures/large-feed.js';
 import type * as WriteJsonSchema from '../../scripts/write-json-schema.js';
 import type { BeyondJsonSchema } from '../../scripts/write-json-schema.js';
@@ -129,18 +129,7 @@ const MALFORMED: [label: string, rule: Rule, edit: (feed: Loose) => void][] = [
 
 /** Valid feeds, several of them unusual in ways a careless JSON Schema would reject. */
 function validFeeds(): [string, unknown][] {
-  const minimal = makeFeed() as Loose;
-  for (const key of [
-    'subdistricts',
-    'neighbours',
-    'grids',
-    'layers',
-    'categories',
-    'series',
-    'events',
-    'links',
-  ])
-    delete minimal[key];
+  const minimal = makeMinimalFeed() as Loose;
   const unusual = makeFeed() as Loose;
   unusual.asOf = '2016-02-29 09:00:00.123456789 +0800'; // space separator, offset without a colon
   unusual.source.url = 'HTTPS://例子.example/数据?q=a b'; // any case, a non-ASCII host, a space in the query
