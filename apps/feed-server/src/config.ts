@@ -17,6 +17,11 @@ export interface ServerConfig {
   port: number;
   /** SQLite file; created and seeded on first start. `:memory:` for a throwaway database. */
   dbPath: string;
+  /**
+   * A `postgres://` URL: feeds in PostgreSQL, shared by every instance given the same URL
+   * (migrated and seeded by the first to start). Unset: the SQLite file `dbPath`.
+   */
+  databaseUrl: string | undefined;
   /** Bearer token for the write API; writes are refused while it is empty. */
   token: string | undefined;
   /** Add plausible events and indicator changes every few seconds. */
@@ -74,6 +79,7 @@ export const DEFAULTS: ServerConfig = {
   host: '127.0.0.1',
   port: 4000,
   dbPath: resolve(APP_DIR, 'data/feeds.db'),
+  databaseUrl: undefined,
   token: undefined,
   simulate: false,
   simulateEveryMs: 3000,
@@ -148,6 +154,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'string',
     value: '<path>',
     help: 'SQLite file, created and seeded on first start; :memory: for a throwaway database.',
+  },
+  {
+    flag: '--database',
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    kind: 'string',
+    value: '<url|path>',
+    help: 'A postgres:// URL: feeds in PostgreSQL, shared by several instances (prefer the variable: a flag shows in ps). A path: the SQLite file, as --db.',
   },
   {
     flag: '--simulate',
@@ -350,8 +364,27 @@ export function loadConfig(
   const token = env[TOKEN_ENV];
   config.token = token && token.length > 0 ? token : undefined;
   if (config.publicOrigin !== undefined) config.publicOrigin = config.publicOrigin.replace(/\/+$/, '');
+  if (config.databaseUrl !== undefined) {
+    const target = databaseTarget(config.databaseUrl);
+    if (target.kind === 'sqlite') {
+      config.dbPath = target.path;
+      config.databaseUrl = undefined;
+    }
+  }
   if (config.dbPath !== ':memory:') config.dbPath = resolve(config.dbPath);
   return config;
+}
+
+/** What `--database`/`DATABASE_URL` names: a PostgreSQL URL, or a SQLite file path. */
+export function databaseTarget(
+  value: string,
+): { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string } {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined) return { kind: 'sqlite', path: value };
+  if (scheme === 'postgres' || scheme === 'postgresql') return { kind: 'postgres', url: value };
+  throw new Error(
+    `--database/DATABASE_URL: "${scheme}://" is not supported; give a postgres:// URL, or a SQLite file path (or use --db)`,
+  );
 }
 
 /** Strict `parseArgs`, with its errors restated in this module's words. */

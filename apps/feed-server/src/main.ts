@@ -15,10 +15,10 @@ async function main(): Promise<void> {
   }
   const server = await startFeedServer(config);
   const { url } = server;
-  const feeds = server.repository.list();
+  const feeds = await server.repository.list();
   const lines = [
     `Safety Widgets feed server on ${url}`,
-    `  database   ${config.dbPath}${server.seeded ? ` (new: seeded ${server.seeded} sample feeds)` : ''}`,
+    `  database   ${server.repository.store.kind === 'postgres' ? `PostgreSQL ${server.repository.store.description}` : config.dbPath}${server.seeded ? ` (new: seeded ${server.seeded} sample feeds)` : ''}`,
     `  simulate   ${config.simulate ? `on (a change every ${config.simulateEveryMs / 1000}–${(2 * config.simulateEveryMs) / 1000} s)` : 'off'}`,
     `  writes     ${config.token ? 'enabled (Bearer token from SAFETY_FEED_TOKEN)' : 'disabled: set SAFETY_FEED_TOKEN to enable the write API'}`,
     '',

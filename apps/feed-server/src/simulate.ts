@@ -10,6 +10,8 @@ import type { FeedsRepository } from './feeds/repository.js';
 
 export interface Simulator {
   stop(): void;
+  /** Resolves when the change being made (if any) is done. */
+  idle(): Promise<void>;
 }
 
 type Random = () => number;
@@ -28,29 +30,30 @@ export function nudge(value: number, percent: boolean, random: Random): number {
   return percent ? Math.min(100, next) : next;
 }
 
-function changeIndicator(
+async function changeIndicator(
   repository: FeedsRepository,
   random: Random,
-  feed = pick(repository.list(), random),
-): void {
+  chosen?: { id: string },
+): Promise<void> {
+  const feed = chosen ?? pick(await repository.list(), random);
   if (!feed) return;
-  const candidates = repository.indicators(feed.id).filter((i) => typeof i.value === 'number');
+  const candidates = (await repository.indicators(feed.id)).filter((i) => typeof i.value === 'number');
   const indicator = pick(candidates, random);
   if (!indicator) return;
   const unit = indicator.unit as { en?: string } | null | undefined;
   const value = nudge(indicator.value as number, unit?.en?.includes('%') ?? false, random);
-  repository.writeIndicators(feed.id, [
+  await repository.writeIndicators(feed.id, [
     { path: 'simulate', fields: { id: indicator.id, value, provenance: 'synthetic' } },
   ]);
 }
 
 let counter = 0;
 
-function addIncident(repository: FeedsRepository, random: Random): void {
-  const feeds = repository.list();
+async function addIncident(repository: FeedsRepository, random: Random): Promise<void> {
+  const feeds = await repository.list();
   const district = feeds.find((f) => f.kind === 'district');
   if (!district) return;
-  const base = repository.baseDocument(district.id) as {
+  const base = (await repository.baseDocument(district.id)) as {
     grids?: { features: { id: string; properties: { subdistrict: string } }[] };
     categories?: { id: string; sensitive?: boolean }[];
   };
@@ -70,9 +73,9 @@ function addIncident(repository: FeedsRepository, random: Random): void {
     subdistrict: grid.properties.subdistrict,
     provenance: 'synthetic',
   };
-  repository.addEvents(district.id, [{ path: 'simulate', fields: event }]);
+  await repository.addEvents(district.id, [{ path: 'simulate', fields: event }]);
   const sub = feeds.find((f) => f.id === grid.properties.subdistrict);
-  if (sub) repository.addEvents(sub.id, [{ path: 'simulate', fields: { ...event } }]);
+  if (sub) await repository.addEvents(sub.id, [{ path: 'simulate', fields: { ...event } }]);
 }
 
 /** The calendar day before `now` in `timeZone`, as `YYYY-MM-DD`. */
@@ -92,17 +95,17 @@ export function dayBefore(now: number, timeZone: string): string {
  * per feed that lacked days; none when they are current). Feeds that are not the sample's keep
  * their series: only series of the sample's categories and start are continued.
  */
-export function continueSeries(repository: FeedsRepository, now: number = Date.now()): number {
+export async function continueSeries(repository: FeedsRepository, now: number = Date.now()): Promise<number> {
   let changed = 0;
-  for (const feed of repository.list()) {
-    const base = repository.baseDocument(feed.id) as {
+  for (const feed of await repository.list()) {
+    const base = (await repository.baseDocument(feed.id)) as {
       place: { id: string; timeZone: string };
       series?: Parameters<typeof continueSampleSeries>[0];
     };
     const series = base.series ?? [];
     const next = continueSampleSeries(series, base.place.id, dayBefore(now, base.place.timeZone));
     if (next.every((s, i) => s.counts.length === series[i]!.counts.length)) continue;
-    const outcome = repository.replaceSeries(feed.id, next);
+    const outcome = await repository.replaceSeries(feed.id, next);
     if (outcome.ok) changed += 1;
     else console.error(`simulate: series of ${feed.id} not continued:`, outcome.problems[0]?.message);
   }
@@ -110,9 +113,10 @@ export function continueSeries(repository: FeedsRepository, now: number = Date.n
 }
 
 /**
- * Starts changing feeds every `everyMs` to 2 × `everyMs`. First it nudges one indicator of every
- * feed, so a demo opens on current feeds rather than on the sample's 2017 date (which every widget
- * would rightly badge as years old).
+ * Starts changing feeds every `everyMs` to 2 × `everyMs`. First it continues the series and nudges
+ * one indicator of every feed, so a demo opens on current feeds rather than on the sample's 2017
+ * date (which every widget would rightly badge as years old). One change at a time; a failed one
+ * (say, the database is restarting) is logged and the next comes as usual.
  */
 export function startSimulator(
   repository: FeedsRepository,
@@ -120,36 +124,47 @@ export function startSimulator(
   random: Random = Math.random,
 ): Simulator {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const tick = (): void => {
+  let stopped = false;
+  let working: Promise<void> = Promise.resolve();
+  const attempt = async (step: () => Promise<unknown>): Promise<void> => {
     try {
-      if (random() < 0.6) changeIndicator(repository, random);
-      else addIncident(repository, random);
+      await step();
     } catch (error) {
-      console.error('simulate:', error);
+      console.error('simulate:', error instanceof Error ? error.message : error);
     }
-    schedule();
+  };
+  const run = (work: () => Promise<void>): void => {
+    working = working.then(work).finally(schedule);
   };
   const schedule = (): void => {
-    timer = setTimeout(tick, everyMs * (1 + random()));
+    if (stopped) return;
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        run(() =>
+          attempt(() =>
+            random() < 0.6 ? changeIndicator(repository, random) : addIncident(repository, random),
+          ),
+        );
+      },
+      everyMs * (1 + random()),
+    );
     timer.unref();
   };
-  try {
-    continueSeries(repository);
-  } catch (error) {
-    console.error('simulate:', error);
-  }
-  for (const feed of repository.list()) {
-    try {
-      changeIndicator(repository, random, feed);
-    } catch (error) {
-      console.error('simulate:', error);
+  run(async () => {
+    await attempt(() => continueSeries(repository));
+    const feeds = await repository.list().catch(() => []);
+    for (const feed of feeds) {
+      if (stopped) return;
+      await attempt(() => changeIndicator(repository, random, feed));
     }
-  }
-  schedule();
+  });
   return {
     stop: () => {
+      stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
     },
+    idle: () => working,
   };
 }

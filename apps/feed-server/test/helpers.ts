@@ -8,6 +8,7 @@ import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { DEFAULTS, type ServerConfig } from '../src/config.js';
 import { startFeedServer, type FeedServer } from '../src/server.js';
 
@@ -126,19 +127,20 @@ export function post(
   return call(`${server.url}${path}`, { method: 'POST', headers, body: text });
 }
 
+const DIGEST_ROWS: Record<string, string> = {
+  // The base document is changed only by replaceSeries; its length stands in for it.
+  feeds: "id || '|' || version || '|' || as_of || '|' || updated_at || '|' || length(base)",
+  indicators: "feed_id || '|' || id || '|' || position || '|' || doc",
+  events: "feed_id || '|' || id || '|' || seq || '|' || doc",
+  changes: "id || '|' || feed_id || '|' || data",
+};
+
 /** A digest of every table, read through a second connection (what another process would see). */
 export function dbDigest(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  const tables: Record<string, string> = {
-    // The base document is never written after the seed; its length stands in for it.
-    feeds: "id || '|' || version || '|' || as_of || '|' || updated_at || '|' || length(base)",
-    indicators: "feed_id || '|' || id || '|' || position || '|' || doc",
-    events: "feed_id || '|' || id || '|' || seq || '|' || doc",
-    changes: "id || '|' || feed_id || '|' || data",
-  };
   try {
     const hash = createHash('sha256');
-    for (const [table, row] of Object.entries(tables)) {
+    for (const [table, row] of Object.entries(DIGEST_ROWS)) {
       const { joined } = db
         .prepare(
           `SELECT group_concat(r, char(30)) AS joined FROM (SELECT ${row} AS r FROM ${table} ORDER BY 1)`,
@@ -150,6 +152,30 @@ export function dbDigest(dbPath: string): string {
   } finally {
     db.close();
   }
+}
+
+/** The same digest of a PostgreSQL database. */
+export async function postgresDigest(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const hash = createHash('sha256');
+    for (const [table, row] of Object.entries(DIGEST_ROWS)) {
+      const { rows } = await client.query<{ joined: string | null }>(
+        `SELECT string_agg(r, chr(30) ORDER BY r COLLATE "C") AS joined FROM (SELECT ${row} AS r FROM ${table}) t`,
+      );
+      hash.update(`${table}:${rows[0]?.joined ?? ''}`);
+    }
+    return hash.digest('hex');
+  } finally {
+    await client.end();
+  }
+}
+
+/** The digest of a test server's database, whichever kind it is. */
+export function storeDigest(server: TestServer): Promise<string> {
+  const url = server.config.databaseUrl;
+  return url ? postgresDigest(url) : Promise.resolve(dbDigest(server.dbPath));
 }
 
 export interface SseEvent {

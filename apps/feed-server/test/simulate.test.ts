@@ -77,5 +77,5 @@ it('continues the sample’s daily series up to yesterday, so the timeline runs 
   for (let d = district.length - 30; d < district.length; d++)
     expect(parts.reduce((n, counts) => n + (counts[d] ?? 0), 0)).toBe(district[d]);
   // A restart continues nothing more the same day.
-  expect(continueSeries(server.repository)).toBe(0);
+  expect(await continueSeries(server.repository)).toBe(0);
 });

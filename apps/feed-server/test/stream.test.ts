@@ -30,7 +30,7 @@ describe('GET /api/feeds/:id/stream', () => {
     await stream.until(() => stream.events.length > 0, 'the ready event');
     expect(stream.events[0]).toMatchObject({
       event: 'ready',
-      id: String(server.repository.latestChangeId()),
+      id: String(await server.repository.latestChangeId()),
     });
     stream.close();
   });
@@ -104,7 +104,7 @@ describe('GET /api/feeds/:id/stream', () => {
       await stream.until(() => stream.events.length > 0, 'the catch-up event');
       expect(stream.events[0]).toMatchObject({
         event: 'changed',
-        id: String(server.repository.latestChangeId()),
+        id: String(await server.repository.latestChangeId()),
       });
       expect(JSON.parse(stream.events[0]!.data)).toEqual({ feed: 'haishan', catchUp: true });
       stream.close();

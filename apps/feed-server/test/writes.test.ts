@@ -37,14 +37,14 @@ describe('authorisation', () => {
     { name: 'the token with one more character', token: `${TOKEN}x`, status: 401, detail: 'not the one' },
     { name: 'a token prefix', token: TOKEN.slice(0, -1), status: 401, detail: 'not the one' },
   ])('refuses $name with $status and writes nothing', async ({ token, status, detail }) => {
-    const before = server.repository.latestChangeId();
+    const before = await server.repository.latestChangeId();
     const reply = await post(server, '/api/feeds/yantian/indicators', body, { token });
     expect(reply.status).toBe(status);
     expect(reply.headers['www-authenticate']).toMatch(/^Bearer /);
     expect(reply.headers['content-type']).toContain('application/problem+json');
     expect((reply.json() as { detail: string }).detail).toContain(detail);
     // Every committed write adds a change row in its transaction: none was added.
-    expect(server.repository.latestChangeId()).toBe(before);
+    expect(await server.repository.latestChangeId()).toBe(before);
   });
 
   it('refuses a header that is not a bearer token', async () => {

@@ -1,13 +1,20 @@
 /**
- * Versioned schema migrations, tracked in SQLite's `user_version`. Each migration runs once, in
- * its own transaction, in order; a database newer than this code is refused rather than guessed at.
+ * Versioned schema migrations, the same steps expressed for both databases. Each runs once, in
+ * its own transaction, in order; the version is SQLite's `user_version`, or the row of
+ * PostgreSQL's `schema_version` table. A database newer than this code is refused rather than
+ * guessed at. Never edit a migration that has shipped: add one.
  */
-import type { Database } from 'better-sqlite3';
 
-/** Migration n (1-based) takes the schema from version n-1 to n. Never edit one that has shipped. */
-export const MIGRATIONS: readonly string[] = [
+export interface Migration {
+  sqlite: string;
+  postgres: string;
+}
+
+/** Migration n (1-based) takes the schema from version n-1 to n. */
+export const MIGRATIONS: readonly Migration[] = [
   // 1: feeds as documents, with indicators and events as rows so a write touches only what changed.
-  `
+  {
+    sqlite: `
   CREATE TABLE feeds (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -44,26 +51,58 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX changes_by_feed ON changes (feed_id, id);
   `,
+    postgres: `
+  CREATE TABLE feeds (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    parent TEXT,
+    position INTEGER NOT NULL,
+    base TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    as_of TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE TABLE indicators (
+    feed_id TEXT NOT NULL REFERENCES feeds(id),
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (feed_id, id)
+  );
+  CREATE TABLE events (
+    feed_id TEXT NOT NULL REFERENCES feeds(id),
+    id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (feed_id, id)
+  );
+  CREATE INDEX events_by_seq ON events (feed_id, seq);
+  CREATE TABLE changes (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    feed_id TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX changes_by_feed ON changes (feed_id, id);
+  `,
+  },
   // 2: when the version before the current one was made, so If-Modified-Since (one-second dates)
   // can tell whether a feed changed twice within one second.
-  `
-  ALTER TABLE feeds ADD COLUMN previous_updated_at INTEGER;
-  `,
+  {
+    sqlite: `ALTER TABLE feeds ADD COLUMN previous_updated_at INTEGER;`,
+    postgres: `ALTER TABLE feeds ADD COLUMN previous_updated_at BIGINT;`,
+  },
+  // 3: a version of the base document alone, so a write or a read need not fetch the base
+  // (hundreds of kilobytes for a district) unless it changed since the caller last read it.
+  {
+    sqlite: `ALTER TABLE feeds ADD COLUMN base_version INTEGER NOT NULL DEFAULT 1;`,
+    postgres: `ALTER TABLE feeds ADD COLUMN base_version BIGINT NOT NULL DEFAULT 1;`,
+  },
 ];
 
-/** Brings the database to the latest schema version; returns the versions before and after. */
-export function migrate(db: Database): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > MIGRATIONS.length) {
-    throw new Error(
-      `database schema version ${from} is newer than this server knows (${MIGRATIONS.length}); upgrade the server`,
-    );
-  }
-  for (let version = from + 1; version <= MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1]!);
-      db.pragma(`user_version = ${version}`);
-    })();
-  }
-  return { from, to: MIGRATIONS.length };
+/** The refusal for a database migrated by a newer server. */
+export function newerSchemaError(found: number): Error {
+  return new Error(
+    `database schema version ${found} is newer than this server knows (${MIGRATIONS.length}); upgrade the server`,
+  );
 }

@@ -1,11 +1,11 @@
 /**
- * First start: fills an empty database with the sample feeds of @safety-widgets/sample-data
- * (the district, then its sub-districts), in one transaction.
+ * First start: the sample feeds of @safety-widgets/sample-data (the district, then its
+ * sub-districts), ready for a store's `seedIfEmpty`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Database } from 'better-sqlite3';
 import type { FeedInput } from '@safety-widgets/core';
+import type { SeedFeed } from './store.js';
 
 interface IndexFile {
   feeds: { id: string; file: string; kind: string; parent: string }[];
@@ -29,45 +29,26 @@ export function splitFeed(feed: FeedInput): {
   return { base, indicators: indicators ?? [], events: events ?? [] };
 }
 
-/** Writes `feeds` into an empty database; returns how many were written. */
-export function seedFeeds(
-  db: Database,
-  feeds: { feed: FeedInput; kind: string; parent: string | null }[],
-): number {
-  const insertFeed = db.prepare(
-    'INSERT INTO feeds (id, kind, parent, position, base, version, as_of, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
-  );
-  const insertIndicator = db.prepare(
-    'INSERT INTO indicators (feed_id, id, position, doc) VALUES (?, ?, ?, ?)',
-  );
-  const insertEvent = db.prepare('INSERT INTO events (feed_id, id, seq, doc) VALUES (?, ?, ?, ?)');
-  const now = Date.now();
-  db.transaction(() => {
-    feeds.forEach(({ feed, kind, parent }, position) => {
-      const { base, indicators, events } = splitFeed(feed);
-      insertFeed.run(feed.id, kind, parent, position, JSON.stringify(base), feed.asOf, now);
-      indicators.forEach((item, i) => {
-        insertIndicator.run(feed.id, (item as { id: string }).id, i, JSON.stringify(item));
-      });
-      events.forEach((item, i) => {
-        insertEvent.run(feed.id, (item as { id: string }).id, i, JSON.stringify(item));
-      });
-    });
-  })();
-  return feeds.length;
+/** A feed as the seed stores it. */
+export function seedFeed(feed: FeedInput, kind: string, parent: string | null): SeedFeed {
+  const { base, indicators, events } = splitFeed(feed);
+  const rows = (items: unknown[]) =>
+    items.map((item) => ({ id: (item as { id: string }).id, doc: JSON.stringify(item) }));
+  return {
+    id: feed.id,
+    kind,
+    parent,
+    asOf: feed.asOf,
+    base: JSON.stringify(base),
+    indicators: rows(indicators),
+    events: rows(events),
+  };
 }
 
-/** Seeds from the sample data when the database has no feed yet. */
-export function seedIfEmpty(db: Database): number {
-  const { n } = db.prepare('SELECT count(*) AS n FROM feeds').get() as { n: number };
-  if (n > 0) return 0;
+/** The sample feeds, in order (district first). */
+export function sampleFeeds(): SeedFeed[] {
   const index = readSample<IndexFile>('index.json');
-  return seedFeeds(
-    db,
-    index.feeds.map((entry) => ({
-      feed: readSample<FeedInput>(entry.file),
-      kind: entry.kind,
-      parent: entry.kind === 'district' ? null : entry.parent,
-    })),
+  return index.feeds.map((entry) =>
+    seedFeed(readSample<FeedInput>(entry.file), entry.kind, entry.kind === 'district' ? null : entry.parent),
   );
 }

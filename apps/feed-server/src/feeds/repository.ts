@@ -1,18 +1,21 @@
 /**
- * The feeds repository: reads feeds out of SQLite (composed and validated once per version),
- * writes indicators and events (validated with core, one transaction per request, a change-log
- * row per write), and announces each committed change on the ChangeBus.
- *
- * better-sqlite3 is synchronous, so a write — read, validate, write, commit — runs without any
- * other request in between; `BEGIN IMMEDIATE` keeps it that way against a second process too.
+ * The feeds repository, the same over either database (db/store.ts): reads feeds (composed and
+ * validated once per version), writes indicators and events (validated with core; one locked
+ * transaction per request; a change-log row per write) and announces each committed change on
+ * the ChangeBus. What a write decides — merging, stamping, validation, the next version — is
+ * decided here, inside the store's transaction, so both databases behave alike.
  */
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { validateFeed } from '@safety-widgets/core';
-import type { Database } from 'better-sqlite3';
+import { sampleFeeds } from '../db/seed.js';
+import type { FeedRecord, FeedStore, StoredBase, WritePlan, WriteRefusal, WriteState } from '../db/store.js';
 import type { PayloadProblem } from '../http/problem.js';
 import type { ChangeBus, FeedChange } from '../live/change-bus.js';
 import type { PayloadItem } from './payloads.js';
+import { Snapshot } from './snapshot.js';
 import { feedContext, validateItems, type FeedContext } from './validate-items.js';
+
+export { Snapshot } from './snapshot.js';
 
 export interface FeedSummary {
   id: string;
@@ -24,44 +27,6 @@ export interface FeedSummary {
   updatedAt: number;
 }
 
-/** A feed as served: its JSON without `links` (added per origin), validators and time. */
-export class Snapshot {
-  private readonly etags = new Map<string, string>();
-
-  constructor(
-    readonly id: string,
-    readonly version: number,
-    readonly asOf: string,
-    /** When this server last changed the feed (ms). */
-    readonly updatedAt: number,
-    /** When the version before this one was made (ms); undefined when unknown. */
-    readonly previousAt: number | undefined,
-    /** The validated feed as JSON, without `links`. */
-    readonly body: string,
-  ) {}
-
-  /** The body with `links` for `origin`. */
-  bodyFor(origin: string): string {
-    const links = {
-      self: `${origin}/api/feeds/${this.id}`,
-      stream: `${origin}/api/feeds/${this.id}/stream`,
-      schema: `${origin}/api/schema/feed-v1.json`,
-    };
-    return `${this.body.slice(0, -1)},"links":${JSON.stringify(links)}}`;
-  }
-
-  /** A strong ETag for the body served to `origin`. */
-  etagFor(origin: string): string {
-    let etag = this.etags.get(origin);
-    if (!etag) {
-      etag = `"${createHash('sha1').update(this.body).update(origin).digest('base64url').slice(0, 22)}"`;
-      if (this.etags.size > 16) this.etags.clear();
-      this.etags.set(origin, etag);
-    }
-    return etag;
-  }
-}
-
 /** `write` commits a valid write; `check` only validates it, writing nothing. */
 export type WriteMode = 'write' | 'check';
 
@@ -70,7 +35,6 @@ export type WriteOutcome =
 
 export interface RepositoryOptions {
   maxEventsPerFeed: number;
-  changeLogSize: number;
   now?: () => number;
 }
 
@@ -79,56 +43,66 @@ export type Replay = { kind: 'replay'; changes: FeedChange[] } | { kind: 'catch-
 
 const MAX_REPLAY = 1000;
 
-interface FeedRow {
+interface Base {
   version: number;
-  as_of: string;
-  updated_at: number;
-  previous_updated_at: number | null;
+  base: Record<string, unknown>;
+  context: FeedContext;
+  /** The base's members without braces, to splice the current asOf, indicators and events after. */
+  json: string;
 }
+
+type Planned = Omit<WritePlan, 'change'> & { kind: FeedChange['kind']; ids: string[] };
 
 export class FeedsRepository {
   private readonly snapshots = new Map<string, Snapshot>();
-  private readonly bases = new Map<
-    string,
-    { base: Record<string, unknown>; context: FeedContext; json: string }
-  >();
+  private readonly bases = new Map<string, Base>();
   /** Feeds whose whole stored form has been validated by this process. */
   private readonly validated = new Set<string>();
   private readonly now: () => number;
+  /** Event ids made here carry this instance's mark, so two instances never make the same one. */
+  private readonly instanceMark = randomBytes(3).toString('hex');
   private eventCounter = 0;
 
   constructor(
-    private readonly db: Database,
+    readonly store: FeedStore,
     private readonly bus: ChangeBus,
     private readonly options: RepositoryOptions,
   ) {
     this.now = options.now ?? Date.now;
   }
 
-  list(): FeedSummary[] {
-    const rows = this.db
-      .prepare('SELECT id, kind, parent, version, as_of, updated_at FROM feeds ORDER BY position')
-      .all() as (Omit<FeedRow, 'previous_updated_at'> & {
-      id: string;
-      kind: string;
-      parent: string | null;
-    })[];
-    return rows.map((row) => {
-      const place = this.base(row.id).base.place as { name: { zh: string; en: string } };
-      return {
-        id: row.id,
-        kind: row.kind,
-        parent: row.parent,
-        name: place.name,
-        version: row.version,
-        asOf: row.as_of,
-        updatedAt: row.updated_at,
-      };
-    });
+  /** Seeds an empty database with the sample feeds; returns how many were written. */
+  seedIfEmpty(): Promise<number> {
+    return this.store.seedIfEmpty(sampleFeeds);
   }
 
-  has(id: string): boolean {
-    return this.row(id) !== undefined;
+  async list(): Promise<FeedSummary[]> {
+    const records = await this.store.feeds();
+    return Promise.all(
+      records.map(async (record) => {
+        const place = (await this.base(record.id, record.baseVersion)).base.place as {
+          name: { zh: string; en: string };
+        };
+        return {
+          id: record.id,
+          kind: record.kind,
+          parent: record.parent,
+          name: place.name,
+          version: record.version,
+          asOf: record.asOf,
+          updatedAt: record.updatedAt,
+        };
+      }),
+    );
+  }
+
+  async has(id: string): Promise<boolean> {
+    return (await this.store.record(id)) !== undefined;
+  }
+
+  /** Whether `snapshot` is the newest version this process has composed (no database read). */
+  isLatestKnown(snapshot: Snapshot): boolean {
+    return this.snapshots.get(snapshot.id) === snapshot;
   }
 
   /**
@@ -136,28 +110,23 @@ export class FeedsRepository {
    * (no parse and re-serialise of the whole feed). The first time a feed is served by this process
    * the whole feed is validated with core (whatever is in the database, seed or restore, is checked
    * before it goes out); after that a new version differs only by items validated with core in the
-   * write that made it, against the same immutable base.
+   * write that made it.
    */
-  snapshot(id: string): Snapshot | undefined {
-    const row = this.row(id);
-    if (!row) return undefined;
+  async snapshot(id: string): Promise<Snapshot | undefined> {
+    const record = await this.store.record(id);
+    if (!record) return undefined;
     const cached = this.snapshots.get(id);
-    if (cached && cached.version === row.version) return cached;
-    const indicators = this.db
-      .prepare('SELECT doc FROM indicators WHERE feed_id = ? ORDER BY position')
-      .pluck()
-      .all(id) as string[];
-    const events = this.db
-      .prepare('SELECT doc FROM events WHERE feed_id = ? ORDER BY seq')
-      .pluck()
-      .all(id) as string[];
+    if (cached && cached.version === record.version) return cached;
+    const stored = await this.store.read(id, this.bases.get(id)?.version);
+    if (!stored) return undefined;
+    const row = stored.record;
+    const base = this.baseFrom(id, stored.base);
     if (!this.validated.has(id)) {
-      const { base } = this.base(id);
       const result = validateFeed({
-        ...base,
-        asOf: row.as_of,
-        indicators: indicators.map((doc) => JSON.parse(doc) as unknown),
-        events: events.map((doc) => JSON.parse(doc) as unknown),
+        ...base.base,
+        asOf: row.asOf,
+        indicators: stored.indicators.map((doc) => JSON.parse(doc) as unknown),
+        events: stored.events.map((doc) => JSON.parse(doc) as unknown),
       });
       if (!result.ok || result.issues.length > 0) {
         throw new Error(
@@ -166,16 +135,17 @@ export class FeedsRepository {
       }
       this.validated.add(id);
     }
-    const body = `{${this.base(id).json},"asOf":${JSON.stringify(row.as_of)},"indicators":[${indicators.join(',')}],"events":[${events.join(',')}]}`;
+    const body = `{${base.json},"asOf":${JSON.stringify(row.asOf)},"indicators":[${stored.indicators.join(',')}],"events":[${stored.events.join(',')}]}`;
     const snapshot = new Snapshot(
       id,
       row.version,
-      row.as_of,
-      row.updated_at,
-      row.previous_updated_at ?? undefined,
+      row.asOf,
+      row.updatedAt,
+      row.previousUpdatedAt ?? undefined,
       body,
     );
-    this.snapshots.set(id, snapshot);
+    const newest = this.snapshots.get(id);
+    if (!newest || newest.version <= snapshot.version) this.snapshots.set(id, snapshot);
     return snapshot;
   }
 
@@ -188,12 +158,12 @@ export class FeedsRepository {
     items: readonly PayloadItem[],
     prior: readonly PayloadProblem[] = [],
     mode: WriteMode = 'write',
-  ): WriteOutcome {
-    return this.write(feedId, mode, () => {
-      const select = this.db.prepare('SELECT doc FROM indicators WHERE feed_id = ? AND id = ?');
-      const existing = items.map((item) => {
-        const row = select.get(feedId, item.fields.id) as { doc: string } | undefined;
-        return row ? (JSON.parse(row.doc) as Record<string, unknown>) : undefined;
+  ): Promise<WriteOutcome> {
+    const ids = items.map((item) => String(item.fields.id));
+    return this.write(feedId, mode, { indicators: ids }, (state, base) => {
+      const existing = ids.map((id) => {
+        const doc = state.indicators.get(id);
+        return doc === undefined ? undefined : (JSON.parse(doc) as Record<string, unknown>);
       });
       const nowIso = new Date(this.now()).toISOString();
       const merged = items.map((item, i) => {
@@ -205,20 +175,16 @@ export class FeedsRepository {
       });
       const problems = [
         ...prior,
-        ...validateItems(this.base(feedId).context, 'indicators', merged, (i) => items[i]!.path),
+        ...validateItems(base.context, 'indicators', merged, (i) => items[i]!.path),
       ];
-      if (problems.length > 0) return { problems };
-      const update = this.db.prepare('UPDATE indicators SET doc = ? WHERE feed_id = ? AND id = ?');
-      const insert = this.db.prepare(
-        `INSERT INTO indicators (feed_id, id, position, doc)
-         VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM indicators WHERE feed_id = ?), ?)`,
-      );
-      merged.forEach((doc, i) => {
-        const id = doc.id as string;
-        if (existing[i]) update.run(JSON.stringify(doc), feedId, id);
-        else insert.run(feedId, id, feedId, JSON.stringify(doc));
-      });
-      return { kind: 'indicators' as const, ids: merged.map((d) => d.id as string) };
+      if (problems.length > 0) return problems;
+      const rows = merged.map((doc) => ({ id: doc.id as string, doc: JSON.stringify(doc) }));
+      return {
+        updateIndicators: rows.filter((_, i) => existing[i]),
+        insertIndicators: rows.filter((_, i) => !existing[i]),
+        kind: 'indicators',
+        ids: rows.map((r) => r.id),
+      };
     });
   }
 
@@ -228,25 +194,22 @@ export class FeedsRepository {
     items: readonly PayloadItem[],
     prior: readonly PayloadProblem[] = [],
     mode: WriteMode = 'write',
-  ): WriteOutcome {
-    return this.write(feedId, mode, () => {
-      const now = this.now();
-      const docs = items.map((item) => {
-        const doc = { ...item.fields };
-        if (doc.id === undefined) {
-          this.eventCounter = (this.eventCounter + 1) % 1_000_000;
-          doc.id = `ev-${now.toString(36)}-${this.eventCounter.toString(36)}`;
-        }
-        if (doc.time === undefined) doc.time = new Date(now).toISOString();
-        return doc;
-      });
-      const problems = [
-        ...prior,
-        ...validateItems(this.base(feedId).context, 'events', docs, (i) => items[i]!.path),
-      ];
-      const exists = this.db.prepare('SELECT 1 FROM events WHERE feed_id = ? AND id = ?');
+  ): Promise<WriteOutcome> {
+    const now = this.now();
+    const docs = items.map((item) => {
+      const doc = { ...item.fields };
+      if (doc.id === undefined) {
+        this.eventCounter = (this.eventCounter + 1) % 1_000_000;
+        doc.id = `ev-${now.toString(36)}-${this.instanceMark}${this.eventCounter.toString(36)}`;
+      }
+      if (doc.time === undefined) doc.time = new Date(now).toISOString();
+      return doc;
+    });
+    const eventIds = docs.map((d) => d.id).filter((id): id is string => typeof id === 'string');
+    return this.write(feedId, mode, { eventIds }, (state, base) => {
+      const problems = [...prior, ...validateItems(base.context, 'events', docs, (i) => items[i]!.path)];
       docs.forEach((doc, i) => {
-        if (typeof doc.id === 'string' && exists.get(feedId, doc.id)) {
+        if (typeof doc.id === 'string' && state.existingEvents.has(doc.id)) {
           const path = `${items[i]!.path}.id`;
           problems.push({
             path,
@@ -254,24 +217,13 @@ export class FeedsRepository {
           });
         }
       });
-      if (problems.length > 0) return { problems };
-      const insert = this.db.prepare(
-        `INSERT INTO events (feed_id, id, seq, doc)
-         VALUES (?, ?, (SELECT coalesce(max(seq), -1) + 1 FROM events WHERE feed_id = ?), ?)`,
-      );
-      for (const doc of docs) insert.run(feedId, doc.id, feedId, JSON.stringify(doc));
-      const { n } = this.db.prepare('SELECT count(*) AS n FROM events WHERE feed_id = ?').get(feedId) as {
-        n: number;
+      if (problems.length > 0) return problems;
+      return {
+        insertEvents: docs.map((doc) => ({ id: doc.id as string, doc: JSON.stringify(doc) })),
+        maxEvents: this.options.maxEventsPerFeed,
+        kind: 'events',
+        ids: docs.map((d) => d.id as string),
       };
-      if (n > this.options.maxEventsPerFeed) {
-        this.db
-          .prepare(
-            `DELETE FROM events WHERE feed_id = ? AND seq IN
-             (SELECT seq FROM events WHERE feed_id = ? ORDER BY seq LIMIT ?)`,
-          )
-          .run(feedId, feedId, n - this.options.maxEventsPerFeed);
-      }
-      return { kind: 'events' as const, ids: docs.map((d) => d.id as string) };
     });
   }
 
@@ -280,147 +232,127 @@ export class FeedsRepository {
    * mode uses it to keep the sample's counts current. One change like a write; refused, with
    * nothing written, when the feed with these series would not be valid.
    */
-  replaceSeries(feedId: string, series: readonly unknown[]): WriteOutcome {
-    const outcome = this.write(feedId, 'write', () => {
-      const { base } = this.base(feedId);
-      const next = { ...base, series };
+  replaceSeries(feedId: string, series: readonly unknown[]): Promise<WriteOutcome> {
+    return this.write(feedId, 'write', { allIndicators: true }, (state, base) => {
+      const next = { ...base.base, series };
       const result = validateFeed({
         ...next,
-        indicators: this.indicators(feedId),
+        indicators: state.allIndicators.map((doc) => JSON.parse(doc) as unknown),
         events: [],
       });
       if (!result.ok || result.issues.length > 0) {
-        return { problems: result.issues.map((i) => ({ path: i.path, message: i.message })) };
+        return result.issues.map((i) => ({ path: i.path, message: i.message }));
       }
-      this.db.prepare('UPDATE feeds SET base = ? WHERE id = ?').run(JSON.stringify(next), feedId);
       const categories = [...new Set(series.map((s) => String((s as { category?: unknown }).category)))];
-      return { kind: 'series' as const, ids: categories };
+      // The feed was validated with these series above; its events, unchanged, were validated before.
+      return { base: JSON.stringify(next), kind: 'series', ids: categories };
     });
-    // The feed was validated with these series above; its events, unchanged, were validated before.
-    if (outcome.ok) this.bases.delete(feedId);
-    return outcome;
   }
 
   /** The feed's indicators as stored, in order. */
-  indicators(feedId: string): Record<string, unknown>[] {
-    return (
-      this.db.prepare('SELECT doc FROM indicators WHERE feed_id = ? ORDER BY position').all(feedId) as {
-        doc: string;
-      }[]
-    ).map((r) => JSON.parse(r.doc) as Record<string, unknown>);
+  async indicators(feedId: string): Promise<Record<string, unknown>[]> {
+    const stored = await this.store.read(feedId, this.bases.get(feedId)?.version);
+    if (!stored) return [];
+    this.baseFrom(feedId, stored.base);
+    return stored.indicators.map((doc) => JSON.parse(doc) as Record<string, unknown>);
   }
 
   /** The feed's base document (everything but indicators and events); never changed by writes. */
-  baseDocument(feedId: string): Readonly<Record<string, unknown>> {
-    return this.base(feedId).base;
+  async baseDocument(feedId: string): Promise<Readonly<Record<string, unknown>>> {
+    const record = await this.store.record(feedId);
+    if (!record) throw new Error(`there is no feed "${feedId}"`);
+    return (await this.base(feedId, record.baseVersion)).base;
   }
 
   /** Ids of the feed's indicators. */
-  indicatorIds(feedId: string): Set<string> {
-    const rows = this.db.prepare('SELECT id FROM indicators WHERE feed_id = ?').all(feedId) as {
-      id: string;
-    }[];
-    return new Set(rows.map((r) => r.id));
+  async indicatorIds(feedId: string): Promise<Set<string>> {
+    return new Set(await this.store.indicatorIds(feedId));
   }
 
   /** The id of the last change committed (0 before any). */
-  latestChangeId(): number {
-    const row = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'changes'").get() as
-      { seq: number } | undefined;
-    return row?.seq ?? 0;
+  latestChangeId(): Promise<number> {
+    return this.store.latestChangeId();
   }
 
   /** What to send a stream of `feedId` that reconnects after change `lastId`. */
-  replayAfter(feedId: string, lastEventId: string): Replay {
-    const latest = this.latestChangeId();
+  async replayAfter(feedId: string, lastEventId: string): Promise<Replay> {
     const lastId = /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : NaN;
-    if (!Number.isSafeInteger(lastId) || lastId > latest) return { kind: 'catch-up', latest };
-    const { min } = this.db.prepare('SELECT min(id) AS min FROM changes').get() as { min: number | null };
-    const complete = min === null ? lastId === latest : lastId >= min - 1;
-    if (!complete) return { kind: 'catch-up', latest };
-    const rows = this.db
-      .prepare('SELECT id, data FROM changes WHERE feed_id = ? AND id > ? ORDER BY id LIMIT ?')
-      .all(feedId, lastId, MAX_REPLAY + 1) as { id: number; data: string }[];
-    if (rows.length > MAX_REPLAY) return { kind: 'catch-up', latest };
-    return {
-      kind: 'replay',
-      changes: rows.map((r) => ({ ...(JSON.parse(r.data) as FeedChange), id: r.id })),
-    };
+    if (!Number.isSafeInteger(lastId)) return { kind: 'catch-up', latest: await this.latestChangeId() };
+    const { latest, oldest, changes } = await this.store.changesAfter(feedId, lastId, MAX_REPLAY + 1);
+    if (lastId > latest) return { kind: 'catch-up', latest };
+    const complete = oldest === null ? lastId === latest : lastId >= oldest - 1;
+    if (!complete || changes.length > MAX_REPLAY) return { kind: 'catch-up', latest };
+    return { kind: 'replay', changes };
   }
 
   /**
-   * Runs one write in an immediate transaction; commits, logs and publishes it when it is valid.
-   * In `check` mode it is always rolled back: the outcome is its problems (none when it would pass).
+   * Runs one write in the store's locked transaction: `decide` sees the locked state and returns
+   * the problems or what to change. Commits, logs and publishes a valid write; in `check` mode it
+   * is always rolled back and the outcome is its problems (none when it would pass).
    */
-  private write(
+  private async write(
     feedId: string,
     mode: WriteMode,
-    apply: () => { problems: PayloadProblem[] } | { kind: FeedChange['kind']; ids: string[] },
-  ): WriteOutcome {
-    if (!this.has(feedId)) {
+    needs: { indicators?: string[]; eventIds?: string[]; allIndicators?: boolean },
+    decide: (state: WriteState, base: Base) => PayloadProblem[] | Planned,
+  ): Promise<WriteOutcome> {
+    let problems: PayloadProblem[] = [];
+    const result = await this.store.write(
+      feedId,
+      { ...needs, knownBaseVersion: this.bases.get(feedId)?.version },
+      (state): WritePlan | WriteRefusal => {
+        const decided = decide(state, this.baseFrom(feedId, state.base));
+        if (Array.isArray(decided)) {
+          problems = decided;
+          return { refused: true };
+        }
+        if (mode === 'check') return { refused: true };
+        const { kind, ids, ...changes } = decided;
+        return { ...changes, change: this.nextChange(state.record, kind, ids) };
+      },
+    );
+    if (result.kind === 'no-feed') {
       return {
         ok: false,
         status: 404,
         problems: [{ path: '$', message: `$: there is no feed "${feedId}"` }],
       };
     }
-    const run = this.db.transaction((): WriteOutcome => {
-      const outcome = apply();
-      if ('problems' in outcome) throw new Rejected(outcome.problems);
-      if (mode === 'check') throw new Rejected([]);
-      const row = this.row(feedId)!;
-      const at = this.now();
-      const asOf = new Date(Math.max(at, Date.parse(row.as_of) + 1)).toISOString();
-      const version = row.version + 1;
-      this.db
-        .prepare(
-          'UPDATE feeds SET version = ?, as_of = ?, previous_updated_at = updated_at, updated_at = ? WHERE id = ?',
-        )
-        .run(version, asOf, at, feedId);
-      const data = { feed: feedId, version, asOf, at, kind: outcome.kind, ids: outcome.ids };
-      const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO changes (feed_id, at, data) VALUES (?, ?, ?)')
-        .run(feedId, at, JSON.stringify(data));
-      const id = Number(lastInsertRowid);
-      if (id % 100 === 0) {
-        this.db.prepare('DELETE FROM changes WHERE id <= ?').run(id - this.options.changeLogSize);
-      }
-      return { ok: true, change: { id, ...data } };
-    });
-    let outcome: WriteOutcome;
-    try {
-      outcome = run.immediate();
-    } catch (error) {
-      if (error instanceof Rejected) return { ok: false, status: 422, problems: error.problems };
-      throw error;
-    }
-    if (outcome.ok) this.bus.publish(outcome.change);
-    return outcome;
+    if (result.kind === 'refused') return { ok: false, status: 422, problems };
+    this.bus.publish(result.change);
+    return { ok: true, change: result.change };
   }
 
-  private row(id: string): FeedRow | undefined {
-    return this.db
-      .prepare('SELECT version, as_of, updated_at, previous_updated_at FROM feeds WHERE id = ?')
-      .get(id) as FeedRow | undefined;
+  /** The change a write makes: the next version, `asOf` now (always later than the last one). */
+  private nextChange(record: FeedRecord, kind: FeedChange['kind'], ids: string[]): Omit<FeedChange, 'id'> {
+    const at = this.now();
+    const asOf = new Date(Math.max(at, Date.parse(record.asOf) + 1)).toISOString();
+    return { feed: record.id, version: record.version + 1, asOf, at, kind, ids };
   }
 
-  private base(id: string): { base: Record<string, unknown>; context: FeedContext; json: string } {
-    let entry = this.bases.get(id);
-    if (!entry) {
-      const { base } = this.db.prepare('SELECT base FROM feeds WHERE id = ?').get(id) as { base: string };
-      const parsed = JSON.parse(base) as Record<string, unknown>;
-      const { asOf: _asOf, ...rest } = parsed;
-      // The base's members without braces, to splice the current asOf, indicators and events after.
-      entry = { base: parsed, context: feedContext(parsed), json: JSON.stringify(rest).slice(1, -1) };
-      this.bases.set(id, entry);
-    }
+  /** The base at `version`, read from the store only when this process does not hold it. */
+  private async base(id: string, version: number): Promise<Base> {
+    const held = this.bases.get(id);
+    if (held && held.version === version) return held;
+    const stored = await this.store.base(id, held?.version);
+    if (!stored) throw new Error(`there is no feed "${id}"`);
+    return this.baseFrom(id, stored);
+  }
+
+  /** The parsed base for what the store returned (its text is null when we hold that version). */
+  private baseFrom(id: string, stored: StoredBase): Base {
+    const held = this.bases.get(id);
+    if (stored.text === null && held && held.version === stored.baseVersion) return held;
+    if (stored.text === null) throw new Error(`base of ${id} v${stored.baseVersion} was not read`);
+    const parsed = JSON.parse(stored.text) as Record<string, unknown>;
+    const { asOf: _asOf, ...rest } = parsed;
+    const entry: Base = {
+      version: stored.baseVersion,
+      base: parsed,
+      context: feedContext(parsed),
+      json: JSON.stringify(rest).slice(1, -1),
+    };
+    if (!held || held.version <= entry.version) this.bases.set(id, entry);
     return entry;
-  }
-}
-
-/** Thrown inside a write transaction to roll it back with the payload's problems. */
-class Rejected extends Error {
-  constructor(readonly problems: PayloadProblem[]) {
-    super('payload rejected');
   }
 }

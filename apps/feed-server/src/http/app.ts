@@ -1,7 +1,7 @@
 /**
  * The HTTP layer on Fastify: limits and fairness first (connection gate, body limit, timeouts),
- * then security headers on every answer, compression, and the two route trees — /api (feeds,
- * streams, writes) and the site (the `--sites` folders: demo sites, /cdn/, /docs/).
+ * then security headers on every answer, compression, the probes (/healthz, /readyz) and the two
+ * route trees — /api (feeds, streams, writes) and the site (the `--sites` folders: demo sites, /cdn/, /docs/).
  */
 import compress from '@fastify/compress';
 import proxyAddr from '@fastify/proxy-addr';
@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installConnectionGate } from './connection-gate.js';
 import { clientErrorHandler, continueBody, errorHandler, handleExpect } from './errors.js';
 import { apiRoutes, sendApiNotFound, type ApiContext } from './feed-routes.js';
+import { healthRoutes, type Readiness } from './health-routes.js';
 import { originResolver, requestPath } from './origin.js';
 import { notFound, sendProblem } from './problem.js';
 import { siteRoutes } from './site-routes.js';
@@ -21,7 +22,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** A connection with no traffic either way for this long is closed (a stuck reader, say). */
 const IDLE_TIMEOUT_MS = 120_000;
 
-export type AppContext = Omit<ApiContext, 'originOf'>;
+export type AppContext = Omit<ApiContext, 'originOf'> & { readiness: Readiness };
 
 export async function createApp(ctx: AppContext, port: () => number): Promise<FastifyInstance> {
   const { config } = ctx;
@@ -74,6 +75,7 @@ export async function createApp(ctx: AppContext, port: () => number): Promise<Fa
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { serve: false, cacheControl: false, setHeaders: staticHeaders });
 
+  healthRoutes(app, ctx.readiness);
   const originOf = originResolver(config.publicOrigin, config.host, port);
   await app.register(async (api) => apiRoutes(api, { ...ctx, originOf }), { prefix: '/api' });
 

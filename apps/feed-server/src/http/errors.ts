@@ -12,12 +12,14 @@
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
+import { StoreUnavailableError } from '../db/store.js';
 import {
   problemJson,
   ProblemError,
   PROBLEM_TYPE,
   rawProblemResponse,
   sendProblem,
+  storeUnavailable,
   tooLarge,
   type ProblemDetails,
 } from './problem.js';
@@ -54,6 +56,7 @@ const kindOf = (status: number): string =>
 export function errorHandler(limit: number) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     if (error instanceof ProblemError) return sendProblem(reply, error.problem);
+    if (error instanceof StoreUnavailableError) return sendProblem(reply, storeUnavailable(error.message));
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       discardRest(request.raw);
       return sendProblem(reply, tooLarge(limit, declaredLength(request.raw)));

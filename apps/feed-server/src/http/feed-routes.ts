@@ -93,9 +93,9 @@ export async function apiRoutes(app: FastifyInstance, ctx: ApiContext): Promise<
     });
   const readOnly = (url: string) => only(READ_ONLY, OTHER_THAN_READ, url);
 
-  app.get('/feeds', (request, reply) => {
+  app.get('/feeds', async (request, reply) => {
     const origin = ctx.originOf(request);
-    const feeds = ctx.repository.list().map((f) => ({
+    const feeds = (await ctx.repository.list()).map((f) => ({
       id: f.id,
       kind: f.kind,
       parent: f.parent,
@@ -121,7 +121,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: ApiContext): Promise<
   app.get('/feeds/:id', { compress: false }, async (request, reply) => {
     const id = feedId(request, reply);
     if (id === undefined) return reply;
-    const snapshot = ctx.repository.snapshot(id);
+    const snapshot = await ctx.repository.snapshot(id);
     if (!snapshot)
       return sendProblem(reply, notFound(`There is no feed "${id}". The list of feeds is at /api/feeds.`));
     const origin = ctx.originOf(request);
@@ -146,10 +146,10 @@ export async function apiRoutes(app: FastifyInstance, ctx: ApiContext): Promise<
   });
   readOnly('/feeds/:id');
 
-  app.get('/feeds/:id/stream', (request, reply) => {
+  app.get('/feeds/:id/stream', async (request, reply) => {
     const id = feedId(request, reply);
     if (id === undefined) return reply;
-    if (!ctx.repository.has(id))
+    if (!(await ctx.repository.has(id)))
       return sendProblem(reply, notFound(`There is no feed "${id}". The list of feeds is at /api/feeds.`));
     if (request.method === 'HEAD') {
       reply.headers({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -189,27 +189,52 @@ function lastEventIdOf(request: FastifyRequest): string | undefined {
   return typeof query === 'string' && query.trim() !== '' ? query.trim() : undefined;
 }
 
-/** What a new stream starts with: the retry hint, then a replay, a catch-up or `ready`. */
-function streamHead(ctx: ApiContext, id: string, lastEventId: string | undefined): string {
+/**
+ * What a new stream starts with — the retry hint, then a replay, a catch-up or `ready` — and the
+ * last change id it covers.
+ */
+async function streamHead(
+  ctx: ApiContext,
+  id: string,
+  lastEventId: string | undefined,
+): Promise<{ head: string; covers: number }> {
   let head = `retry: ${ctx.config.streamRetryMs}\n\n`;
   if (lastEventId) {
-    const replay = ctx.repository.replayAfter(id, lastEventId);
-    if (replay.kind === 'replay') head += replay.changes.map(formatChange).join('');
-    else
-      head += `id: ${replay.latest}\nevent: changed\ndata: ${JSON.stringify({ feed: id, catchUp: true })}\n\n`;
-  } else {
-    const latest = ctx.repository.latestChangeId();
-    head += `id: ${latest}\nevent: ready\ndata: ${JSON.stringify({ feed: id, latest })}\n\n`;
+    const replay = await ctx.repository.replayAfter(id, lastEventId);
+    if (replay.kind === 'replay') {
+      head += replay.changes.map(formatChange).join('');
+      const covers = replay.changes.at(-1)?.id ?? Number(lastEventId);
+      return { head, covers };
+    }
+    head += `id: ${replay.latest}\nevent: changed\ndata: ${JSON.stringify({ feed: id, catchUp: true })}\n\n`;
+    return { head, covers: replay.latest };
   }
-  return head;
+  const latest = await ctx.repository.latestChangeId();
+  head += `id: ${latest}\nevent: ready\ndata: ${JSON.stringify({ feed: id, latest })}\n\n`;
+  return { head, covers: latest };
 }
 
-function openStream(ctx: ApiContext, request: FastifyRequest, reply: FastifyReply, id: string): FastifyReply {
+async function openStream(
+  ctx: ApiContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+): Promise<FastifyReply> {
+  // Watched before the head is read, so a change committed meanwhile waits for the stream rather
+  // than falling between the replay and the live changes.
+  const watch = ctx.hub.watch(id);
   // Everything that could fail is done before a stream slot is claimed.
-  const head = streamHead(ctx, id, lastEventIdOf(request));
+  let head: { head: string; covers: number };
+  try {
+    head = await streamHead(ctx, id, lastEventIdOf(request));
+  } catch (error) {
+    watch.cancel();
+    throw error;
+  }
   const client = clientKey(request.ip);
   const claim = ctx.streams.claim(client);
   if (claim !== 'ok') {
+    watch.cancel();
     return sendProblem(reply, {
       kind: 'too-many-streams',
       status: claim === 'client' ? 429 : 503,
@@ -234,9 +259,8 @@ function openStream(ctx: ApiContext, request: FastifyRequest, reply: FastifyRepl
     Connection: 'keep-alive',
     'X-Accel-Buffering': 'no',
   });
-  res.write(head);
-  // Synchronous from the replay to here: no change can be committed in between.
-  ctx.hub.add(id, res, () => ctx.streams.release(client));
+  res.write(head.head);
+  watch.attach(res, head.covers, () => ctx.streams.release(client));
   return reply;
 }
 
@@ -247,7 +271,7 @@ function apply(
   items: PayloadItem[],
   prior: PayloadProblem[],
   mode: WriteMode,
-): WriteOutcome {
+): Promise<WriteOutcome> {
   return action === 'events'
     ? ctx.repository.addEvents(id, items, prior, mode)
     : ctx.repository.writeIndicators(id, items, prior, mode);
@@ -287,7 +311,7 @@ async function write(
   let prior: PayloadProblem[] = [];
   if (action === 'indicators.csv') {
     const text = typeof request.body === 'string' ? request.body : '';
-    const read = readIndicatorCsv(text, ctx.repository.indicatorIds(id), id);
+    const read = readIndicatorCsv(text, await ctx.repository.indicatorIds(id), id);
     if (!read.ok) return rejected(read.problems, 'CSV');
     items = read.items;
   } else {
@@ -305,12 +329,12 @@ async function write(
     prior = read.problems;
     // The body's JSON Schema refused it: say why, in the diagnosis's words where it has them.
     if (request.validationError) {
-      const check = apply(ctx, id, action, items, prior, 'check');
+      const check = await apply(ctx, id, action, items, prior, 'check');
       const problems = check.ok ? [] : check.problems;
       return rejected(problems.length > 0 ? problems : schemaProblems(request.validationError), 'payload');
     }
   }
-  const outcome = apply(ctx, id, action, items, prior, 'write');
+  const outcome = await apply(ctx, id, action, items, prior, 'write');
   if (!outcome.ok) {
     if (outcome.status === 404) return sendProblem(reply, notFound(outcome.problems[0]!.message));
     return rejected(outcome.problems, action === 'indicators.csv' ? 'CSV' : 'payload');

@@ -103,3 +103,14 @@ export const tooLarge = (limit: number, size?: number): ProblemDetails => ({
   title: 'Request body too large',
   detail: `The body${size !== undefined ? ` is ${size} bytes,` : ' is'} larger than this server's limit of ${limit} bytes. Split the change into smaller requests.`,
 });
+
+/** The database cannot be reached: nothing was read or written; the client may try again soon. */
+export function storeUnavailable(reason: string): ProblemDetails {
+  return {
+    kind: 'database-unavailable',
+    status: 503,
+    title: 'Service Unavailable',
+    detail: `The feed database cannot be reached just now, so nothing was read or written. Try again in a few seconds. (${reason})`,
+    headers: { 'Retry-After': 5 },
+  };
+}

@@ -68,7 +68,7 @@ export function writeGate(app: FastifyInstance, ctx: WriteGateContext): onReques
       );
     }
     const { id } = request.params as { id: string };
-    if (!ctx.repository.has(id)) {
+    if (!(await ctx.repository.has(id))) {
       return sendProblem(
         reply,
         notFound(`There is no feed "${id}" to write to. The list of feeds is at /api/feeds.`),

@@ -2,10 +2,10 @@
  * The seam between "a change was committed" and "tell every open stream". The repository
  * publishes each committed change once; every instance's SSE hub subscribes.
  *
- * One process: `InProcessChangeBus`. Several instances behind a load balancer: an implementation
- * of the same interface over Redis pub/sub (PUBLISH on `publish`, SUBSCRIBE feeding the
- * listeners) or PostgreSQL LISTEN/NOTIFY, chosen by configuration; nothing else changes, because
- * change ids come from the shared database and replay reads the shared change log.
+ * One process on SQLite: `InProcessChangeBus`. Several instances on PostgreSQL:
+ * `PostgresChangeBus` (postgres-change-bus.ts), LISTEN/NOTIFY over one connection per instance;
+ * nothing else changes, because change ids come from the shared database and replay reads the
+ * shared change log.
  */
 
 /** One committed change to a feed; `id` is its Server-Sent Events id. */
@@ -29,12 +29,15 @@ export interface ChangeBus {
   publish(change: FeedChange): void;
   /** Listens for changes; returns the unsubscribe function. */
   subscribe(listener: ChangeListener): () => void;
+  /** Whether changes from every instance are being received (false while reconnecting). */
+  readonly listening: boolean;
   close(): Promise<void>;
 }
 
 /** Delivers synchronously to the listeners of this process. */
 export class InProcessChangeBus implements ChangeBus {
   private readonly listeners = new Set<ChangeListener>();
+  readonly listening = true;
 
   publish(change: FeedChange): void {
     for (const listener of this.listeners) {

@@ -14,8 +14,22 @@ import type { ServerResponse } from 'node:http';
 import type { ChangeBus, FeedChange } from './change-bus.js';
 
 interface Stream {
-  res: ServerResponse;
-  onClose: () => void;
+  /** Unset while the stream's head (replay or ready) is being read: changes wait in `waiting`. */
+  res?: ServerResponse;
+  /** The last change id this stream has been sent (or that its head covers). */
+  lastId: number;
+  waiting: FeedChange[];
+}
+
+/**
+ * A stream registered before its head is read, so no change committed meanwhile is missed: the
+ * changes that arrive wait until `attach`, which sends those after the head and then the rest as
+ * they come. Each stream is sent a change once, in id order, whatever the order of arrival.
+ */
+export interface StreamWatch {
+  attach(res: ServerResponse, afterId: number, onClose: () => void): void;
+  /** The head could not be read, or the stream was refused: forget it. */
+  cancel(): void;
 }
 
 export function formatChange(change: FeedChange): string {
@@ -51,21 +65,37 @@ export class SseHub {
   }
 
   /**
-   * Adds a stream whose headers and catch-up have been written; `onClose` runs once when it
-   * closes for any reason.
+   * Registers a stream of `feedId` before its head is read (see StreamWatch); `onClose` (given to
+   * `attach`) runs once when it closes for any reason.
    */
-  add(feedId: string, res: ServerResponse, onClose: () => void): void {
+  watch(feedId: string): StreamWatch {
     let set = this.streams.get(feedId);
     if (!set) {
       set = new Set();
       this.streams.set(feedId, set);
     }
-    const stream: Stream = { res, onClose };
-    set.add(stream);
-    res.once('close', () => {
-      set.delete(stream);
-      onClose();
-    });
+    const streams = set;
+    const stream: Stream = { lastId: 0, waiting: [] };
+    streams.add(stream);
+    return {
+      attach: (res, afterId, onClose) => {
+        stream.lastId = afterId;
+        stream.res = res;
+        const waiting = stream.waiting.filter((change) => change.id > afterId);
+        stream.waiting = [];
+        if (waiting.length > 0) {
+          res.write(waiting.map(formatChange).join(''));
+          stream.lastId = waiting.at(-1)!.id;
+        }
+        res.once('close', () => {
+          streams.delete(stream);
+          onClose();
+        });
+      },
+      cancel: () => {
+        streams.delete(stream);
+      },
+    };
   }
 
   /** Ends every stream (shutdown); clients reconnect elsewhere with their Last-Event-ID. */
@@ -73,7 +103,7 @@ export class SseHub {
     this.unsubscribe();
     clearInterval(this.heartbeat);
     for (const set of this.streams.values()) {
-      for (const { res } of set) res.end();
+      for (const { res } of set) res?.end();
     }
   }
 
@@ -81,21 +111,30 @@ export class SseHub {
     const set = this.streams.get(change.feed);
     if (!set || set.size === 0) return;
     // Encoded once: every stream is sent the same bytes.
-    this.writeAll(set, Buffer.from(formatChange(change)));
+    const chunk = Buffer.from(formatChange(change));
+    for (const stream of set) {
+      if (change.id <= stream.lastId) continue;
+      if (!stream.res) {
+        stream.waiting.push(change);
+        continue;
+      }
+      stream.lastId = change.id;
+      this.send(stream.res, chunk);
+    }
   }
 
   private beat(): void {
     const comment = Buffer.from(`: heartbeat ${new Date().toISOString()}\n\n`);
-    for (const set of this.streams.values()) this.writeAll(set, comment);
+    for (const set of this.streams.values()) {
+      for (const { res } of set) if (res) this.send(res, comment);
+    }
   }
 
-  private writeAll(set: Set<Stream>, chunk: Buffer): void {
-    for (const { res } of set) {
-      if (res.writableLength > this.maxUnreadBytes) {
-        res.destroy();
-        continue;
-      }
-      res.write(chunk);
+  private send(res: ServerResponse, chunk: Buffer): void {
+    if (res.writableLength > this.maxUnreadBytes) {
+      res.destroy();
+      return;
     }
+    res.write(chunk);
   }
 }
