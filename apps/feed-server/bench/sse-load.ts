@@ -9,8 +9,13 @@
  * The clients are spread over BENCH_CLIENT_PROCESSES forked processes (bench/sse-clients.ts), so
  * one reader's queue of sockets does not count as delivery latency.
  *
+ * Several instances: BENCH_INSTANCES=3 starts three servers on one PostgreSQL (a throwaway
+ * embedded cluster, or DATABASE_URL when set), spreads the client processes over them in turn and
+ * writes through the first, so every delivery on the others crossed LISTEN/NOTIFY.
+ *
  * Environment: BENCH_CLIENTS (2000), BENCH_DURATION_S (30), BENCH_WRITE_EVERY_MS (100),
- * BENCH_CLIENT_PROCESSES (2).
+ * BENCH_CLIENT_PROCESSES (2, at least one per instance), BENCH_INSTANCES (1),
+ * BENCH_DATABASE (sqlite, or postgres; postgres whenever BENCH_INSTANCES > 1).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,52 +23,71 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPostgres, type PostgresCluster } from '../test/postgres/cluster.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 30);
 const WRITE_EVERY_MS = Number(process.env.BENCH_WRITE_EVERY_MS ?? 100);
 const TOKEN = 'bench-token';
 const FEED = 'yantian';
-const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENT_PROCESSES ?? 2));
+const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
+const CLIENT_PROCESSES = Math.max(INSTANCES, Number(process.env.BENCH_CLIENT_PROCESSES ?? 2));
+const POSTGRES = INSTANCES > 1 || process.env.BENCH_DATABASE === 'postgres';
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const CLIENT = fileURLToPath(new URL('./sse-clients.ts', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'feed-server-bench-'));
-const server = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    MAIN,
-    '--port',
-    '0',
-    '--db',
-    join(dir, 'feeds.db'),
-    '--no-site',
-    '--streams-per-client',
-    String(CLIENTS + 10),
-    '--max-streams',
-    String(CLIENTS + 10),
-    // Every client is on loopback: one address holds all the connections.
-    '--connections-per-client',
-    String(CLIENTS + 100),
-    '--max-connections',
-    String(CLIENTS + 100),
-    '--writes-per-minute',
-    '1000000',
-  ],
-  { env: { ...process.env, SAFETY_FEED_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] },
-);
+let cluster: PostgresCluster | undefined;
+let databaseUrl = process.env.DATABASE_URL;
+if (POSTGRES && !databaseUrl) {
+  cluster = await startPostgres();
+  databaseUrl = await cluster.createDatabase();
+}
+const database = POSTGRES ? ['--database', databaseUrl!] : ['--db', join(dir, 'feeds.db')];
 
-const base = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  server.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const match = /feed server on (http:\/\/[\d.]+:\d+)/.exec(out);
-    if (match) resolve(match[1]!);
+/** Starts one server process; resolves with it and its URL once it prints it. */
+async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      MAIN,
+      '--port',
+      '0',
+      ...database,
+      '--no-site',
+      '--quiet',
+      '--streams-per-client',
+      String(CLIENTS + 10),
+      '--max-streams',
+      String(CLIENTS + 10),
+      // Every client is on loopback: one address holds all the connections.
+      '--connections-per-client',
+      String(CLIENTS + 100),
+      '--max-connections',
+      String(CLIENTS + 100),
+      '--writes-per-minute',
+      '1000000',
+    ],
+    { env: { ...process.env, SAFETY_FEED_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /feed server on (http:\/\/[\d.]+:\d+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
   });
-  server.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-});
+  return { child, url };
+}
+
+// One after the other: the first migrates and seeds the database.
+const servers: { child: ChildProcess; url: string }[] = [];
+for (let i = 0; i < INSTANCES; i++) servers.push(await startServer());
+const base = servers[0]!.url;
 
 const rssMb = (pid: number): number => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -80,9 +104,9 @@ interface ClientProcess {
   report: Promise<{ deliveries: number[]; fromCommit: number[] }>;
 }
 
-/** Forks one client process holding `count` streams. */
-function forkClients(count: number): ClientProcess {
-  const child = fork(CLIENT, [`${base}/api/feeds/${FEED}/stream`, String(count)], {
+/** Forks one client process holding `count` streams of the instance at `url`. */
+function forkClients(count: number, url: string): ClientProcess {
+  const child = fork(CLIENT, [`${url}/api/feeds/${FEED}/stream`, String(count)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -136,16 +160,21 @@ const percentile = (values: number[], p: number): number => {
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 try {
-  const idleRss = rssMb(server.pid!);
+  const totalRss = () => servers.reduce((n, s) => n + rssMb(s.child.pid!), 0);
+  const idleRss = totalRss();
   const opening = performance.now();
   const clients = Array.from({ length: CLIENT_PROCESSES }, (_, i) =>
-    forkClients(Math.floor(CLIENTS / CLIENT_PROCESSES) + (i < CLIENTS % CLIENT_PROCESSES ? 1 : 0)),
+    forkClients(
+      Math.floor(CLIENTS / CLIENT_PROCESSES) + (i < CLIENTS % CLIENT_PROCESSES ? 1 : 0),
+      servers[i % INSTANCES]!.url,
+    ),
   );
   await Promise.all(clients.map((c) => c.opened));
   const openedIn = performance.now() - opening;
-  const connectedRss = rssMb(server.pid!);
+  const connectedRss = totalRss();
+  const setup = POSTGRES ? `${INSTANCES} instance(s) on PostgreSQL` : '1 instance on SQLite';
   console.log(
-    `${CLIENTS} streams open in ${(openedIn / 1000).toFixed(1)} s; server RSS ${idleRss.toFixed(0)} MB idle → ${connectedRss.toFixed(0)} MB`,
+    `${setup}: ${CLIENTS} streams open in ${(openedIn / 1000).toFixed(1)} s; server RSS (all instances) ${idleRss.toFixed(0)} MB idle → ${connectedRss.toFixed(0)} MB`,
   );
 
   let writes = 0;
@@ -155,7 +184,7 @@ try {
   while (performance.now() - started < DURATION_S * 1000) {
     writesDone.push(post(300 + (writes % 50)));
     writes += 1;
-    peakRss = Math.max(peakRss, rssMb(server.pid!));
+    peakRss = Math.max(peakRss, totalRss());
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, started + writes * WRITE_EVERY_MS - performance.now())),
     );
@@ -196,8 +225,11 @@ try {
       .join(' ')}`,
   );
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  for (const { child } of servers) {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  await cluster?.dispose();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }

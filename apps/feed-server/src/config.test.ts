@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, OPTIONS, TOKEN_ENV, helpText, loadConfig } from './config.js';
+import { DEFAULTS, OPTIONS, TOKEN_ENV, databaseTarget, helpText, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('gives the defaults with no flags and an empty environment', () => {
@@ -62,6 +62,19 @@ describe('loadConfig', () => {
   it('resolves the database path, except :memory:', () => {
     expect(loadConfig(['--db', 'x.db'], {}).dbPath).toBe(resolve('x.db'));
     expect(loadConfig(['--db=:memory:'], {}).dbPath).toBe(':memory:');
+  });
+
+  it('chooses PostgreSQL for a postgres:// URL and SQLite for a path', () => {
+    const url = 'postgres://feeds:secret@db.internal:5432/feeds';
+    expect(loadConfig([], { DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig(['--database', 'postgresql://db/feeds'], {}).databaseUrl).toBe('postgresql://db/feeds');
+    const sqlite = loadConfig(['--database', 'data/other.db'], {});
+    expect(sqlite.databaseUrl).toBeUndefined();
+    expect(sqlite.dbPath).toBe(resolve('data/other.db'));
+    expect(() => loadConfig([], { DATABASE_URL: 'mysql://db/feeds' })).toThrow(
+      '"mysql://" is not supported; give a postgres:// URL, or a SQLite file path',
+    );
+    expect(databaseTarget(url)).toEqual({ kind: 'postgres', url });
   });
 
   it('reads booleans from flags and the environment', () => {

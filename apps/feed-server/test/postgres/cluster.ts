@@ -48,7 +48,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
     user: 'postgres',
     password: PASSWORD,
     port,
-    persistent: false,
+    // Kept across stop() and start() (a restart); dispose() deletes the folder.
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: () => undefined,
