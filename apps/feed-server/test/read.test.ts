@@ -117,3 +117,15 @@ describe('index and schema', () => {
     expect(reply.json()).toHaveProperty('$schema');
   });
 });
+
+describe('probes', () => {
+  it('answers /healthz and /readyz, uncached; /readyz names the database and the fan-out', async () => {
+    const health = await call(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+    const ready = await call(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(ready.headers['cache-control']).toBe('no-store');
+    expect(ready.json()).toEqual({ status: 'ready', database: 'sqlite', listening: true });
+  });
+});
