@@ -241,8 +241,8 @@ export class PostgresStore implements FeedStore {
             'INSERT INTO feeds (id, kind, parent, position, base, version, as_of, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $7)',
             [feed.id, feed.kind, feed.parent, position, feed.base, feed.asOf, now],
           );
-          await insertRows(client, 'indicators', 'position', feed.id, feed.indicators);
-          await insertRows(client, 'events', 'seq', feed.id, feed.events);
+          await insertRows(client, 'indicators', 'position', feed.id, feed.indicators, 'first');
+          await insertRows(client, 'events', 'seq', feed.id, feed.events, 'first');
         }
         await client.query('COMMIT');
         return list.length;
@@ -359,9 +359,8 @@ export class PostgresStore implements FeedStore {
     for (const { id, doc } of plan.updateIndicators ?? []) {
       await client.query('UPDATE indicators SET doc = $1 WHERE feed_id = $2 AND id = $3', [doc, feedId, id]);
     }
-    if (plan.insertIndicators?.length)
-      await appendRows(client, 'indicators', 'position', feedId, plan.insertIndicators);
-    if (plan.insertEvents?.length) await appendRows(client, 'events', 'seq', feedId, plan.insertEvents);
+    await insertRows(client, 'indicators', 'position', feedId, plan.insertIndicators ?? []);
+    await insertRows(client, 'events', 'seq', feedId, plan.insertEvents ?? []);
     if (plan.maxEvents !== undefined) {
       await client.query(
         `DELETE FROM events WHERE feed_id = $1 AND seq IN
@@ -407,33 +406,24 @@ async function baseOf(
   return rows[0] && { baseVersion: rows[0].base_version, text: rows[0].base };
 }
 
-/** Inserts rows with explicit positions 0, 1, … (the seed). */
+/**
+ * Inserts rows in order: from position 0 (`first`, the seed) or after the feed's last one
+ * (`append`, a write; the feed's row is locked).
+ */
 async function insertRows(
   client: pg.PoolClient,
   table: 'indicators' | 'events',
   order: 'position' | 'seq',
   feedId: string,
   rows: readonly { id: string; doc: string }[],
+  from: 'first' | 'append' = 'append',
 ): Promise<void> {
   if (rows.length === 0) return;
+  const start =
+    from === 'first' ? '-1' : `(SELECT coalesce(max(${order}), -1) FROM ${table} WHERE feed_id = $1)`;
   await client.query(
     `INSERT INTO ${table} (feed_id, id, ${order}, doc)
-     SELECT $1, r.id, r.n - 1, r.doc FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS r(id, doc, n)`,
-    [feedId, rows.map((r) => r.id), rows.map((r) => r.doc)],
-  );
-}
-
-/** Appends rows after the feed's last position (the feed's row is locked). */
-async function appendRows(
-  client: pg.PoolClient,
-  table: 'indicators' | 'events',
-  order: 'position' | 'seq',
-  feedId: string,
-  rows: readonly { id: string; doc: string }[],
-): Promise<void> {
-  await client.query(
-    `INSERT INTO ${table} (feed_id, id, ${order}, doc)
-     SELECT $1, r.id, (SELECT coalesce(max(${order}), -1) FROM ${table} WHERE feed_id = $1) + r.n, r.doc
+     SELECT $1, r.id, ${start} + r.n, r.doc
      FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS r(id, doc, n)`,
     [feedId, rows.map((r) => r.id), rows.map((r) => r.doc)],
   );
