@@ -202,6 +202,22 @@ describe.each(DATABASES)('storage contract on $name', { timeout: 60_000 }, (data
     recent.close();
   });
 
+  it('replaces a base document (series) as one change, and refuses an invalid one writing nothing', async () => {
+    const before = await feed('meisha');
+    const series = structuredClone(before.series) as { category: string; counts: (number | null)[] }[];
+    series[0]!.counts[0] = 4242;
+    const outcome = await server.repository.replaceSeries('meisha', series);
+    expect(outcome.ok).toBe(true);
+    const after = await feed('meisha');
+    expect((after.series as typeof series)[0]!.counts[0]).toBe(4242);
+    expect(Date.parse(after.asOf)).toBeGreaterThan(Date.parse(before.asOf));
+    const digest = await storeDigest(server);
+    series[0]!.counts[0] = -1;
+    const refused = await server.repository.replaceSeries('meisha', series);
+    expect(refused.ok).toBe(false);
+    expect(await storeDigest(server)).toBe(digest);
+  });
+
   it('keeps everything across a restart on the same database, and seeds nothing the second time', async () => {
     const digest = await storeDigest(server);
     const latest = await server.repository.latestChangeId();

@@ -55,7 +55,8 @@ type Planned = Omit<WritePlan, 'change'> & { kind: FeedChange['kind']; ids: stri
 
 export class FeedsRepository {
   private readonly snapshots = new Map<string, Snapshot>();
-  private readonly bases = new Map<string, Base>();
+  /** Parsed bases per feed: the newest two versions, so a read racing a series change finds its own. */
+  private readonly bases = new Map<string, Base[]>();
   /** Feeds whose whole stored form has been validated by this process. */
   private readonly validated = new Set<string>();
   private readonly now: () => number;
@@ -117,7 +118,7 @@ export class FeedsRepository {
     if (!record) return undefined;
     const cached = this.snapshots.get(id);
     if (cached && cached.version === record.version) return cached;
-    const stored = await this.store.read(id, this.bases.get(id)?.version);
+    const stored = await this.store.read(id, this.newestBase(id)?.version);
     if (!stored) return undefined;
     const row = stored.record;
     const base = this.baseFrom(id, stored.base);
@@ -251,7 +252,7 @@ export class FeedsRepository {
 
   /** The feed's indicators as stored, in order. */
   async indicators(feedId: string): Promise<Record<string, unknown>[]> {
-    const stored = await this.store.read(feedId, this.bases.get(feedId)?.version);
+    const stored = await this.store.read(feedId, this.newestBase(feedId)?.version);
     if (!stored) return [];
     this.baseFrom(feedId, stored.base);
     return stored.indicators.map((doc) => JSON.parse(doc) as Record<string, unknown>);
@@ -299,7 +300,7 @@ export class FeedsRepository {
     let problems: PayloadProblem[] = [];
     const result = await this.store.write(
       feedId,
-      { ...needs, knownBaseVersion: this.bases.get(feedId)?.version },
+      { ...needs, knownBaseVersion: this.newestBase(feedId)?.version },
       (state): WritePlan | WriteRefusal => {
         const decided = decide(state, this.baseFrom(feedId, state.base));
         if (Array.isArray(decided)) {
@@ -332,17 +333,22 @@ export class FeedsRepository {
 
   /** The base at `version`, read from the store only when this process does not hold it. */
   private async base(id: string, version: number): Promise<Base> {
-    const held = this.bases.get(id);
-    if (held && held.version === version) return held;
-    const stored = await this.store.base(id, held?.version);
+    const held = this.bases.get(id)?.find((b) => b.version === version);
+    if (held) return held;
+    const stored = await this.store.base(id, this.newestBase(id)?.version);
     if (!stored) throw new Error(`there is no feed "${id}"`);
     return this.baseFrom(id, stored);
   }
 
+  private newestBase(id: string): Base | undefined {
+    return this.bases.get(id)?.[0];
+  }
+
   /** The parsed base for what the store returned (its text is null when we hold that version). */
   private baseFrom(id: string, stored: StoredBase): Base {
-    const held = this.bases.get(id);
-    if (stored.text === null && held && held.version === stored.baseVersion) return held;
+    const held = this.bases.get(id) ?? [];
+    const known = held.find((b) => b.version === stored.baseVersion);
+    if (known) return known;
     if (stored.text === null) throw new Error(`base of ${id} v${stored.baseVersion} was not read`);
     const parsed = JSON.parse(stored.text) as Record<string, unknown>;
     const { asOf: _asOf, ...rest } = parsed;
@@ -352,7 +358,7 @@ export class FeedsRepository {
       context: feedContext(parsed),
       json: JSON.stringify(rest).slice(1, -1),
     };
-    if (!held || held.version <= entry.version) this.bases.set(id, entry);
+    this.bases.set(id, [...held, entry].sort((a, b) => b.version - a.version).slice(0, 2));
     return entry;
   }
 }
