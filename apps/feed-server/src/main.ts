@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     `  simulate   ${config.simulate ? `on (a change every ${config.simulateEveryMs / 1000}–${(2 * config.simulateEveryMs) / 1000} s)` : 'off'}`,
     `  writes     ${config.token ? 'enabled (Bearer token from SAFETY_FEED_TOKEN)' : 'disabled: set SAFETY_FEED_TOKEN to enable the write API'}`,
     '',
+    `  probes     ${url}/healthz  ${url}/readyz`,
     `  feeds      ${url}/api/feeds`,
     ...feeds.map((f) => `             ${url}/api/feeds/${f.id}   (stream: …/${f.id}/stream)`),
   ];
