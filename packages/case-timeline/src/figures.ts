@@ -97,3 +97,14 @@ export function buildFigures(input: FiguresInput): Figures {
 function noFigures(locale: SupportedLocale, shown: number): string {
   return shown === 0 ? msg(locale, 'noCategories') : msg(locale, 'emptyAll');
 }
+
+/**
+ * The headline above the chart, its two sentences as one text: the span shown (total, peak, trend)
+ * and the comparison with a year earlier. It is also the timeline's `summary`.
+ */
+export function headlineText(m: {
+  readonly figures: Pick<Figures, 'overview' | 'headline'>;
+  readonly locale: SupportedLocale;
+}): string {
+  return [m.figures.overview, m.figures.headline].filter(Boolean).join(m.locale === 'zh-CN' ? '' : ' ');
+}

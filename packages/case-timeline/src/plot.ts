@@ -4,7 +4,7 @@
  * instructions shown while it has keyboard focus. Template of the model.
  */
 import { renderKeyHint } from '@safety-widgets/core';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from './messages.js';
 import { describeRange } from './text.js';
 import type { TimelineViewModel } from './timeline-view-model.js';
@@ -21,14 +21,19 @@ export interface PlotHandlers {
   pointerleave: (e: PointerEvent) => void;
 }
 
-/** The plot with `tooltip` inside it. */
-export function renderPlot(f: TimelineViewModel, tooltip: unknown, on: PlotHandlers): TemplateResult {
+/** The plot with `tooltip` inside it; `still` (snapshot mode): a picture, not in the tab order. */
+export function renderPlot(
+  f: TimelineViewModel,
+  tooltip: unknown,
+  on: PlotHandlers,
+  still = false,
+): TemplateResult {
   const locale = f.locale;
   return html`<div class="plot-box">
     <div
       class="plot"
       part="chart"
-      tabindex="0"
+      tabindex=${still ? nothing : '0'}
       role="group"
       aria-roledescription=${msg(locale, 'chart')}
       aria-label=${msg(locale, 'chartName', {

@@ -19,6 +19,7 @@ import type { EventColumns } from './bin-events.js';
 import { TimelineChartController, type ChartInput } from './chart-controller.js';
 import { CursorController } from './cursor-controller.js';
 import { isInterval, type Interval } from './dates.js';
+import { headlineText } from './figures.js';
 import { renderAnnotations, renderFoot, renderTableDisclosure } from './foot.js';
 import { renderLegend } from './legend.js';
 import { TIMELINE_TEXTS, msg } from './messages.js';
@@ -270,12 +271,12 @@ export class SafetyCaseTimeline extends SafetyElement {
     if (changed.has('showTable') && this.showTable) this.tableTwin.opened(this.model !== undefined);
   }
 
-  protected override renderContent(feed: Feed, _state: FeedState): unknown {
-    const locale = this.locale;
+  /** The view model for `feed` under the current options (what the next render shows). */
+  private viewModel(feed: Feed): TimelineViewModel {
     const data = this.dataFor(feed);
     const view = this.viewFor(data);
     // Written out in full: the manifest analyzer lists shorthand properties here as module variables.
-    const m = timelineViewModel(
+    return timelineViewModel(
       {
         data: data,
         view: view,
@@ -285,10 +286,28 @@ export class SafetyCaseTimeline extends SafetyElement {
         cursor: this.cursor.period,
         yoy: this.yoy,
         smallBase: this.smallBase,
-        locale: locale,
+        locale: this.locale,
       },
       this.figuresFor,
     );
+  }
+
+  /** The headline above the chart: the span shown, its totals and the change on a year earlier. */
+  protected override summaryText(feed: Feed): string {
+    return headlineText(this.viewModel(feed));
+  }
+
+  /** Printing: the chart is drawn again in the printed colours before the page is laid out. */
+  protected override printChanged(): void {
+    this.chart.forgetColors();
+    this.chart.draw();
+  }
+
+  protected override renderContent(feed: Feed, _state: FeedState): unknown {
+    const locale = this.locale;
+    const still = this.snapshot;
+    const m = this.viewModel(feed);
+    const view = m.view;
     this.model = m;
     const place = scopeName(feed, this, locale);
     const title = msg(locale, 'titleScope', { place });
@@ -299,20 +318,23 @@ export class SafetyCaseTimeline extends SafetyElement {
       <div class="head" part="header">
         <div class="title" role="heading" aria-level=${headingLevel(this.headingLevel)}>${title}</div>
       </div>
-      <p class="headline" id="headline" part="headline">
-        ${[m.figures.overview, m.figures.headline].filter(Boolean).join(locale === 'zh-CN' ? '' : ' ')}
-      </p>
-      ${renderToolbar(m, this.controls, this.controls)} ${renderLegend(m, this.controls.toggle)}
-      ${renderPlot(m, renderTooltip(m, tooltipAt, this.smallBase), {
-        keydown: this.cursor.keydown,
-        focus: this.cursor.focus,
-        blur: this.cursor.blur,
-        pointerdown: this.pointer.down,
-        pointermove: this.pointer.move,
-        pointerup: this.pointer.up,
-        pointercancel: this.pointer.cancel,
-        pointerleave: this.pointer.leave,
-      })}
+      <p class="headline" id="headline" part="headline">${headlineText(m)}</p>
+      ${renderToolbar(m, this.controls, this.controls)} ${renderLegend(m, this.controls.toggle, still)}
+      ${renderPlot(
+        m,
+        renderTooltip(m, tooltipAt, this.smallBase),
+        {
+          keydown: this.cursor.keydown,
+          focus: this.cursor.focus,
+          blur: this.cursor.blur,
+          pointerdown: this.pointer.down,
+          pointermove: this.pointer.move,
+          pointerup: this.pointer.up,
+          pointercancel: this.pointer.cancel,
+          pointerleave: this.pointer.leave,
+        },
+        still,
+      )}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${said}</p>
       <div class="foot">
         ${renderFoot(m, this.liveBadge())} ${renderAnnotations(m)} ${this.renderTable(m, feed)}

@@ -29,11 +29,14 @@ export const timelineStyles = css`
     --_small: max(12px, var(--_font-size-sm));
   }
 
-  :host([theme='dark']) {
-    ${darkSeries}
+  /* Dark on screen only, as core's tokens: print is light. */
+  @media screen {
+    :host([theme='dark']) {
+      ${darkSeries}
+    }
   }
 
-  @media (prefers-color-scheme: dark) {
+  @media screen and (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       ${darkSeries}
     }
@@ -311,7 +314,7 @@ export const timelineStyles = css`
     list-style: none;
   }
 
-  .legend button {
+  .legend .chip {
     display: inline-flex;
     align-items: center;
     gap: 6px;
@@ -321,18 +324,25 @@ export const timelineStyles = css`
     background: var(--_surface);
   }
 
-  .legend button[aria-pressed='false'] {
+  /* The snapshot's chips are a key, drawn as the buttons are. */
+  span.chip {
+    box-sizing: border-box;
+    min-height: 32px;
+    border: 1px solid var(--_border-strong);
+  }
+
+  .legend .off {
     border-style: dashed;
     color: var(--_muted);
     background: var(--_surface-alt);
   }
 
   /* A hidden category's swatch in the muted text colour (still 3:1), not faded below it. */
-  .legend button[aria-pressed='false'] .swatch {
+  .legend .off .swatch {
     color: var(--_muted) !important;
   }
 
-  .legend button[aria-pressed='false'] .name {
+  .legend .off .name {
     text-decoration: line-through;
   }
 
@@ -379,6 +389,18 @@ export const timelineStyles = css`
     display: block;
     width: 100%;
     height: 100%;
+  }
+
+  /* A page narrower than the screen the chart was drawn for: the drawing shrinks to fit, whole. */
+  @media print {
+    .plot {
+      height: auto;
+      min-height: 0;
+    }
+    canvas {
+      width: 100% !important;
+      height: auto !important;
+    }
   }
 
   /* Colours and the axis labels' size for the canvas (read by theme-colors.ts): small text, which
@@ -605,7 +627,7 @@ export const timelineStyles = css`
       flex: none;
     }
 
-    .legend button {
+    .legend .chip {
       min-height: 44px;
       white-space: nowrap;
     }

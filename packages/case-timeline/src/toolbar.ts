@@ -53,7 +53,7 @@ export function renderToolbar(
       ><span>${msg(locale, name === 'start' ? 'from' : 'to')}</span
       ><input type="date" name=${name} min=${lo} max=${hi} .value=${isoFromDay(day)} @change=${on.range}
     /></label>`;
-  return html`<div class="toolbar" part="toolbar">
+  return html`<div class="toolbar" part="toolbar" data-interactive>
     <div class="controls">
       <fieldset class="interval">
         <legend class="visually-hidden">${msg(locale, 'interval')}</legend>

@@ -41,6 +41,7 @@ export function renderTooltip(
     class="tooltip"
     part="tooltip"
     aria-hidden="true"
+    data-interactive
     style=${cssProps(tooltipStyle(placement))}
   >
     <p class="when">${info.label}</p>

@@ -40,6 +40,8 @@ export interface LegendModel {
   readonly unlabelled: number;
   readonly onLayersToggle: (event: Event) => void;
   readonly onLayer: (id: string, on: boolean) => void;
+  /** Snapshot mode: the layers shown are listed as a key, with no switches, and the privacy note is in sight. */
+  readonly still?: boolean;
 }
 
 /** One list format per locale (made on first use: making one costs more than using it). */
@@ -77,6 +79,7 @@ export function renderLegend(m: LegendModel): TemplateResult {
   // The note goes with the layer switches, unless what is shown is itself sensitive (or the feed
   // has no layers): then it stays in sight.
   const privacyOutside =
+    m.still ||
     feed.layers.length === 0 ||
     m.sensitiveFigure ||
     feed.layers.some((l) => l.sensitive && m.shown.has(l.id));
@@ -115,10 +118,15 @@ export function renderLegend(m: LegendModel): TemplateResult {
  * depend on the layers' names while it loads.
  */
 function renderLayerSwitches(m: LegendModel, privacy: unknown): unknown {
-  const { locale, shown } = m;
-  const layers = m.feed.layers;
+  const { locale, shown, still } = m;
+  // A still picture lists only the layers it shows, as a key.
+  const layers = still ? m.feed.layers.filter((l) => shown.has(l.id)) : m.feed.layers;
   if (layers.length === 0) return nothing;
-  return html`<details class="legend-block layers" .open=${m.layersOpen} @toggle=${m.onLayersToggle}>
+  return html`<details
+    class="legend-block layers"
+    .open=${m.layersOpen || !!still}
+    @toggle=${m.onLayersToggle}
+  >
     <summary>
       ${msg(locale, 'layers')}${shown.size > 0 ? ` (${formatNumber(shown.size, locale)})` : ''}
     </summary>
@@ -134,11 +142,15 @@ function renderLayerSwitches(m: LegendModel, privacy: unknown): unknown {
             : layer.points.reduce((n, p) => n + (typeof p.count === 'number' ? p.count : 1), 0);
           return html`<li>
             <label
-              ><input
-                type="checkbox"
-                .checked=${shown.has(layer.id)}
-                @change=${(e: Event) => m.onLayer(layer.id, (e.target as HTMLInputElement).checked)}
-              />${layer.kind === 'risk-source' ? nothing : glyph(layer.kind)}${
+              >${
+                still
+                  ? nothing
+                  : html`<input
+                      type="checkbox"
+                      .checked=${shown.has(layer.id)}
+                      @change=${(e: Event) => m.onLayer(layer.id, (e.target as HTMLInputElement).checked)}
+                    />`
+              }${layer.kind === 'risk-source' ? nothing : glyph(layer.kind)}${
                 layer.sensitive
                   ? msg(locale, 'layerPerGrid', { name })
                   : msg(locale, 'layerCount', { name, n: total })
@@ -161,6 +173,6 @@ function renderLayerSwitches(m: LegendModel, privacy: unknown): unknown {
           : nothing
       }
     </fieldset>
-    ${privacy}
+    ${still ? nothing : privacy}
   </details>`;
 }

@@ -69,6 +69,8 @@ export interface MapBoxModel {
   readonly marks: PointMarks;
   /** The selected grid. */
   readonly selected: string | null | undefined;
+  /** Snapshot mode: the surface is a picture (`role="img"`), not a control. */
+  readonly still?: boolean;
   readonly pointer: MapPointerView;
   readonly refs: { readonly box: Ref; readonly canvas: Ref; readonly surface: Ref; readonly probe: Ref };
 }
@@ -106,7 +108,14 @@ export function renderMapBox(m: MapBoxModel): TemplateResult {
   // data: the loading skeleton has the same size, so nothing moves when the data arrives.
   return html`<div class="map" part="map" ${ref(m.refs.box)}>
       ${vm.canvas ? html`<canvas class="paint" aria-hidden="true" ${ref(m.refs.canvas)}></canvas>` : nothing}
-      <svg class="vector" width=${width} height=${height} aria-hidden="true" focusable="false">
+      <svg
+        class="vector"
+        width=${width}
+        height=${height}
+        viewBox="0 0 ${width} ${height}"
+        aria-hidden="true"
+        focusable="false"
+      >
         <defs>
           <pattern
             id="suppressed"
@@ -147,10 +156,10 @@ export function renderMapBox(m: MapBoxModel): TemplateResult {
       </svg>
       <div
         class="surface"
-        role="application"
-        tabindex="0"
+        role=${m.still ? 'img' : 'application'}
+        tabindex=${m.still ? nothing : '0'}
         aria-label=${msg(locale, 'mapLabel', { place: m.place, metric: metricText(vm, locale) })}
-        aria-describedby="map-help"
+        aria-describedby=${m.still ? nothing : 'map-help'}
         ${ref(m.refs.surface)}
         @keydown=${m.pointer.on.keydown}
         @focus=${m.pointer.on.focus}

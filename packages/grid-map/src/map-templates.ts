@@ -28,6 +28,8 @@ export interface MapLegendOptions {
   readonly marks: PointMarks;
   readonly onLayersToggle: (event: Event) => void;
   readonly onLayer: (id: string, on: boolean) => void;
+  /** Snapshot mode (see `LegendModel.still`). */
+  readonly still?: boolean;
 }
 
 /** The legend: the classes, the layer switches and the privacy note. */
@@ -52,6 +54,7 @@ export function renderMapLegend(
     unlabelled: o.marks.unlabelled,
     onLayersToggle: o.onLayersToggle,
     onLayer: o.onLayer,
+    still: o.still,
   });
 }
 
@@ -113,6 +116,8 @@ export interface MapTableOptions {
   /** A grid's name in the table was pressed. */
   readonly onPick: (id: string) => void;
   readonly onMore: () => void;
+  /** Snapshot mode: grid names as text, not buttons. */
+  readonly still?: boolean;
 }
 
 /**
@@ -144,7 +149,17 @@ function renderTableBody(
   const first = vm.model.grids[0]?.subdistrict;
   const model = memos.memo(
     'table',
-    [vm.figures, vm.classes, vm.ranking, vm.names, vm.subdistricts, vm.counters, o.layers, o.selected],
+    [
+      vm.figures,
+      vm.classes,
+      vm.ranking,
+      vm.names,
+      vm.subdistricts,
+      vm.counters,
+      o.layers,
+      o.selected,
+      o.still,
+    ],
     () =>
       gridTableModel({
         locale,
@@ -169,16 +184,18 @@ function renderTableBody(
           vm.feed.asOf.slice(0, 10),
         ],
         nameCell: (row) =>
-          html`<button
-            type="button"
-            class="pick"
-            lang=${row.name.lang}
-            data-grid=${row.id}
-            aria-pressed=${o.selected === row.id ? 'true' : 'false'}
-            @click=${() => o.onPick(row.id)}
-          >
-            ${row.name.text}
-          </button>`,
+          o.still
+            ? html`<span lang=${row.name.lang}>${row.name.text}</span>`
+            : html`<button
+                type="button"
+                class="pick"
+                lang=${row.name.lang}
+                data-grid=${row.id}
+                aria-pressed=${o.selected === row.id ? 'true' : 'false'}
+                @click=${() => o.onPick(row.id)}
+              >
+                ${row.name.text}
+              </button>`,
       }),
   );
   o.table.all = model;
@@ -187,7 +204,7 @@ function renderTableBody(
   return html`${o.table.render(page)}
   ${
     more > 0
-      ? html`<button type="button" class="more" @click=${o.onMore}>
+      ? html`<button type="button" class="more" data-interactive @click=${o.onMore}>
           ${msg(locale, 'listMore', { n: Math.min(LIST_PAGE, more) })}
         </button>`
       : nothing

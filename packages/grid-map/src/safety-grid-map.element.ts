@@ -32,6 +32,7 @@ import { privacyThreshold } from './privacy.js';
 import { renderMapSkeleton } from './skeleton.js';
 import { gridMapStyles } from './styles.js';
 import { GridTable } from './table.js';
+import { mapSummary } from './summary-text.js';
 import { renderToolbar } from './toolbar.js';
 
 export type { GridMapRenderer } from './map-view-model.js';
@@ -291,10 +292,10 @@ export class SafetyGridMap extends SafetyElement {
     return super.render();
   }
 
-  protected override renderContent(feed: Feed, _state: FeedState): unknown {
-    const locale = this.locale;
+  /** The view model for `feed` under the current options (what the next render draws). */
+  private viewModel(feed: Feed): MapViewModel {
     const { width, height } = this.size.value;
-    const vm = mapViewModel(
+    return mapViewModel(
       {
         feed,
         model: this.modelFor(feed),
@@ -302,7 +303,7 @@ export class SafetyGridMap extends SafetyElement {
         mode: this.rateModeValue,
         threshold: privacyThreshold(this.privacyThreshold),
         bounds: this.readerPicked ? undefined : this.parsedBreaks(),
-        locale,
+        locale: this.locale,
         width,
         height,
         zoom: this.zoom.transform,
@@ -312,6 +313,25 @@ export class SafetyGridMap extends SafetyElement {
       },
       this.memos,
     );
+  }
+
+  /** The map's name, highest and lowest grids and grids without data (see ./summary-text.ts). */
+  protected override summaryText(feed: Feed): string {
+    const vm = this.viewModel(feed);
+    return mapSummary(vm, this.locale, this.titleOf(feed, vm).text);
+  }
+
+  /** Printing: a canvas is painted again in the printed colours before the page is laid out. */
+  protected override printChanged(): void {
+    this.painter.restyle();
+    this.painter.paint(this.vm, this.size.value);
+  }
+
+  protected override renderContent(feed: Feed, _state: FeedState): unknown {
+    const locale = this.locale;
+    const { width, height } = this.size.value;
+    const still = this.snapshot;
+    const vm = this.viewModel(feed);
     this.vm = vm;
     const settled = this.afterPaint.settled;
     // The outlines' problems are checked once the first picture is painted.
@@ -320,8 +340,7 @@ export class SafetyGridMap extends SafetyElement {
       const warning = geometryWarning(vm.model);
       if (warning) console.warn(`[safety-widgets] <${this.localName}> ${warning}`);
     }
-    const place = localizedTextWithLang(feed.place.name, locale);
-    const title = this.subdistrictTitle(feed) ?? place;
+    const title = this.titleOf(feed, vm);
     const synthetic = feed.synthetic || vm.model.grids.some((g) => g.synthetic);
     // The map's own text follows the reader's text size (the probe is 1em square), never below 12 px.
     const labelSize = labelFontSize(this.textSize.value.width);
@@ -354,6 +373,7 @@ export class SafetyGridMap extends SafetyElement {
           em: labelSize / 12,
           marks,
           selected: this.selected,
+          still,
           pointer: this.pointer,
           refs: {
             box: this.size.ref,
@@ -368,6 +388,7 @@ export class SafetyGridMap extends SafetyElement {
           marks,
           onLayersToggle: this.onLayersToggle,
           onLayer: this.toggleLayer,
+          still,
         })}
         ${renderMapAbout(vm, locale, title.text, settled, this.memos)}
         ${renderMapTable(vm, locale, title.text, this.memos, {
@@ -375,7 +396,8 @@ export class SafetyGridMap extends SafetyElement {
           list: this.list,
           layers: this.layers,
           selected: this.selected,
-          limit: this.listLimit,
+          limit: still ? Infinity : this.listLimit,
+          still,
           onPick: this.pickFromList,
           onMore: this.showMore,
         })}
@@ -387,11 +409,11 @@ export class SafetyGridMap extends SafetyElement {
       )}`;
   }
 
-  /** The name of the sub-district shown alone, if one is. */
-  private subdistrictTitle(feed: Feed): { text: string; lang: SupportedLocale } | undefined {
-    const id = this.vm?.model.subdistrict;
+  /** The name of the sub-district shown alone, else the place's. */
+  private titleOf(feed: Feed, vm: MapViewModel): { text: string; lang: SupportedLocale } {
+    const id = vm.model.subdistrict;
     const sub = id ? feed.subdistricts.find((s) => s.id === id) : undefined;
-    return sub ? localizedTextWithLang(sub.name, this.locale) : undefined;
+    return localizedTextWithLang(sub ? sub.name : feed.place.name, this.locale);
   }
 
   // Handlers ---------------------------------------------------------------------------------------

@@ -19,18 +19,21 @@ export const gridMapStyles = css`
     --_grid-line: var(--safety-color-grid-line, var(--_surface));
   }
 
-  :host([theme='dark']) {
-    --_choro-0: var(--safety-color-choropleth-1, #6c5cb0);
-    --_choro-1: var(--safety-color-choropleth-2, #8471c8);
-    --_choro-2: var(--safety-color-choropleth-3, #9d89db);
-    --_choro-3: var(--safety-color-choropleth-4, #b8a3f0);
-    --_choro-4: var(--safety-color-choropleth-5, #d4c2ff);
-    --_choro-5: var(--safety-color-choropleth-6, #efe8fe);
-    --_map-no-data: var(--safety-color-map-no-data, #262c34);
-    --_map-context: var(--safety-color-map-context, #1c2128);
+  /* Dark on screen only, as core's tokens: print is light. */
+  @media screen {
+    :host([theme='dark']) {
+      --_choro-0: var(--safety-color-choropleth-1, #6c5cb0);
+      --_choro-1: var(--safety-color-choropleth-2, #8471c8);
+      --_choro-2: var(--safety-color-choropleth-3, #9d89db);
+      --_choro-3: var(--safety-color-choropleth-4, #b8a3f0);
+      --_choro-4: var(--safety-color-choropleth-5, #d4c2ff);
+      --_choro-5: var(--safety-color-choropleth-6, #efe8fe);
+      --_map-no-data: var(--safety-color-map-no-data, #262c34);
+      --_map-context: var(--safety-color-map-context, #1c2128);
+    }
   }
 
-  @media (prefers-color-scheme: dark) {
+  @media screen and (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       --_choro-0: var(--safety-color-choropleth-1, #6c5cb0);
       --_choro-1: var(--safety-color-choropleth-2, #8471c8);

@@ -31,7 +31,7 @@ export function renderToolbar(m: ToolbarModel): TemplateResult {
   const events = defs.filter((d) => d.source === 'category');
   const option = (d: MetricDef) =>
     html`<option value=${d.key} ?selected=${d.key === m.metric}>${metricLabel(d, locale).text}</option>`;
-  return html`<div class="toolbar" part="toolbar">
+  return html`<div class="toolbar" part="toolbar" data-interactive>
     <label
       >${msg(locale, 'metric')}
       <select @change=${m.onMetric}>

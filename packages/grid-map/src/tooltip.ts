@@ -38,7 +38,14 @@ export function renderTooltip(m: TooltipModel): TemplateResult {
     top: `${py}px`,
     transform: `translate(-50%, ${below ? '16px' : 'calc(-100% - 16px)'})`,
   });
-  return html`<div class="tooltip" part="tooltip" style=${style} data-grid=${m.id} aria-hidden="true">
+  return html`<div
+    class="tooltip"
+    part="tooltip"
+    style=${style}
+    data-grid=${m.id}
+    aria-hidden="true"
+    data-interactive
+  >
     <p class="name" lang=${m.name.lang}>${m.name.text}</p>
     <p class="sub" lang=${m.subdistrict.lang}>
       ${m.subdistrict.text}${m.selected ? ` · ${msg(locale, 'selected')}` : ''}

@@ -31,6 +31,8 @@ export interface LineOptions {
   readonly cards: boolean;
   /** Line index in the windowed table (for `aria-rowindex`); undefined when every line is drawn. */
   readonly line?: number | undefined;
+  /** Snapshot mode: a still picture, with no buttons and no row in the tab order. */
+  readonly still?: boolean;
 }
 
 /** The ARIA role `r` in the card layout only (a real table needs none). */
@@ -56,20 +58,23 @@ export function renderHead(
           part="header"
           class=${c.numeric ? 'num' : ''}
           role=${ifDefined(role('columnheader'))}
+          data-label=${label}
           aria-sort=${ifDefined(dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined)}
         >
           ${
             o.cards
               ? label
-              : html`<button
-                  type="button"
-                  class="sort"
-                  part="sort-button"
-                  data-sort=${c.key}
-                  @click=${() => o.onSort(c.key)}
-                >
-                  <span class="sort-label">${label}</span>${sortIcon(dir)}
-                </button>`
+              : o.still
+                ? html`<span class="sort"><span class="sort-label">${label}</span></span>`
+                : html`<button
+                    type="button"
+                    class="sort"
+                    part="sort-button"
+                    data-sort=${c.key}
+                    @click=${() => o.onSort(c.key)}
+                  >
+                    <span class="sort-label">${label}</span>${sortIcon(dir)}
+                  </button>`
           }
         </th>`;
       })}
@@ -153,7 +158,7 @@ export function renderRow(
     data-id=${row.id}
     data-key=${`r:${row.id}`}
     data-status=${row.status}
-    tabindex=${o.tabbable ? 0 : -1}
+    tabindex=${ifDefined(o.still ? undefined : o.tabbable ? 0 : -1)}
     role=${ifDefined(role('row'))}
     aria-rowindex=${ifDefined(o.line === undefined ? undefined : o.line + 2)}
     aria-labelledby=${`n:${row.id}${d.unit ? ` u:${row.id}` : ''} v:${row.id} s:${row.id}`}
@@ -237,6 +242,7 @@ function renderDetailsButton(
     type="button"
     class="details-button"
     part="details-button"
+    data-interactive
     data-details=${id}
     tabindex=${o.tabbable ? 0 : -1}
     aria-label=${msg(locale, 'details')}

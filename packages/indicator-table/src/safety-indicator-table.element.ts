@@ -23,6 +23,7 @@ import { TableMemos } from './table-memos.js';
 import { renderTableWidget } from './table-template.js';
 import { buildTableViewModel, type TableView } from './table-view-model.js';
 import { TableWindowing } from './table-windowing.js';
+import { tableSummary } from './summary-text.js';
 import { renderSkeleton } from './toolbar.js';
 
 export { WINDOW_THRESHOLD };
@@ -189,6 +190,22 @@ export class SafetyIndicatorTable extends SafetyElement {
     return liveChangeText(previous, next, this.locale, shown);
   }
 
+  /** The caption and date, the count shown and the count of each status (see ./summary-text.ts). */
+  protected override summaryText(feed: Feed): string {
+    const view = this.view(feed);
+    return tableSummary(feed, rowsInTableOrder(view.groups), view.model.rows.length, this.locale);
+  }
+
+  /** Printing (or done printing): a long table draws every row (or the rows in view) at once. */
+  protected override printChanged(): void {
+    if (!this.long) return;
+    this.requestUpdate();
+    this.performUpdate();
+  }
+
+  /** Whether the last render had more rows than are drawn at once on screen (see `WINDOW_THRESHOLD`). */
+  private long = false;
+
   protected override isEmpty(feed: Feed): boolean {
     return feed.indicators.length === 0;
   }
@@ -230,9 +247,11 @@ export class SafetyIndicatorTable extends SafetyElement {
     const view = this.view(feed);
     const cards = this.cards;
     const activeId = this.rows.activeId;
-    const slots = isWindowed(view.shown)
-      ? this.windowing.slots(view, { cards, compact: this.compact }, activeId)
-      : null;
+    // A still picture (snapshot mode, print) shows every row.
+    const whole = this.snapshot || this.printing;
+    this.long = isWindowed(view.shown);
+    const slots =
+      !whole && this.long ? this.windowing.slots(view, { cards, compact: this.compact }, activeId) : null;
     const vm = buildTableViewModel({
       feed,
       view,
@@ -247,6 +266,7 @@ export class SafetyIndicatorTable extends SafetyElement {
       activeId,
       openDetails: this.rows.openDetails,
       sideways: this.sideways,
+      still: this.snapshot,
     });
     return renderTableWidget(feed, vm, {
       sizer: this.sizer(),

@@ -328,6 +328,16 @@ export const tableStyles = css`
     color: var(--_fg);
   }
 
+  /* Printed, the headers are text (a page repeats them, and Chromium draws no button in a repeat). */
+  @media print {
+    thead th[data-label]::before {
+      content: attr(data-label);
+    }
+    button.sort {
+      display: none;
+    }
+  }
+
   /* Area header rows */
   tr.group-row > * {
     background: var(--_group-surface);

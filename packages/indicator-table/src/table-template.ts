@@ -37,6 +37,8 @@ export interface TableHandlers extends ToolbarHandlers {
 /** The whole widget for a feed with data. */
 export function renderTableWidget(feed: Feed, vm: TableViewModel, h: TableHandlers): TemplateResult {
   const { locale, view, windowed, range } = vm;
+  // A still picture has no scroll box to name: the table shows whole.
+  const sideways = vm.sideways && !vm.still;
   return html`<div class="widget ${vm.cards ? 'cards' : 'grid'}" part="widget">
     ${h.sizer} ${renderToolbar(vm.toolbar, h)} ${renderTableAbout(locale, feed)}
     ${
@@ -61,9 +63,10 @@ export function renderTableWidget(feed: Feed, vm: TableViewModel, h: TableHandle
             <div
               class="scroller ${windowed ? 'windowed' : 'flow'}"
               part="scroller"
-              role=${ifDefined(vm.sideways ? 'region' : undefined)}
-              aria-labelledby=${ifDefined(vm.sideways ? 'caption' : undefined)}
-              tabindex=${ifDefined(vm.sideways ? 0 : undefined)}
+              data-scroll
+              role=${ifDefined(sideways ? 'region' : undefined)}
+              aria-labelledby=${ifDefined(sideways ? 'caption' : undefined)}
+              tabindex=${ifDefined(sideways ? 0 : undefined)}
               aria-describedby=${ifDefined(windowed ? 'range' : undefined)}
               @scroll=${h.onScroll}
             >
@@ -101,7 +104,7 @@ function renderTable(vm: TableViewModel, h: TableHandlers): TemplateResult {
     <colgroup>
       ${COLUMNS.map((c) => html`<col class="c-${c.key}" />`)}
     </colgroup>
-    ${renderHead(vm.sort, { locale, cards, windowed, onSort: h.onSort })}
+    ${renderHead(vm.sort, { locale, cards, windowed, still: vm.still, onSort: h.onSort })}
     ${repeat(
       vm.bodies,
       (b) => b.key,
@@ -144,6 +147,7 @@ function renderBody(b: TableBody, vm: TableViewModel, h: TableHandlers): Templat
           locale,
           cards,
           tabbable: e.row.id === vm.tabbable,
+          still: vm.still,
           open: vm.openDetails.has(e.row.id),
           line: e.line,
         });

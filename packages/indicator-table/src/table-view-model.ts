@@ -201,6 +201,8 @@ export interface TableViewInput {
   readonly openDetails: ReadonlySet<string>;
   /** The table is wider than its box: the box is a focusable region named by the caption. */
   readonly sideways: boolean;
+  /** Snapshot mode: a still picture (no sort buttons, no row in the tab order). */
+  readonly still?: boolean;
 }
 
 /** Everything one render of the table draws. */
@@ -219,6 +221,7 @@ export interface TableViewModel {
   readonly tabbable: string | null;
   readonly openDetails: ReadonlySet<string>;
   readonly sideways: boolean;
+  readonly still: boolean;
   /** The caption: the place's name (with its language) and the date of the data, in `locale`. */
   readonly place: { readonly text: string; readonly lang: string };
   readonly asOf: string;
@@ -251,6 +254,7 @@ export function buildTableViewModel(input: TableViewInput): TableViewModel {
     tabbable: tabbableRow(view, slots, input.activeId),
     openDetails: input.openDetails,
     sideways: input.sideways,
+    still: input.still === true,
     place: localizedTextWithLang(feed.place.name, locale),
     asOf: formatDate(feed.asOf, locale, feed.place.timeZone),
     synthetic: !!feed.synthetic,

@@ -54,7 +54,7 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers = {}): Templat
   const { locale } = m;
   const loading = m.count === null;
   return html`<div class="toolbar" part="toolbar">
-    <label class="field search">
+    <label class="field search" data-interactive>
       <span>${msg(locale, 'search')}</span>
       <input
         type="search"
@@ -67,7 +67,7 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers = {}): Templat
         @input=${h.onSearch}
       />
     </label>
-    <label class="field">
+    <label class="field" data-interactive>
       <span>${msg(locale, 'area')}</span>
       <select part="filter area-filter" ?disabled=${loading} @change=${h.onAreaChange}>
         <option value="" ?selected=${m.area === ''}>${msg(locale, 'allAreas')}</option>
@@ -79,7 +79,7 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers = {}): Templat
         })}
       </select>
     </label>
-    <label class="field">
+    <label class="field" data-interactive>
       <span>${msg(locale, 'status')}</span>
       <select part="filter status-filter" ?disabled=${loading} @change=${h.onStatusChange}>
         <option value="" ?selected=${m.status === ''}>${msg(locale, 'allStatuses')}</option>
@@ -93,6 +93,7 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers = {}): Templat
       type="button"
       class="button csv"
       part="csv-button"
+      data-interactive
       ?disabled=${loading || m.count?.shown === 0}
       @click=${h.onCsv}
     >
@@ -107,7 +108,7 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers = {}): Templat
 /** The card layout's "Sort by" select (the column headers are hidden there). */
 function renderSortSelect(m: ToolbarModel, h: ToolbarHandlers): TemplateResult {
   const { locale } = m;
-  return html`<label class="field">
+  return html`<label class="field" data-interactive>
     <span>${msg(locale, 'sortBy')}</span>
     <select part="filter sort-select" ?disabled=${m.count === null} @change=${h.onSortSelect}>
       <option value="" ?selected=${m.sort === ''}>${msg(locale, 'feedOrder')}</option>

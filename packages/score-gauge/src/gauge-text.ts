@@ -322,3 +322,26 @@ export function liveChangeText(
   }
   return undefined;
 }
+
+/**
+ * The gauge's text alternative (the element's `summary`): the meter's name with its reading, what
+ * moved the score, and the coverage note: "Safety index, Yantian District: 92.4 of 100, good, up
+ * 1.2 on last month. What moved the score on last month: Fire safety +0.4, Public order −0.2." A
+ * model with no value is "…: no data".
+ */
+export function gaugeSummary(model: GaugeModel, locale: SupportedLocale, noData: string): string {
+  const zh = locale === 'zh-CN';
+  const stop = zh ? '。' : '.';
+  if (model.rounded === null) return `${meterLabel(model, locale)}${zh ? '：' : ': '}${noData}${stop}`;
+  const movers = moversSummary(model, locale);
+  const items = movers.items.map((m) => `${m.name} ${m.delta}`).join(zh ? '，' : ', ');
+  return [
+    `${meterName(model, locale)}${stop}`,
+    items ? `${movers.lead}${zh ? '' : ' '}${items}${stop}` : movers.lead,
+    movers.more,
+    movers.compared,
+    coverageNote(model, locale),
+  ]
+    .filter(Boolean)
+    .join(zh ? '' : ' ');
+}

@@ -35,6 +35,8 @@ export interface GaugeViewInput {
   readonly width: number | undefined;
   /** The `compact` attribute. */
   readonly compact: boolean;
+  /** The `snapshot` attribute: a still picture, whose ring is never a set of controls. */
+  readonly still?: boolean;
   /** The reader's default font size in px (the `--_base` custom property). */
   readonly base: number;
   readonly pointer: RingPointer;
@@ -72,7 +74,7 @@ export function buildGaugeViewModel(input: GaugeViewInput): GaugeViewModel {
     model,
     size,
     compact,
-    interactive: !compact && size !== 'xs',
+    interactive: !compact && size !== 'xs' && !input.still,
     inside: factsInside(size, compact, input.base),
     active: activeArea(model.areas, pointer),
     tabStop: pointer.tabStop,

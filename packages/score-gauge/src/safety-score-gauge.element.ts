@@ -19,6 +19,7 @@ import {
   type FeedState,
   type FeedStatus,
   type GradeBand,
+  t,
 } from '@safety-widgets/core';
 import { html, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -27,7 +28,7 @@ import { GaugeInteraction } from './gauge-interaction.js';
 import { gaugeModel, type GaugeArea, type GaugeModelResult } from './gauge-model.js';
 import { GaugeSweep } from './gauge-sweep.js';
 import { renderGauge, renderGradesNote } from './gauge-template.js';
-import { liveChangeText } from './gauge-text.js';
+import { gaugeSummary, liveChangeText } from './gauge-text.js';
 import { buildGaugeViewModel } from './gauge-view-model.js';
 import { resolveGrades, type ResolvedGrades } from './grades.js';
 import { GAUGE_TEXTS, msg } from './messages.js';
@@ -228,6 +229,12 @@ export class SafetyScoreGauge extends SafetyElement {
     return before.ok && after.ok ? liveChangeText(before.model, after.model, this.locale) : undefined;
   }
 
+  /** The meter's reading and what moved the score (see `gaugeSummary`). */
+  protected override summaryText(feed: Feed): string {
+    const result = this.result(feed);
+    return result.ok ? gaugeSummary(result.model, this.locale, t(this.locale, 'noData').toLowerCase()) : '';
+  }
+
   protected override isEmpty(feed: Feed): boolean {
     const result = this.result(feed);
     return result.ok && result.model.value === null;
@@ -289,6 +296,7 @@ export class SafetyScoreGauge extends SafetyElement {
       model,
       width: this.width.value,
       compact: this.compact,
+      still: this.snapshot,
       base: parseFloat(getComputedStyle(this).getPropertyValue('--_base')),
       pointer: this.ring,
     });

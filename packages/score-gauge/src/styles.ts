@@ -27,6 +27,10 @@ export const gaugeStyles = css`
     }
   }
 
+  :host([snapshot]) {
+    --_sweep: 0ms;
+  }
+
   .sizer {
     display: block;
     height: 0;

@@ -67,7 +67,7 @@ export function aboutData(feed: Feed, locale: SupportedLocale): TemplateResult {
  * @csspart key-hint - The on-screen keyboard instructions.
  */
 export function renderKeyHint(text: string): TemplateResult {
-  return html`<p class="key-hint" part="key-hint" aria-hidden="true">${text}</p>`;
+  return html`<p class="key-hint" part="key-hint" aria-hidden="true" data-interactive>${text}</p>`;
 }
 
 /** Styles of the description block and the keyboard hint; include them in the widget's `static styles`. */

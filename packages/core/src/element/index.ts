@@ -7,3 +7,4 @@ export * from './css-props.js';
 export * from './announcer.js';
 export * from './about.js';
 export * from './idle.js';
+export * from './snapshot.js';

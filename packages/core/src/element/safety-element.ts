@@ -21,13 +21,14 @@ import { FeedController } from '../live/feed-controller.js';
 import type { FeedState, FeedStatus } from '../live/types.js';
 import { messagesReady, unloadedMessages, type MessageBook } from '../locale/catalogue.js';
 import { LocaleController } from '../locale/controller.js';
-import { CORE_TEXTS } from '../locale/messages.js';
+import { CORE_TEXTS, t } from '../locale/messages.js';
 import type { SupportedLocale } from '../locale/resolve.js';
 import { stopWarmUp, warmUpFormatters } from '../locale/warm-up.js';
 import { adoptPageFont } from '../theme/page-font.js';
 import { registerTextSize } from '../theme/text-size.js';
 import { hostReset, tokens } from '../theme/tokens.js';
 import { Announcer } from './announcer.js';
+import { plainText, renderFooter, snapshotStyles } from './snapshot.js';
 import { inTurn } from './update-budget.js';
 import {
   renderDroppedNote,
@@ -45,6 +46,13 @@ import {
 /** Colour theme of a widget: `light`, `dark`, or `auto` (follows the system). */
 export type SafetyTheme = 'light' | 'dark' | 'auto';
 
+/** The page's `print` media query, made on first use and shared by every widget. */
+let printMedia: MediaQueryList | undefined;
+function printQuery(): MediaQueryList | undefined {
+  if (!printMedia && typeof matchMedia === 'function') printMedia = matchMedia('print');
+  return printMedia;
+}
+
 /** How many items each collection lost in validation, summed for the kinds a widget shows. */
 function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['dropped'])[]): number {
   return kinds.reduce((n, kind) => n + (state.dropped[kind] ?? 0), 0);
@@ -60,6 +68,10 @@ function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['droppe
  * @attr status - Reflected, read-only: `loading`, `ready`, `stale`, `error`, `empty` or `offline`.
  * @attr announce - `off` silences the spoken announcements of live data changes (for pages that announce
  *   changes themselves); by default a widget says what a live update changed, at most once per 5 s.
+ * @attr snapshot - Reflected boolean: draw the widget as a still picture of itself with the same options, for an
+ *   image or print: no controls, tooltips, key hints, stale or offline badges, animations or scroll boxes (the
+ *   table shows every row, the map its legend), and a footer line with the source and time of the data
+ *   (`Source: … · Data as of …` / `来源：… · 数据截至 …`). Printing applies the same rules, in light colours.
  *
  * @csspart state - Any standard state (loading, error, empty).
  * @csspart skeleton - The loading placeholder.
@@ -75,6 +87,7 @@ function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['droppe
  * @csspart announcer - The visually hidden polite live region that says what a live update changed.
  * @csspart note - A note under the widget, such as the count of items dropped from a bad feed.
  * @csspart dropped - The note counting the items dropped from a bad feed (also `note`).
+ * @csspart footer - The source and time of the data under the widget, shown only in snapshot mode and in print.
  *
  * @cssprop --safety-display - The host's `display` (default `block`; `none`, `inline-block`, `contents`…). Set it rather than `display`, which the widget holds against hostile page CSS.
  * @cssprop --safety-font-family - Font stack (default: the page's own, read when the widget is connected, then Chinese fonts).
@@ -118,7 +131,7 @@ function droppedCount(state: FeedState, kinds: readonly (keyof FeedState['droppe
  * @cssprop --safety-motion-duration - Length of transitions (default 200ms; none when the reader prefers reduced motion).
  */
 export abstract class SafetyElement extends LitElement {
-  static override styles: CSSResultGroup = [hostReset, tokens, statesStyles];
+  static override styles: CSSResultGroup = [hostReset, tokens, statesStyles, snapshotStyles];
 
   /** Id of a `<safety-feed>` on the page to take data from. */
   @property() feed?: string;
@@ -143,6 +156,29 @@ export abstract class SafetyElement extends LitElement {
    * what a live update changed (at most once per 5 s, through a polite live region).
    */
   @property() announce?: 'off' | 'polite';
+
+  /**
+   * A still picture of the widget with the same options, for an image or print (reflected as the
+   * `snapshot` attribute): no controls, tooltips, key hints, live badges, animations or scroll boxes,
+   * and a footer line with the source and time of the data. See ./snapshot.ts.
+   */
+  @property({ type: Boolean, reflect: true }) snapshot = false;
+
+  /**
+   * The widget's text alternative: what a screen reader is told of it (its score, its highest and
+   * lowest grids, its range and totals, its indicators by status), as plain text in the widget's
+   * language; `''` until its data and texts are in, or when it shows an error. A figure the feed does
+   * not have is "no data", never 0; feed text is kept as the characters it is (never markup).
+   */
+  get summary(): string {
+    const feed = this.state.feed;
+    const books = this.textBooks();
+    if (!feed || this.status === 'error' || messagesReady(this.locale, books)) return '';
+    if (unloadedMessages(this.locale, books).length > 0) return '';
+    const text = this.safely(() => this.summaryText(feed), '');
+    const empty = this.status === 'empty' ? (this.emptyMessage() ?? t(this.locale, 'empty')) : '';
+    return plainText(text || empty);
+  }
 
   /** Says what a live update changed (see `describeLiveChange`), throttled. */
   protected readonly announcer = new Announcer(this);
@@ -186,6 +222,12 @@ export abstract class SafetyElement extends LitElement {
     adoptPageFont(this);
     // The first formatters of a page are slow to make: make them while the feed is on its way.
     warmUpFormatters(this.locale);
+    printQuery()?.addEventListener('change', this.onPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    printQuery()?.removeEventListener('change', this.onPrint);
   }
 
   /** Loads the data again now (for a `src` or a `<safety-feed>`). */
@@ -215,6 +257,27 @@ export abstract class SafetyElement extends LitElement {
   protected describeLiveChange(_previous: Feed, _next: Feed): string | undefined {
     return undefined;
   }
+
+  /**
+   * The widget's text alternative for `feed` (see `summary`), from the same words its screen-reader
+   * text is made of. Widgets override it; `''` gives the empty state's message when there is nothing to show.
+   */
+  protected summaryText(_feed: Feed): string {
+    return '';
+  }
+
+  /** Whether the page is being printed (the `print` media query). */
+  protected get printing(): boolean {
+    return printQuery()?.matches === true;
+  }
+
+  /**
+   * Called as the page starts or stops printing, before the printed page is laid out: a widget
+   * that paints a canvas paints it again in the printed colours; one that leaves rows out draws them.
+   */
+  protected printChanged(): void {}
+
+  private readonly onPrint = (): void => this.safely(() => this.printChanged(), undefined);
 
   /** The widget's own drawing, given a valid feed. */
   protected abstract renderContent(feed: Feed, state: FeedState): unknown;
@@ -307,7 +370,7 @@ export abstract class SafetyElement extends LitElement {
       locale,
       state.issues,
       { kind: this.droppedLabel },
-    )}`;
+    )}${renderFooter(feed, locale)}`;
   }
 
   /** Set while rendering when the widget placed the stale/offline badge itself (`liveBadge()`). */

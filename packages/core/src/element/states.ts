@@ -78,7 +78,7 @@ export function renderError(
     </div>
     ${
       onRetry
-        ? html`<button type="button" class="retry" part="retry" @click=${onRetry}>
+        ? html`<button type="button" class="retry" part="retry" data-interactive @click=${onRetry}>
             ${t(locale, 'retry')}
           </button>`
         : nothing
@@ -128,12 +128,14 @@ export function renderStaleBadge(
   const age = formatDuration(Math.max(0, ageMs), locale);
   const text =
     reason === 'refresh-failed' ? t(locale, 'staleRefreshFailed', { age }) : t(locale, 'stale', { age });
-  return html`<span class="badge stale" part="badge stale">${iconClock}<span>${text}</span></span>`;
+  return html`<span class="badge stale" part="badge stale" data-interactive
+    >${iconClock}<span>${text}</span></span
+  >`;
 }
 
 /** A badge saying the browser is offline and the last data received is shown (`part="badge offline"`). */
 export function renderOfflineBadge(locale: SupportedLocale): TemplateResult {
-  return html`<span class="badge offline" part="badge offline"
+  return html`<span class="badge offline" part="badge offline" data-interactive
     >${iconOffline}<span>${t(locale, 'offline')}</span
     ><span class="visually-hidden">${t(locale, 'offlineDetail')}</span></span
   >`;
@@ -145,7 +147,7 @@ export function renderOfflineBadge(locale: SupportedLocale): TemplateResult {
  * around it. The host's layout containment makes it the containing block.
  */
 export function renderLiveBadges(badge: TemplateResult): TemplateResult {
-  return html`<div class="live-badges" part="live-badges">${badge}</div>`;
+  return html`<div class="live-badges" part="live-badges" data-interactive>${badge}</div>`;
 }
 
 /** A badge saying the data is a sample, partly synthetic (`part="badge synthetic"`). */

@@ -97,7 +97,10 @@ export class DataTableController<R> implements ReactiveController {
   /** The current sort, or null for the model's own order. */
   sort: TableSort | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode }) {
+  /** `host.snapshot`: a still picture (no buttons, no scroll box; see ../element/snapshot.ts). */
+  constructor(
+    private readonly host: ReactiveControllerHost & { renderRoot: ParentNode; snapshot?: boolean },
+  ) {
     host.addController(this);
   }
 
@@ -131,13 +134,20 @@ export class DataTableController<R> implements ReactiveController {
     const { locale, columns } = model;
     const rows = this.rowsInOrder(model);
     const sort = this.sort;
+    const still = this.host.snapshot === true;
     return html`<div class="data-table" part="data-table">
-      <div class="dt-bar">
+      <div class="dt-bar" data-interactive>
         <button type="button" class="dt-download" part="download" @click=${() => this.download(model)}>
           ${t(locale, 'table.download')}
         </button>
       </div>
-      <div class="dt-scroll" role="region" aria-label=${model.caption} tabindex="0">
+      <div
+        class="dt-scroll"
+        data-scroll
+        role=${still ? nothing : 'region'}
+        aria-label=${still ? nothing : model.caption}
+        tabindex=${still ? nothing : '0'}
+      >
         <table>
           <caption>
             ${model.caption}${model.note ? html`<br /><span class="dt-note">${model.note}</span>` : nothing}
@@ -150,10 +160,15 @@ export class DataTableController<R> implements ReactiveController {
                   scope="col"
                   class=${c.numeric ? 'num' : ''}
                   aria-sort=${dir ? ARIA_SORT[dir] : nothing}
+                  data-label=${c.label}
                 >
-                  <button type="button" class="dt-sort" @click=${() => this.sortBy(c.key)}>
-                    ${c.label}${sortIcon(dir)}
-                  </button>
+                  ${
+                    still
+                      ? html`<span class="dt-sort">${c.label}</span>`
+                      : html`<button type="button" class="dt-sort" @click=${() => this.sortBy(c.key)}>
+                          ${c.label}${sortIcon(dir)}
+                        </button>`
+                  }
                 </th>`;
               })}
             </tr>
@@ -254,6 +269,18 @@ export const dataTableStyles = css`
   }
   .num .dt-sort {
     justify-content: flex-end;
+  }
+  /* Printed, the headers are text: a page repeats them, and Chromium draws no button in a repeat. */
+  @media print {
+    .data-table th[data-label]::before {
+      content: attr(data-label);
+      display: block;
+      padding: var(--_space-xs) var(--_space-sm);
+      font-weight: 600;
+    }
+    button.dt-sort {
+      display: none;
+    }
   }
   .sort-icon {
     inline-size: 0.75em;

@@ -82,7 +82,7 @@ const darkColors = css`
  *
  * Each reads the public `--safety-*` property of the same name first (`--_fg` reads
  * `--safety-color-text`), so the page can override any of them. Dark values apply with
- * `theme="dark"`, or `theme="auto"` when the system prefers dark. Under
+ * `theme="dark"`, or `theme="auto"` when the system prefers dark, on screen (print is always light). Under
  * `forced-colors: active` every colour becomes a system colour.
  */
 export const tokens = css`
@@ -147,11 +147,14 @@ export const tokens = css`
     );
   }
 
-  :host([theme='dark']) {
-    ${darkColors}
+  /* Dark on screen only: a printed widget is dark text on white paper whatever its theme. */
+  @media screen {
+    :host([theme='dark']) {
+      ${darkColors}
+    }
   }
 
-  @media (prefers-color-scheme: dark) {
+  @media screen and (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       ${darkColors}
     }

@@ -96,4 +96,8 @@ export default {
   'metric.enterprises': 'Supervised enterprises',
   'metric.threeSmallVenues': '“Three small” venues',
   'metric.population': 'Residents',
+  summaryHigh: 'Highest: {grids} ({value}).',
+  summaryLow: 'Lowest: {grids} ({value}).',
+  summaryMore: { one: '1 more', other: '{n} more' },
+  summaryNoData: { one: '1 grid has no data.', other: '{n} grids have no data.' },
 } as const satisfies Record<string, Message>;

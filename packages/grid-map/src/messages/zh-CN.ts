@@ -81,6 +81,10 @@ const zh: { readonly [K in keyof typeof en]: Message } = {
   'metric.enterprises': '监管企业',
   'metric.threeSmallVenues': '“三小”场所',
   'metric.population': '常住人口',
+  summaryHigh: '最高：{grids}（{value}）。',
+  summaryLow: '最低：{grids}（{value}）。',
+  summaryMore: '另外{n}个',
+  summaryNoData: '{n}个网格无数据。',
 };
 
 export default zh;

@@ -76,4 +76,5 @@ export default {
   'about.keys':
     "Tab reaches the search, the filters, Download CSV, the column sort buttons and then the rows. In the rows, ↑ and ↓ move one row, Home and End go to the first and last, Page Up and Page Down move ten; Enter or Space selects the row; Tab goes on to the row's ⓘ button (Enter opens its note).",
   keyHint: '↑ ↓ rows · Home / End first, last · Enter select · Tab then Enter: note',
+  statusCount: '{status}: {n}',
 } as const satisfies Record<string, Message>;

@@ -71,6 +71,7 @@ const zh: { readonly [K in keyof typeof en]: Message } = {
   'about.keys':
     '按 Tab 依次到达搜索框、筛选、下载 CSV、各列排序按钮，然后是表格各行。在行中，↑ 和 ↓ 逐行移动，Home 和 End 到第一行和最后一行，Page Up 和 Page Down 一次移动十行；Enter 或空格选择该行；再按 Tab 到该行的 ⓘ 按钮（按 Enter 打开说明）。',
   keyHint: '↑ ↓ 逐行 · Home / End 首行、末行 · Enter 选择 · Tab 后 Enter：说明',
+  statusCount: '{status}{n}项',
 };
 
 export default zh;

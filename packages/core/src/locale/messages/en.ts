@@ -42,6 +42,7 @@ export default {
   noData: 'No data',
   updated: 'Updated {time}',
   source: 'Source: {name}',
+  footer: 'Source: {source} · Data as of {time}',
   'table.download': 'Download CSV',
   'about.title': 'About this chart',
   'about.what': 'What it shows',

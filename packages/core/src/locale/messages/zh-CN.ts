@@ -31,6 +31,7 @@ const zh: { readonly [K in keyof typeof en]: Message } = {
   noData: '无数据',
   updated: '更新于{time}',
   source: '来源：{name}',
+  footer: '来源：{source} · 数据截至 {time}',
   'table.download': '下载 CSV',
   'about.title': '关于此图',
   'about.what': '显示内容',
