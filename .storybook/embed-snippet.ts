@@ -10,6 +10,23 @@
  * as inert text.
  */
 
+import { fallbackImage } from './snapshot-link.ts';
+import { attributeValues, escapeAttribute, feedUrl, isWidget, type ArgsOptions } from './widget-args.ts';
+
+// The args-to-attributes helpers, where the docs and their tests have always imported them from.
+export {
+  EXAMPLE_FEED_URL,
+  WIDGETS,
+  attributeMap,
+  attributeValues,
+  escapeAttribute,
+  feedUrl,
+  type ArgsOptions,
+  type CemAttribute,
+  type CemDeclaration,
+  type CemManifest,
+} from './widget-args.ts';
+
 /** One file of packages/embed/dist/manifest.json. */
 export interface EmbedFile {
   file: string;
@@ -28,88 +45,16 @@ export interface EmbedManifest {
   files: EmbedFile[];
 }
 
-/** The parts of a custom-elements.json the snippet needs. */
-export interface CemAttribute {
-  name: string;
-  fieldName?: string;
-}
-export interface CemDeclaration {
-  tagName?: string;
-  attributes?: CemAttribute[];
-}
-export interface CemManifest {
-  modules: { declarations?: CemDeclaration[] }[];
-}
-
-export interface SnippetOptions {
+export interface SnippetOptions extends ArgsOptions {
   /** The embed package's manifest, or undefined when packages/embed has not been built. */
   embed: EmbedManifest | undefined;
-  /** The merged custom-elements manifest (to map story args to attributes). */
-  elements: CemManifest;
-  /** Toolbar globals: `locale` (zh-CN, en) and `theme` (light, dark, high-contrast). */
-  globals: Record<string, unknown>;
 }
 
-/** The widgets that have an embed file of their own; anything else keeps Storybook's source. */
-export const WIDGETS = [
-  'safety-score-gauge',
-  'safety-indicator-table',
-  'safety-grid-map',
-  'safety-case-timeline',
-] as const;
-
 export const CDN_BASE = 'https://cdn.jsdelivr.net/npm/@safety-widgets/embed';
-
-/** Where the snippet's `<safety-feed>` points when the story's data is not a public URL. */
-export const EXAMPLE_FEED_URL = 'https://safety.example.gov.cn/api/feeds/yantian.json';
-
-/** Attributes every widget has (from SafetyElement) that the snippet writes from args. */
-const BASE_ATTRIBUTES = ['lang', 'theme'];
-/** Attributes whose empty value means something (`layers=""`: no point layers). */
-const EMPTY_IS_A_VALUE = new Set(['layers']);
-/** Never written: read-only (`status`), or replaced by the snippet's own `<safety-feed>`. */
-const SKIPPED_ATTRIBUTES = new Set(['status', 'feed', 'src']);
 
 /** Text safe inside a `<script>` element: no `</script` can end it early. */
 function escapeScriptText(text: string): string {
   return text.replace(/<\/(script)/gi, '<\\/$1');
-}
-
-/** Escapes text for a double-quoted HTML attribute value (and for text content). */
-export function escapeAttribute(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-/** The attribute for each arg name a widget's story may use: `statusFilter` → `status-filter`. */
-export function attributeMap(tagName: string, elements: CemManifest): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const name of BASE_ATTRIBUTES) map.set(name, name);
-  for (const module of elements.modules) {
-    for (const declaration of module.declarations ?? []) {
-      if (declaration.tagName !== tagName) continue;
-      for (const attribute of declaration.attributes ?? []) {
-        if (SKIPPED_ATTRIBUTES.has(attribute.name)) continue;
-        map.set(attribute.name, attribute.name);
-        if (attribute.fieldName) map.set(attribute.fieldName, attribute.name);
-      }
-    }
-  }
-  return map;
-}
-
-/**
- * The feed URL for the snippet: an absolute http(s) `src` as it is; a story's sample path
- * (`feeds/meisha.json`) or data set from script become the example URL of that sample.
- */
-export function feedUrl(src: unknown): string {
-  if (typeof src === 'string' && /^https?:\/\//i.test(src)) return src;
-  const sample = typeof src === 'string' ? /([a-z0-9-]+)\.json$/i.exec(src)?.[1] : undefined;
-  return sample ? EXAMPLE_FEED_URL.replace('yantian.json', `${sample}.json`) : EXAMPLE_FEED_URL;
 }
 
 /**
@@ -153,22 +98,11 @@ export function scriptTag(file: string, embed: EmbedManifest | undefined): strin
 export function widgetAttributes(
   tagName: string,
   args: Record<string, unknown>,
-  options: SnippetOptions,
+  options: ArgsOptions,
 ): string[] {
-  const map = attributeMap(tagName, options.elements);
-  const out = new Map<string, string | true>();
-  for (const [key, value] of Object.entries(args)) {
-    const attribute = map.get(key);
-    if (!attribute || value === undefined || value === null || value === false) continue;
-    if (value === '' && !EMPTY_IS_A_VALUE.has(attribute)) continue;
-    if (value === true) out.set(attribute, true);
-    else if (typeof value === 'string' || typeof value === 'number') out.set(attribute, String(value));
-  }
-  // The toolbar's locale and dark theme apply when the story does not set its own.
-  const locale = options.globals.locale;
-  if (!out.has('lang') && typeof locale === 'string') out.set('lang', locale);
-  if (!out.has('theme') && options.globals.theme === 'dark') out.set('theme', 'dark');
-  return [...out].map(([name, value]) => (value === true ? name : `${name}="${escapeAttribute(value)}"`));
+  return [...attributeValues(tagName, args, options)].map(([name, value]) =>
+    value === true ? name : `${name}="${escapeAttribute(value)}"`,
+  );
 }
 
 /** The high-contrast theme of the toolbar, as CSS a page can paste into its stylesheet. */
@@ -227,25 +161,38 @@ export function cssDeclarations(properties: Readonly<Record<string, string>>, se
     .join(separator);
 }
 
-/** The embed snippet for a widget story, or undefined for anything that is not a widget. */
+/**
+ * The embed snippet for a widget story, or undefined for anything that is not a widget. Inside the
+ * widget, in its light DOM, an `<img>` of the same view from the feed service (snapshot-link.ts):
+ * where a content system strips scripts the element stays unknown and the image shows the current
+ * figure; where scripts run the widget draws itself and its shadow root has no slot, so the image is
+ * never drawn. It is lazy, so it is not fetched either when the widget is defined before the page is
+ * first drawn (the script in the head with `blocking="render"`, as the README has it); a page that
+ * draws before its script has run may fetch it once, for a widget in view.
+ */
 export function embedSnippet(
   tagName: string | undefined,
   args: Record<string, unknown>,
-  options: SnippetOptions,
+  options: SnippetOptions & { alt?: string; width?: number },
 ): string | undefined {
-  if (!tagName || !(WIDGETS as readonly string[]).includes(tagName)) return undefined;
+  if (!isWidget(tagName)) return undefined;
   const url = feedUrl(args.src);
   const attributes = ['feed="district"', ...widgetAttributes(tagName, args, options)];
+  const image = fallbackImage(tagName, args, options)
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
   const widget =
     attributes.join(' ').length > 70
-      ? `<${tagName}\n${attributes.map((a) => `  ${a}`).join('\n')}\n></${tagName}>`
-      : `<${tagName} ${attributes.join(' ')}></${tagName}>`;
+      ? `<${tagName}\n${attributes.map((a) => `  ${a}`).join('\n')}\n>\n${image}\n</${tagName}>`
+      : `<${tagName} ${attributes.join(' ')}>\n${image}\n</${tagName}>`;
   const parts = [
     `<!-- ${tagName}: its entry file (it defines <safety-feed> too) and the shared chunks it imports, pinned. -->`,
     scriptTag(`${tagName}.js`, options.embed),
     '',
-    '<!-- One feed for the page: replace the URL with your own feed. -->',
+    '<!-- One feed for the page: replace the URL with your own feed (in the image URL too). -->',
     `<safety-feed id="district" src="${escapeAttribute(url)}"></safety-feed>`,
+    '<!-- The image is for sites that strip scripts: it shows the current figure there, the live widget everywhere else. -->',
     widget,
   ];
   if (options.globals.theme === 'high-contrast') {

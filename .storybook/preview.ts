@@ -3,6 +3,7 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { elements, embedManifest } from './embed-info.ts';
 import { HIGH_CONTRAST_CSS, cssDeclarations, embedSnippet } from './embed-snippet.ts';
+import { storyWidth } from './snapshot-link.ts';
 import './pending-feed.ts';
 
 setCustomElementsManifest(elements);
@@ -84,12 +85,14 @@ const preview: Preview = {
     },
     docs: {
       source: {
-        // "Show code" on a widget's Canvas is the embed snippet for the current controls.
+        // "Show code" on a widget's Canvas is the embed snippet for the current controls (its no-script
+        // image as wide as the story's box, like the Guide's "Copy image link").
         transform: (code: string, context: { component?: unknown; args: Record<string, unknown> }) =>
           embedSnippet(typeof context.component === 'string' ? context.component : undefined, context.args, {
             embed: embedManifest,
             elements,
             globals: (context as { globals?: Record<string, unknown> }).globals ?? {},
+            width: storyWidth(context.args.width),
           }) ?? code,
       },
     },

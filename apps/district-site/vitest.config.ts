@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { unitProject } from '../../vitest.shared.ts';
+import { browserProject, unitProject } from '../../vitest.shared.ts';
 
-export default defineConfig({ test: { projects: [unitProject()] } });
+// Pure functions in Node; the page's share links (src/*.browser.test.ts) in Chromium.
+export default defineConfig({ test: { projects: [unitProject(), browserProject()] } });

@@ -10,9 +10,11 @@
  * - "Show the whole district" (or Escape on the map, which removes its `selected`) undoes both.
  * Each change is announced in a polite live region. The reader's view (the map's figure, the selected
  * grid, the timeline's interval and dates, the table's sort and filters) is kept in the page's URL
- * (see view-url.ts), so a reload or a shared link shows the same view.
+ * (see view-url.ts), so a reload or a shared link shows the same view, and each panel's "分享 / Share"
+ * link opens the feed service's image of its widget in that view (see share.ts).
  */
 import { pick, setBilingual, setupLanguage, type Bilingual } from '@safety-widgets/demo-kit/lang';
+import { setupShare } from './share.js';
 import { attributesFromSearch, searchWithGrid, searchWithView, VIEW_BINDINGS } from './view-url.js';
 
 /** The sub-districts of Yantian (ids as in the feed index), for the page's own sentences. */
@@ -160,6 +162,7 @@ export function isCleared(detail: unknown): boolean {
 }
 
 function main(): void {
+  let refreshShare = () => {};
   const lang = setupLanguage(document, {
     title: { zh: '盐田区公共安全', en: 'Public safety in Yantian District' },
     onChange: () => render(false),
@@ -196,6 +199,7 @@ function main(): void {
     clear!.hidden = selection === undefined;
     if (announce) live!.textContent = pick(announcement(selection), lang());
     replaceSearch(searchWithGrid(location.search, selection?.grid));
+    refreshShare();
   }
 
   const select = (next: Selection) => {
@@ -260,6 +264,8 @@ function main(): void {
     scope.focus();
   });
   render(false);
+  // Last, so that its listeners run after the page's own (the URL and the widgets' scope are set).
+  refreshShare = setupShare(document);
 }
 
 if (typeof document !== 'undefined') main();
