@@ -67,6 +67,24 @@ export interface ServerConfig {
   sites: SiteMount[];
   /** The repository root, against which relative folders in `sites` are resolved. */
   workspaceRoot: string;
+  /** Serve images of the widgets (`/api/feeds/:id/snapshots/…`), rendered in Chromium. */
+  snapshots: boolean;
+  /** The Chromium (or Chrome) executable that renders them. */
+  chromePath: string;
+  /**
+   * Images rendered at once. One by default: a render keeps Chromium's renderer, compositor and
+   * encoder busy, about one and a half cores; on a 2-core machine a second at once made a burst no
+   * faster and cost some 100 MB more. Raise it on larger machines.
+   */
+  snapshotConcurrency: number;
+  /** Renders that may wait for a turn; beyond them: 503. */
+  snapshotQueue: number;
+  /** Images not cached yet that one client may have made per minute; beyond them: 429. */
+  snapshotRendersPerMinute: number;
+  /** Bytes of rendered images kept in memory (least recently used dropped first). */
+  snapshotCacheBytes: number;
+  /** Milliseconds a widget may take to draw before its render fails. */
+  snapshotTimeoutMs: number;
   /** Log requests and lifecycle to stdout. */
   log: boolean;
   /** `--help` or `-h` was given: print `helpText()` and exit 0 (the rest of the config is the defaults). */
@@ -101,6 +119,13 @@ export const DEFAULTS: ServerConfig = {
   serveSite: true,
   sites: [...DEFAULT_SITES],
   workspaceRoot: resolve(APP_DIR, '../..'),
+  snapshots: true,
+  chromePath: '/usr/bin/chromium',
+  snapshotConcurrency: 1,
+  snapshotQueue: 32,
+  snapshotRendersPerMinute: 30,
+  snapshotCacheBytes: 64 * 1024 * 1024,
+  snapshotTimeoutMs: 15_000,
   log: true,
   help: false,
 };
@@ -320,6 +345,67 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'bool',
     negates: true,
     help: 'Serve only /api/, none of the --sites folders.',
+  },
+  {
+    flag: '--no-snapshots',
+    env: 'SAFETY_FEED_NO_SNAPSHOTS',
+    key: 'snapshots',
+    kind: 'bool',
+    negates: true,
+    help: 'Serve no images of the widgets (/api/feeds/<id>/snapshots/…).',
+  },
+  {
+    flag: '--chrome-path',
+    env: 'CHROME_PATH',
+    key: 'chromePath',
+    kind: 'string',
+    value: '<path>',
+    help: 'The Chromium or Chrome executable that renders the images of the widgets.',
+  },
+  {
+    flag: '--snapshot-concurrency',
+    env: 'SAFETY_FEED_SNAPSHOT_CONCURRENCY',
+    key: 'snapshotConcurrency',
+    kind: 'int',
+    value: '<n>',
+    min: 1,
+    max: 16,
+    help: 'Images rendered at once (a Chromium page each).',
+  },
+  {
+    flag: '--snapshot-queue',
+    env: 'SAFETY_FEED_SNAPSHOT_QUEUE',
+    key: 'snapshotQueue',
+    kind: 'int',
+    value: '<n>',
+    help: 'Renders that may wait for a turn (503 beyond).',
+  },
+  {
+    flag: '--snapshot-renders-per-minute',
+    env: 'SAFETY_FEED_SNAPSHOT_RENDERS_PER_MINUTE',
+    key: 'snapshotRendersPerMinute',
+    kind: 'int',
+    value: '<n>',
+    min: 1,
+    help: 'Images not made yet one client may ask for per minute (429 beyond); cached ones are never limited.',
+  },
+  {
+    flag: '--snapshot-cache-bytes',
+    env: 'SAFETY_FEED_SNAPSHOT_CACHE_BYTES',
+    key: 'snapshotCacheBytes',
+    kind: 'int',
+    value: '<bytes>',
+    help: 'Memory for rendered images (least recently used dropped first).',
+  },
+  {
+    flag: '--snapshot-timeout-ms',
+    env: 'SAFETY_FEED_SNAPSHOT_TIMEOUT_MS',
+    key: 'snapshotTimeoutMs',
+    kind: 'int',
+    value: '<ms>',
+    min: 1,
+    max: TIMER_MAX,
+    help: 'Time a widget has to draw before its image fails (503).',
   },
   {
     flag: '--quiet',

@@ -24,6 +24,11 @@ async function main(): Promise<void> {
     '',
     `  probes     ${url}/healthz  ${url}/readyz`,
     `  feeds      ${url}/api/feeds`,
+    ...(config.snapshots
+      ? [
+          `  images     ${url}/api/feeds/<id>/snapshots/<widget>.png (.svg, .txt); Chromium: ${config.chromePath}`,
+        ]
+      : []),
     ...feeds.map((f) => `             ${url}/api/feeds/${f.id}   (stream: …/${f.id}/stream)`),
   ];
   if (config.serveSite) lines.push('', ...siteLines(url, config.sites, config.workspaceRoot));

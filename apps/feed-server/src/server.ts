@@ -16,6 +16,7 @@ import { StreamCounter } from './http/stream-counter.js';
 import { InProcessChangeBus, type ChangeBus } from './live/change-bus.js';
 import { PostgresChangeBus } from './live/postgres-change-bus.js';
 import { SseHub } from './live/sse-hub.js';
+import { SnapshotService } from './snapshots/service.js';
 import { startSimulator, type Simulator } from './simulate.js';
 
 export interface FeedServer {
@@ -25,6 +26,8 @@ export interface FeedServer {
   repository: FeedsRepository;
   hub: SseHub;
   bus: ChangeBus;
+  /** The images of the widgets (undefined with --no-snapshots); Chromium starts on the first one. */
+  snapshots: SnapshotService | undefined;
   /** Feeds written by the first-start seed (0 when the database already had them). */
   seeded: number;
   /** Graceful shutdown; resolves when the database is closed. */
@@ -64,6 +67,9 @@ export async function startFeedServer(config: ServerConfig): Promise<FeedServer>
     for (const feed of await repository.list()) await repository.snapshot(feed.id);
     const hub = new SseHub(bus, config.heartbeatMs, config.maxUnreadBytes);
     const bodies = new FeedBodies((snapshot) => repository.isLatestKnown(snapshot));
+    const snapshots = config.snapshots
+      ? new SnapshotService(config, (line) => config.log && console.log(line))
+      : undefined;
     let port = 0;
     const app = await createApp(
       {
@@ -73,6 +79,7 @@ export async function startFeedServer(config: ServerConfig): Promise<FeedServer>
         bodies,
         auth: bearerAuth(config.token),
         streams: new StreamCounter(config.streamsPerClient, config.maxStreams),
+        snapshots,
         readiness: {
           ping: () => store.ping(),
           listening: () => bus.listening,
@@ -99,6 +106,7 @@ export async function startFeedServer(config: ServerConfig): Promise<FeedServer>
         const force = setTimeout(() => app.server.closeAllConnections(), 3000);
         await app.close();
         clearTimeout(force);
+        await snapshots?.close();
         await simulator?.idle();
         await bus.close();
         await store.close();
@@ -106,7 +114,7 @@ export async function startFeedServer(config: ServerConfig): Promise<FeedServer>
       return closing;
     };
 
-    return { url: listening, port, repository, hub, bus, seeded, close };
+    return { url: listening, port, repository, hub, bus, snapshots, seeded, close };
   } catch (error) {
     await bus.close().catch(() => undefined);
     await store.close().catch(() => undefined);

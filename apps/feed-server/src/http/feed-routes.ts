@@ -16,6 +16,7 @@ import { httpDate, isNotModified } from './conditional.js';
 import { clientKey } from './client-key.js';
 import { feedEncoding, type FeedBodies } from './feed-bodies.js';
 import { requestPath } from './origin.js';
+import { snapshotRoutes, type SnapshotRoutesContext } from './snapshot-routes.js';
 import {
   badRequest,
   invalidPayload,
@@ -29,7 +30,7 @@ import type { StreamCounter } from './stream-counter.js';
 import { writeGate, type WriteGateContext } from './write-gate.js';
 import { WRITE_BODY_SCHEMAS } from './write-schema.js';
 
-export interface ApiContext extends WriteGateContext {
+export interface ApiContext extends WriteGateContext, SnapshotRoutesContext {
   config: ServerConfig;
   repository: FeedsRepository;
   hub: SseHub;
@@ -158,6 +159,8 @@ export async function apiRoutes(app: FastifyInstance, ctx: ApiContext): Promise<
     return openStream(ctx, request, reply, id);
   });
   readOnly('/feeds/:id/stream');
+
+  snapshotRoutes(app, ctx);
 
   const gate = writeGate(app, ctx);
   for (const [action, body] of [
