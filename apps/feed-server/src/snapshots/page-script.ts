@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The code that runs inside the renderer's page (see page-template.ts), not in Node: it mounts a
  * widget with a feed, waits until the widget has drawn, and reads its text alternative or turns
