@@ -6,8 +6,9 @@ import { formatDateTime } from '@safety-widgets/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cdp } from 'vitest/browser';
 import type {} from '@vitest/browser-playwright';
+import { controlsInTree, visibleControls } from '../../../test/still-picture.js';
 import { editableYantian, rawYantian } from '../test/feeds.js';
-import { all, chartOf, countPixels, mount, q, settle, type Timeline } from '../test/helpers.js';
+import { all, chartOf, countPixels, mount, q, settle } from '../test/helpers.js';
 
 const emulate = (media: string) => cdp().send('Emulation.setEmulatedMedia', { media, features: [] });
 
@@ -15,24 +16,6 @@ afterEach(async () => {
   document.body.replaceChildren();
   await emulate('');
 });
-
-const CONTROLS = 'button, input, select, summary, [role="button"], [role="toolbar"], [role="slider"]';
-const visibleControls = (el: Timeline, focusable = true) =>
-  all(el, focusable ? `${CONTROLS}, [tabindex]` : CONTROLS).filter((c) => c.checkVisibility());
-
-type FrameTree = { frame: { id: string; url: string }; childFrames?: FrameTree[] };
-/** Operable nodes of the test frame's accessibility tree (Chromium's, through CDP). */
-async function controlsInTree(): Promise<string[]> {
-  const { frameTree } = (await cdp().send('Page.getFrameTree')) as { frameTree: FrameTree };
-  const find = (t: FrameTree): string | undefined =>
-    t.frame.url === location.href ? t.frame.id : t.childFrames?.map(find).find(Boolean);
-  const frameId = find(frameTree);
-  const { nodes } = await cdp().send('Accessibility.getFullAXTree', frameId ? { frameId } : {});
-  const roles = ['button', 'toolbar', 'slider', 'radio', 'checkbox', 'combobox', 'DisclosureTriangle'];
-  return nodes
-    .filter((n) => !n.ignored && roles.includes(String(n.role?.value)))
-    .map((n) => String(n.role?.value));
-}
 
 describe('snapshot', () => {
   it('live, the timeline has its toolbar, legend buttons and a focusable chart (what snapshot takes away)', async () => {

@@ -6,6 +6,7 @@ import { formatDateTime, type FeedInput } from '@safety-widgets/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cdp } from 'vitest/browser';
 import type {} from '@vitest/browser-playwright';
+import { controlsInTree, visibleControls } from '../../../test/still-picture.js';
 import { freshYantianInput, yantianInput } from '../test/fixtures.js';
 import './safety-grid-map.js';
 import type { SafetyGridMap } from './safety-grid-map.element.js';
@@ -38,26 +39,6 @@ async function mount(data: unknown, attrs: Record<string, string> = {}): Promise
 }
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const CONTROLS = 'button, input, select, summary, [role="button"], [role="toolbar"], [role="slider"]';
-const visibleControls = (el: Element, focusable = true) =>
-  [...el.shadowRoot!.querySelectorAll(focusable ? `${CONTROLS}, [tabindex]` : CONTROLS)].filter((c) =>
-    c.checkVisibility(),
-  );
-
-type FrameTree = { frame: { id: string; url: string }; childFrames?: FrameTree[] };
-/** Operable nodes of the test frame's accessibility tree (Chromium's, through CDP). */
-async function controlsInTree(): Promise<string[]> {
-  const { frameTree } = (await cdp().send('Page.getFrameTree')) as { frameTree: FrameTree };
-  const find = (t: FrameTree): string | undefined =>
-    t.frame.url === location.href ? t.frame.id : t.childFrames?.map(find).find(Boolean);
-  const frameId = find(frameTree);
-  const { nodes } = await cdp().send('Accessibility.getFullAXTree', frameId ? { frameId } : {});
-  const roles = ['button', 'toolbar', 'slider', 'checkbox', 'combobox', 'application', 'DisclosureTriangle'];
-  return nodes
-    .filter((n) => !n.ignored && roles.includes(String(n.role?.value)))
-    .map((n) => String(n.role?.value));
-}
-
 type Grid = { properties: { metrics: Record<string, number | null>; name: { en: string; zh: string } } };
 const gridsOf = (feed: FeedInput) => (feed.grids as unknown as { features: Grid[] }).features;
 
