@@ -10,9 +10,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
+import { launchChromium } from './chromium.ts';
+import { attributesOf } from './html-attributes.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../vitest.shared.ts';
 import { CDN_BASE, embedSnippet, type SnippetOptions } from '../../../.storybook/embed-snippet.ts';
 import { imageHeight } from '../../../.storybook/snapshot-link.ts';
 import { ROOT } from './doc-files.ts';
@@ -34,21 +35,6 @@ function widgetOf(snippet: string, tag: string): { open: string; inner: string }
   const match = new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`).exec(snippet);
   expect(match, `a <${tag}> in the snippet`).not.toBeNull();
   return { open: match![1]!, inner: match![2]! };
-}
-
-/** The attributes of the first `<img …>` in `html`, entity-decoded. */
-function imgAttributes(html: string): Record<string, string> {
-  const open = /<img\s([^>]*?)\/?>/.exec(html);
-  expect(open, 'an <img>').not.toBeNull();
-  const out: Record<string, string> = {};
-  for (const [, name, value] of open![1]!.matchAll(/([a-z-]+)="([^"]*)"/g))
-    out[name!] = value!
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  return out;
 }
 
 describe('embedSnippet', () => {
@@ -74,7 +60,7 @@ describe('embedSnippet', () => {
     )!;
     const { open, inner } = widgetOf(snippet, 'safety-grid-map');
     expect(open).toContain('metric="fires"');
-    expect(imgAttributes(inner)).toEqual({
+    expect(attributesOf(inner, 'img')).toEqual({
       src: 'https://safety.example.gov.cn/api/feeds/meisha/snapshots/grid-map.png?lang=zh-CN&theme=dark&width=640&scale=2&metric=fires&layers=&context=1',
       alt: '网格地图（数据源：https://safety.example.gov.cn/api/feeds/meisha）',
       width: '640',
@@ -88,7 +74,10 @@ describe('embedSnippet', () => {
   });
 
   it('draws the image as wide as asked (the story’s box), with the height that width expects', () => {
-    const img = imgAttributes(embedSnippet('safety-case-timeline', {}, { ...options({}), width: 480 })!);
+    const img = attributesOf(
+      embedSnippet('safety-case-timeline', {}, { ...options({}), width: 480 })!,
+      'img',
+    );
     expect([img.width, img.height]).toEqual(['480', String(imageHeight('safety-case-timeline', 480))]);
     expect(new URL(img.src!).searchParams.get('width')).toBe('480');
   });
@@ -99,7 +88,7 @@ describe('embedSnippet', () => {
       {},
       { ...options({ locale: 'en' }), alt: 'Index 82.3, good.' },
     )!;
-    expect(imgAttributes(widgetOf(snippet, 'safety-score-gauge').inner).alt).toBe('Index 82.3, good.');
+    expect(attributesOf(widgetOf(snippet, 'safety-score-gauge').inner, 'img').alt).toBe('Index 82.3, good.');
   });
 
   it('adds the high-contrast stylesheet for the toolbar’s high-contrast theme, whose image is light', () => {
@@ -109,7 +98,7 @@ describe('embedSnippet', () => {
       options({ locale: 'en', theme: 'high-contrast' }),
     )!;
     expect(snippet).toContain('<style>\n  safety-score-gauge {\n    --safety-color-text: #ffffff;');
-    expect(new URL(imgAttributes(snippet).src!).searchParams.get('theme')).toBe('light');
+    expect(new URL(attributesOf(snippet, 'img').src!).searchParams.get('theme')).toBe('light');
   });
 
   it('escapes HTML and script in every value, the text alternative included: it stays text', () => {
@@ -125,7 +114,7 @@ describe('embedSnippet', () => {
     const { open, inner } = widgetOf(snippet, 'safety-indicator-table');
     expect(open).toContain(`query="&quot;&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;`);
     expect(open).toContain(`area="&#39;onmouseover=&#39;x"`);
-    const img = imgAttributes(inner);
+    const img = attributesOf(inner, 'img');
     expect(Object.keys(img)).toEqual(['src', 'alt', 'width', 'height', 'loading', 'decoding', 'style']);
     expect(img.alt).toBe(HOSTILE);
     expect(new URL(img.src!).searchParams.get('query')).toBe(HOSTILE);
@@ -147,8 +136,7 @@ describe('the snippet on a page', () => {
   );
   let browser: Browser;
   beforeAll(async () => {
-    const executablePath = chromiumPath();
-    browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumArgs });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

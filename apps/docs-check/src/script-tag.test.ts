@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
+import type { Browser } from 'playwright';
+import { launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../vitest.shared.ts';
 import { CDN_BASE } from '../../../.storybook/embed-snippet.ts';
 import { ROOT } from './doc-files.ts';
 import { fencedBlocks } from './fences.ts';
@@ -19,8 +19,7 @@ const FEED = join(ROOT, 'packages/sample-data/dist/feeds/yantian.json');
 
 let browser: Browser;
 beforeAll(async () => {
-  const executablePath = chromiumPath();
-  browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumArgs });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -16,6 +16,7 @@ import {
 } from '../../../.storybook/snapshot-link.ts';
 import { WIDGETS } from '../../../.storybook/widget-args.ts';
 import { widgetManifests } from './widget-manifests.ts';
+import { attributesOf } from './html-attributes.ts';
 
 const elements = widgetManifests();
 const zhLight: SnapshotOptions = { elements, globals: { locale: 'zh-CN', theme: 'light' } };
@@ -25,22 +26,6 @@ const HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
 
 /** The query of a URL as `[name, value]` pairs, decoded, in order. */
 const query = (url: string | undefined) => [...new URL(url!).searchParams];
-
-/** The attributes of the first `<tag …>` in `html`, entity-decoded, as the browser would read them. */
-function attributesOf(html: string, tag: string): Record<string, string> {
-  const open = new RegExp(`<${tag}\\s([^>]*)>`).exec(html);
-  expect(open, `a <${tag}> in ${html}`).not.toBeNull();
-  const out: Record<string, string> = {};
-  for (const [, name, value] of open![1]!.matchAll(/([a-z-]+)="([^"]*)"/g)) {
-    out[name!] = value!
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  }
-  return out;
-}
 
 /** The tags of `html` in order (`p`, `/p`…). */
 const tagsOf = (html: string) => [...html.matchAll(/<(\/?[a-z]+)/gi)].map((m) => m[1]!.toLowerCase());

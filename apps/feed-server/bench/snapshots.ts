@@ -22,16 +22,15 @@
  * Environment: BENCH_RUNS, BENCH_SAMPLES (5), CHROME_PATH, BENCH_SERVER_ARGS (more server flags,
  * e.g. `--snapshot-concurrency 1`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startServerProcess } from '../test/server-process.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const SAMPLES = Math.max(1, Number(process.env.BENCH_SAMPLES ?? 5));
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const FEED = 'yantian';
 const WIDGETS = [
   ['score-gauge', 360],
@@ -42,37 +41,17 @@ const WIDGETS = [
 const AREAS = ['stability', 'public-order', 'fire', 'work-safety', 'food-drug', 'disputes', 'community'];
 
 async function startServer(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      MAIN,
-      '--port',
-      '0',
-      '--db',
-      join(dir, 'feeds.db'),
-      '--no-site',
-      '--quiet',
-      '--snapshot-renders-per-minute',
-      '100000',
-      '--snapshot-queue',
-      '64',
-      ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
-    ],
-    { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /feed server on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  child.stdout!.resume();
-  return { child, url };
+  return startServerProcess([
+    '--db',
+    join(dir, 'feeds.db'),
+    '--no-site',
+    '--quiet',
+    '--snapshot-renders-per-minute',
+    '100000',
+    '--snapshot-queue',
+    '64',
+    ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
+  ]);
 }
 
 function get(url: string): Promise<{ status: number; bytes: number; ms: number }> {

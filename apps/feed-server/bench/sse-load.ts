@@ -17,13 +17,14 @@
  * BENCH_CLIENT_PROCESSES (2, at least one per instance), BENCH_INSTANCES (1),
  * BENCH_DATABASE (sqlite, or postgres; postgres whenever BENCH_INSTANCES > 1).
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPostgres, type PostgresCluster } from '../test/postgres/cluster.js';
+import { startServerProcess } from '../test/server-process.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 30);
@@ -33,7 +34,6 @@ const FEED = 'yantian';
 const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
 const CLIENT_PROCESSES = Math.max(INSTANCES, Number(process.env.BENCH_CLIENT_PROCESSES ?? 2));
 const POSTGRES = INSTANCES > 1 || process.env.BENCH_DATABASE === 'postgres';
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const CLIENT = fileURLToPath(new URL('./sse-clients.ts', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'feed-server-bench-'));
@@ -46,15 +46,9 @@ if (POSTGRES && !databaseUrl) {
 const database = POSTGRES ? ['--database', databaseUrl!] : ['--db', join(dir, 'feeds.db')];
 
 /** Starts one server process; resolves with it and its URL once it prints it. */
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
+function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  return startServerProcess(
     [
-      '--import',
-      'tsx',
-      MAIN,
-      '--port',
-      '0',
       ...database,
       '--no-site',
       '--quiet',
@@ -70,18 +64,8 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
       '--writes-per-minute',
       '1000000',
     ],
-    { env: { ...process.env, SAFETY_FEED_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] },
+    { ...process.env, SAFETY_FEED_TOKEN: TOKEN },
   );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /feed server on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  return { child, url };
 }
 
 // One after the other: the first migrates and seeds the database.

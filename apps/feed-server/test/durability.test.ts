@@ -2,17 +2,16 @@
  * The real process: acknowledged writes survive a kill -9 and a restart; SIGTERM closes streams
  * and exits cleanly with the database consistent.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MIGRATIONS } from '../src/db/migrations.js';
 import { parseFeedText } from '@safety-widgets/core';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INDICATOR, SseClient, TOKEN, call, post, tempDir } from './helpers.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const dir = tempDir();
 const dbPath = join(dir, 'feeds.db');
 const children: ChildProcess[] = [];
@@ -22,28 +21,14 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `main.ts` on a free port; resolves with its URL once it prints it. */
-function startProcess(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', MAIN, '--port', '0', '--db', dbPath, '--no-site'],
-    {
-      env: { ...process.env, SAFETY_FEED_TOKEN: TOKEN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /feed server on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!, output: () => output });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+/** Starts the server on the test's database; killed at the end if it is still running. */
+async function startProcess(): Promise<ServerProcess> {
+  const started = await startServerProcess(['--db', dbPath, '--no-site'], {
+    ...process.env,
+    SAFETY_FEED_TOKEN: TOKEN,
   });
+  children.push(started.child);
+  return started;
 }
 
 const exited = (child: ChildProcess): Promise<number | null> =>

@@ -78,11 +78,13 @@ export async function withServer(
 export interface Reply {
   status: number;
   headers: IncomingMessage['headers'];
+  /** The answer's bytes as they came (no decompression). */
+  body: Buffer;
   text: string;
   json: () => unknown;
 }
 
-/** One HTTP request with node:http (no connection reuse, so servers close promptly). */
+/** One HTTP request with node:http (no connection reuse, so servers close promptly); bytes as they came. */
 export function call(
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
@@ -95,8 +97,15 @@ export function call(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
+          const body = Buffer.concat(chunks);
+          const text = body.toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            text,
+            json: () => JSON.parse(text),
+          });
         });
         res.on('error', reject);
       },

@@ -6,20 +6,14 @@
  * The instances are started exactly as the README's deployment section shows:
  *   DATABASE_URL=postgres://… SAFETY_FEED_TOKEN=… safety-feed-server --port 0 --no-site
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { parseFeedText } from '@safety-widgets/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR, SseClient, TOKEN, call, type Reply } from './helpers.js';
 import { startPostgres, type PostgresCluster } from './postgres/cluster.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-
-interface Instance {
+interface Instance extends ServerProcess {
   name: string;
-  child: ChildProcess;
-  url: string;
-  output: () => string;
 }
 
 let cluster: PostgresCluster;
@@ -27,15 +21,9 @@ let databaseUrl: string;
 const instances: Instance[] = [];
 
 /** Starts one instance; resolves once it prints its URL. */
-function startInstance(name: string): Promise<Instance> {
-  const child = spawn(
-    process.execPath,
+async function startInstance(name: string): Promise<Instance> {
+  const started = await startServerProcess(
     [
-      '--import',
-      'tsx',
-      MAIN,
-      '--port',
-      '0',
       '--no-site',
       // The test is one client on loopback writing hundreds of times a minute.
       '--writes-per-minute',
@@ -48,22 +36,9 @@ function startInstance(name: string): Promise<Instance> {
       '--public-origin',
       'http://feeds.test',
     ],
-    {
-      env: { ...process.env, DATABASE_URL: databaseUrl, SAFETY_FEED_TOKEN: TOKEN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { ...process.env, DATABASE_URL: databaseUrl, SAFETY_FEED_TOKEN: TOKEN },
   );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /feed server on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match) resolve({ name, child, url: match[1]!, output: () => output });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`instance ${name} exited with ${code}:\n${output}`)));
-  });
+  return { name, ...started };
 }
 
 /** POSTs an indicator value through `instance`. */

@@ -2,12 +2,11 @@
  * Helpers of the image tests: a server whose renderer uses the test machine's Chromium, binary
  * HTTP answers, PNG facts (signature, size, brightness) and a pixel comparison.
  */
-import { request, type IncomingHttpHeaders } from 'node:http';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { chromiumPath } from '../../../vitest.shared.js';
 import { DEFAULTS, type ServerConfig } from '../src/config.js';
-import { startTestServer, type TestServer } from './helpers.js';
+import { call, startTestServer, type Reply, type TestServer } from './helpers.js';
 
 /** The Chromium the renderer drives in tests: the one the browser tests use. */
 export const CHROME = chromiumPath() ?? DEFAULTS.chromePath;
@@ -17,11 +16,8 @@ export function startSnapshotServer(overrides: Partial<ServerConfig> = {}): Prom
   return startTestServer({ chromePath: CHROME, snapshotRendersPerMinute: 10_000, ...overrides });
 }
 
-export interface BinaryReply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  text: string;
+/** An answer of the image endpoints: its bytes, and a problem+json reading of its text. */
+export interface BinaryReply extends Omit<Reply, 'json'> {
   json: () => {
     type: string;
     title: string;
@@ -36,30 +32,7 @@ export function fetchBytes(
   url: string,
   options: { method?: string; headers?: Record<string, string> } = {},
 ): Promise<BinaryReply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: options.method ?? 'GET', headers: options.headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          const text = body.toString('utf8');
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body,
-            text,
-            json: () => JSON.parse(text),
-          });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+  return call(url, options) as Promise<BinaryReply>;
 }
 
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

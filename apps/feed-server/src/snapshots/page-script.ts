@@ -336,7 +336,8 @@ export function svgOfElement(host: HTMLElement, title: string): string {
   };
 
   /** Copies an SVG drawing with its computed styles written out as presentation attributes. */
-  const SVG_PROPS = [
+  // Presentation properties an element inherits from its parent (written only where they differ)…
+  const INHERITED_PROPS = [
     'fill',
     'fill-opacity',
     'fill-rule',
@@ -348,16 +349,12 @@ export function svgOfElement(host: HTMLElement, title: string): string {
     'stroke-linecap',
     'stroke-linejoin',
     'stroke-miterlimit',
-    'opacity',
     'visibility',
-    'clip-path',
     'clip-rule',
-    'mask',
     'marker-start',
     'marker-mid',
     'marker-end',
     'paint-order',
-    'vector-effect',
     'font-family',
     'font-size',
     'font-weight',
@@ -365,35 +362,18 @@ export function svgOfElement(host: HTMLElement, title: string): string {
     'text-anchor',
     'dominant-baseline',
     'letter-spacing',
+  ];
+  const INHERITED = new Set(INHERITED_PROPS);
+  // …and those it does not (written only where they differ from the initial value).
+  const SVG_PROPS = [
+    ...INHERITED_PROPS,
+    'opacity',
+    'clip-path',
+    'mask',
+    'vector-effect',
     'stop-color',
     'stop-opacity',
   ];
-  const INHERITED = new Set([
-    'fill',
-    'fill-opacity',
-    'fill-rule',
-    'stroke',
-    'stroke-width',
-    'stroke-opacity',
-    'stroke-dasharray',
-    'stroke-dashoffset',
-    'stroke-linecap',
-    'stroke-linejoin',
-    'stroke-miterlimit',
-    'visibility',
-    'clip-rule',
-    'marker-start',
-    'marker-mid',
-    'marker-end',
-    'paint-order',
-    'font-family',
-    'font-size',
-    'font-weight',
-    'font-style',
-    'text-anchor',
-    'dominant-baseline',
-    'letter-spacing',
-  ]);
   const INITIAL: Record<string, string> = {
     opacity: '1',
     'clip-path': 'none',
